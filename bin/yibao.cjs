@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The `yibao` command. Runs the built JavaScript (dist/) when present, else the TypeScript sources via tsx.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const built = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+let cli;
+if (fs.existsSync(built)) {
+  cli = require(built);
+} else {
+  require('tsx/cjs/api').register();
+  cli = require('../src/cli/main.ts');
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

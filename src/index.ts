@@ -1,0 +1,16 @@
+/**
+ * yibao-sim: simulate and cost China's basic medical insurance funds.
+ * The public API, grouped as the source tree is: policy, settlement, (engine, fund, analysis …).
+ */
+export * from './policy/vocabulary.js';
+export { policySchema, type Policy, type PolicyInput, type SchemePolicy } from './policy/schema.js';
+export { loadPolicy, policyFromDocument, type LoadedPolicy } from './policy/load.js';
+export { applyReform, loadReform, reformSchema, type Reform } from './policy/reform.js';
+export { InputError, formatProblem, type Problem } from './input/inputError.js';
+export { readDocument, parseDocumentText } from './input/document.js';
+export * from './money/fen.js';
+export * from './settlement/types.js';
+export { settleReference, explainLines, type Settlement } from './settlement/reference.js';
+export { compilePolicy, type CompiledPolicy } from './settlement/compile.js';
+export { settleBatch } from './settlement/kernel.js';
+export * from './settlement/columns.js';

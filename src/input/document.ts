@@ -1,0 +1,63 @@
+/**
+ * Reading YAML or JSON input files, validating them against a schema and reporting every problem
+ * with its line number. Nothing downstream sees an unvalidated document.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { InputError, problemsFromZod, type Problem } from './inputError.js';
+
+export interface SourceDocument {
+  file: string;
+  data: unknown;
+  /** 1-based line of the node at a field path, when the document is YAML or JSON text. */
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+export function parseDocumentText(text: string, file: string): SourceDocument {
+  const lineCounter = new YAML.LineCounter();
+  // JSON is YAML, so one parser serves both and gives line numbers for either.
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => ({
+        file,
+        path: [],
+        line: e.linePos?.[0]?.line,
+        message: `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const lineOf = (path: (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf };
+}
+
+export function readDocument(file: string): SourceDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${code})`;
+    throw new InputError([{ file, path: [], message: why }]);
+  }
+  return parseDocumentText(text, file);
+}
+
+/** Validate a document; throw one InputError listing every problem, with lines. */
+export function validateDocument<S extends z.ZodType>(doc: SourceDocument, schema: S): z.output<S> {
+  const result = schema.safeParse(doc.data);
+  if (result.success) return result.data;
+  throw new InputError(withLines(problemsFromZod(result.error.issues, doc.data, doc.file), doc));
+}
+
+export function withLines(problems: Problem[], doc: SourceDocument): Problem[] {
+  return problems.map((p) => ({ ...p, line: p.line ?? doc.lineOf(p.path) }));
+}

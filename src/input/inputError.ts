@@ -1,0 +1,102 @@
+/**
+ * User mistakes in input files become an InputError: every problem at once, each naming the file,
+ * the field path, the bad value and what is allowed. The CLI prints them as lines, never a stack.
+ */
+import type { z } from 'zod';
+
+export interface Problem {
+  file: string;
+  /** Field path, e.g. ['employee', 'inpatient', 'ratio', 'retired', 'tertiary']. */
+  path: (string | number)[];
+  message: string;
+  /** The offending value as written, when there is one. */
+  value?: unknown;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export function formatPath(path: (string | number)[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const value = p.value === undefined ? '' : ` = ${short(p.value)}`;
+  if (p.path.length === 0) return `${where}: ${p.message}`;
+  return `${where}: ${formatPath(p.path)}${value}: ${p.message}`;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turn zod issues into problems. For a union (a value or a table), report the branch that matches
+ * the kind of value written (an object is judged as a table, a number as a value).
+ */
+export function problemsFromZod(issues: readonly Issue[], data: unknown, file: string, base: PropertyKey[] = []): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      out.push(...problemsFromZod(bestBranch(issue.errors, valueAt(data, path)), data, file, path));
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push(problem(file, [...path, key], data, 'unknown field'));
+    } else {
+      out.push(problem(file, path, data, describe(issue, valueAt(data, path))));
+    }
+  }
+  return out;
+}
+
+function problem(file: string, path: PropertyKey[], data: unknown, message: string): Problem {
+  const clean = path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  return { file, path: clean, message, value: valueAt(data, path) };
+}
+
+/**
+ * The union branch that best fits the value: a wrong branch fails at the value itself (wrong type,
+ * unknown keys), the right one deeper inside it. Nested unions at the root are expanded first.
+ */
+function bestBranch(branches: Issue[][], value: unknown): Issue[] {
+  const rootPoints = (b: Issue[]) =>
+    expandRoot(b, value).reduce((sum, i) => sum + (i.path.length > 0 ? 0 : i.code === 'invalid_type' ? 2 : 1), 0);
+  const ranked = branches.map((b) => ({ b, points: rootPoints(b) }));
+  ranked.sort((x, y) => x.points - y.points || x.b.length - y.b.length);
+  return ranked[0]!.b;
+}
+
+function expandRoot(issues: Issue[], value: unknown): Issue[] {
+  return issues.flatMap((i) => (i.code === 'invalid_union' && i.path.length === 0 && i.errors.length > 0 ? expandRoot(bestBranch(i.errors, value), value) : [i]));
+}
+
+function describe(issue: Issue, value: unknown): string {
+  if (issue.code === 'invalid_type') {
+    if (value === undefined) return `is required (${issue.expected})`;
+    return `expected ${issue.expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
+  }
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return issue.message;
+}

@@ -1,0 +1,57 @@
+/**
+ * Money is held as integer fen (分, 0.01 yuan) everywhere on the hot path.
+ *
+ * Rounding rule (the only one in the project): an amount obtained by applying a ratio
+ * is rounded half up (四舍五入) to the fen. Ratios are integer basis points (1/10,000),
+ * so `fen * bp` stays an exact integer in a double for any bill below 10^10 fen.
+ * The payer's share is rounded; the patient's share is the remainder, so every claim
+ * conserves money exactly.
+ */
+
+/** Ratio denominator: ratios are stored as integer parts per 10,000 (basis points). */
+export const BP = 10_000;
+
+/** Largest single amount accepted anywhere (10 million yuan), keeping products exact. */
+export const MAX_FEN = 1_000_000_000;
+
+/** Apply a ratio in basis points to a non-negative amount in fen, rounding half up. */
+export function applyRatio(fen: number, bp: number): number {
+  return Math.floor((fen * bp + 5000) / BP);
+}
+
+/** Smallest amount in fen whose share at `bp` reaches `needed` fen (bp > 0). */
+export function amountForShare(needed: number, bp: number): number {
+  return Math.ceil((needed * BP) / bp);
+}
+
+/** Parse a yuan amount (number or decimal string, at most 2 decimals) into fen. */
+export function yuanToFen(yuan: number | string): number {
+  if (typeof yuan === 'number') {
+    const fen = Math.round(yuan * 100);
+    if (!isWholeFen(yuan)) throw new RangeError(`not a yuan amount with at most 2 decimals: ${yuan}`);
+    return fen;
+  }
+  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) throw new RangeError(`not a yuan amount with at most 2 decimals: ${yuan}`);
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -fen : fen;
+}
+
+/** Whether a yuan value has at most two decimals. */
+export function isWholeFen(yuan: number): boolean {
+  return Number.isFinite(yuan) && Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
+}
+
+/** Format fen as a yuan string with two decimals, e.g. 123456 -> "1234.56". */
+export function fenToYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A ratio written as a decimal (0.855) to basis points (8550); at most 4 decimals. */
+export function ratioToBp(ratio: number): number {
+  const bp = Math.round(ratio * BP);
+  if (Math.abs(bp - ratio * BP) > 1e-6) throw new RangeError(`ratio ${ratio} has more than 4 decimals`);
+  return bp;
+}

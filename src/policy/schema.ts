@@ -1,0 +1,217 @@
+/**
+ * The policy file: a dated, jurisdiction-tagged description of both schemes' benefits.
+ * Parameters are data; the rules that use them live in src/settlement/.
+ * Amounts are yuan (at most 2 decimals), ratios are decimals in [0, 1] (at most 4 decimals).
+ *
+ * Most parameters may be written as a single value or keyed by person type and/or hospital level,
+ * e.g. `ratio: 0.8`, `ratio: {secondary: 0.85, default: 0.8}`,
+ * `ratio: {retired: {tertiary: 0.9, default: 0.95}, default: 0.85}`.
+ */
+import { z } from 'zod';
+import { isWholeFen, MAX_FEN } from '../money/fen.js';
+import {
+  BENEFIT_SETTINGS,
+  CAUSES,
+  EMPLOYEE_TYPES,
+  LEVELS,
+  RESIDENT_TYPES,
+  SETTINGS,
+  type PersonType,
+} from './vocabulary.js';
+
+export const yuan = z
+  .number()
+  .min(0, 'must be 0 or more')
+  .max(MAX_FEN / 100, `must be at most ${MAX_FEN / 100} yuan`)
+  .refine(isWholeFen, 'must have at most 2 decimals (whole fen)');
+
+export const ratio = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1')
+  .refine((r) => Math.abs(Math.round(r * 10_000) - r * 10_000) < 1e-6, 'must have at most 4 decimals');
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** A cost band (分段): ratio applies to cost in [from, to); the last band is open-ended. */
+export const band = z.strictObject({ from: yuan, to: yuan.optional(), ratio });
+export type Band = z.output<typeof band>;
+
+/** Bands must start at 0, follow each other without gap or overlap, and end open. */
+export const bands = z
+  .array(band)
+  .min(1, 'needs at least one band')
+  .superRefine((list, ctx) => {
+    if (list[0]!.from !== 0) ctx.addIssue({ code: 'custom', path: [0, 'from'], message: 'the first band must start at 0' });
+    list.forEach((b, i) => {
+      const last = i === list.length - 1;
+      if (last && b.to !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: 'the last band must be open-ended (no "to")' });
+      if (!last && b.to === undefined) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: 'only the last band may be open-ended' });
+      if (b.to !== undefined && b.to <= b.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `must be above "from" (${b.from})` });
+      const next = list[i + 1];
+      if (next && b.to !== undefined && next.from !== b.to) {
+        const what = next.from > b.to ? 'leaves a gap after' : 'overlaps';
+        ctx.addIssue({ code: 'custom', path: [i + 1, 'from'], message: `${what} the previous band (which ends at ${b.to}); must equal ${b.to}` });
+      }
+    });
+  });
+
+/** A single ratio, or bands of ratios by cost. */
+export const ratioSpec = z.union([ratio, bands]);
+export type RatioSpec = z.output<typeof ratioSpec>;
+
+/** As written in a file: one value, or a table by key with an optional `default`. */
+type Keyed<T> = T | { [k: string]: T | undefined };
+
+/**
+ * A value that may be given once, or per key with an optional `default`. Every key must resolve;
+ * unknown keys are errors. Parsing normalises it to a full table, so rule code never resolves defaults.
+ */
+function keyed<S extends z.ZodType, K extends string>(value: S, keys: readonly K[], what: string) {
+  const shape: Record<string, z.ZodOptional<S>> = { default: value.optional() };
+  for (const k of keys) shape[k] = value.optional();
+  const fill = (get: (k: K) => z.output<S> | undefined) =>
+    Object.fromEntries(keys.map((k) => [k, get(k)])) as Record<K, z.output<S>>;
+  const table = z
+    .strictObject(shape)
+    .superRefine((obj, ctx) => {
+      if (obj['default'] !== undefined) return;
+      for (const k of keys) {
+        if (obj[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `missing ${what} "${k}" (give it, or a "default")` });
+      }
+    })
+    .transform((obj) => fill((k) => (obj[k] ?? obj['default']) as z.output<S>));
+  const single = value.transform((v) => fill(() => v as z.output<S>));
+  return z.union([single, table]) as unknown as z.ZodType<Record<K, z.output<S>>, Keyed<z.input<S>>>;
+}
+
+export const byLevel = <S extends z.ZodType>(v: S) => keyed(v, LEVELS, 'hospital level');
+const byEmployee = <S extends z.ZodType>(v: S) => keyed(v, EMPLOYEE_TYPES, 'person type');
+const byResident = <S extends z.ZodType>(v: S) => keyed(v, RESIDENT_TYPES, 'person type');
+type ByPerson = <S extends z.ZodType>(v: S) => z.ZodType<Record<string, z.output<S>>, Keyed<z.input<S>>>;
+
+const benefitSetting = z.enum(BENEFIT_SETTINGS);
+const optionalCap = yuan.nullable();
+
+function schemeSchema(byPerson: ByPerson) {
+  /** General outpatient pooling (门诊统筹) and chronic/special-disease outpatient (门诊慢特病). */
+  const outpatientBenefit = z.strictObject({
+    pooled: z.boolean().default(true),
+    deductible: byPerson(yuan).prefault(0),
+    ratio: byPerson(byLevel(ratioSpec)),
+    cap: byPerson(optionalCap).prefault(null),
+    classBFirstSelfPay: ratio.optional(),
+  });
+
+  const inpatient = z.strictObject({
+    deductible: byPerson(byLevel(yuan)),
+    laterAdmissionDeductible: byPerson(byLevel(yuan)).optional(),
+    ratio: byPerson(byLevel(ratioSpec)),
+    bandBasis: z.enum(['annual', 'admission']).default('annual'),
+    cap: byPerson(optionalCap).prefault(null),
+    classBFirstSelfPay: ratio.optional(),
+  });
+
+  /** Designated pharmacy (定点药店): shares the outpatient pool's deductible and cap when pooled. */
+  const pharmacy = z.strictObject({
+    pooled: z.boolean().default(false),
+    ratio: byPerson(ratio).prefault(0),
+    classBFirstSelfPay: ratio.optional(),
+  });
+
+  const outOfAreaTerms = z.strictObject({ ratioReduction: ratio.default(0), firstSelfPay: ratio.default(0) });
+
+  const seriousIllness = z.strictObject({
+    settings: z.array(benefitSetting).default(['inpatient', 'chronic']),
+    deductible: byPerson(yuan),
+    bands,
+    cap: optionalCap.default(null),
+    basis: z.array(z.enum(['deductible', 'copay', 'aboveCap'])).min(1).default(['deductible', 'copay', 'aboveCap']),
+  });
+
+  const assistance = z.strictObject({
+    settings: z.array(benefitSetting).default(['inpatient', 'chronic']),
+    deductible: yuan.prefault(0),
+    ratio,
+    cap: optionalCap.default(null),
+  });
+
+  const backstop = z.strictObject({
+    settings: z.array(benefitSetting).default(['inpatient']),
+    targetRatio: ratio,
+    basis: z.enum(['total', 'policyRange']).default('total'),
+  });
+
+  const personalAccount = z.strictObject({
+    settings: z.array(z.enum(SETTINGS)).default([...SETTINGS]),
+    components: z.array(z.enum(['outOfScope', 'firstSelfPay', 'deductible', 'copay', 'aboveCap'])).default([
+      'firstSelfPay',
+      'deductible',
+      'copay',
+      'aboveCap',
+    ]),
+    familyUse: z
+      .strictObject({ minHistoricBalance: yuan, minClaim: yuan, minRemaining: yuan })
+      .nullable()
+      .default(null),
+  });
+
+  return z.strictObject({
+    classBFirstSelfPay: ratio.prefault(0),
+    excludedCauses: z.array(z.enum(CAUSES).exclude(['illness'])).default(CAUSES.filter((c) => c !== 'illness') as never),
+    outpatient: outpatientBenefit,
+    chronic: outpatientBenefit,
+    inpatient,
+    pharmacy: pharmacy.prefault({}),
+    fundCap: z.strictObject({
+      amount: byPerson(yuan),
+      settings: z.array(benefitSetting).min(1).default(['inpatient', 'chronic']),
+    }),
+    outOfArea: z
+      .strictObject({ outOfAreaRegistered: outOfAreaTerms.prefault({}), outOfAreaUnregistered: outOfAreaTerms.prefault({}) })
+      .prefault({}),
+    seriousIllness: seriousIllness.nullable().default(null),
+    assistance: assistance.nullable().default(null),
+    backstop: backstop.nullable().default(null),
+    personalAccount: personalAccount.nullable().default(null),
+  });
+}
+
+export const employeePolicy = schemeSchema(byEmployee);
+export const residentPolicy = schemeSchema(byResident).extend({
+  /** Age from which a resident adult counts as elderly (老年居民), as the region defines it. */
+  elderlyAge: z.number().int().min(50).max(80).default(60),
+});
+
+export const source = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const policySchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"'),
+    name: z.string().min(1),
+    jurisdiction: z.string().min(2),
+    effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
+    description: z.string().optional(),
+    sources: z.array(source).default([]),
+    employee: employeePolicy.optional(),
+    resident: residentPolicy.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.employee && !p.resident) ctx.addIssue({ code: 'custom', path: [], message: 'needs an "employee" or a "resident" scheme (or both)' });
+    if (p.effective.to && p.effective.to < p.effective.from) {
+      ctx.addIssue({ code: 'custom', path: ['effective', 'to'], message: `must not be before effective.from (${p.effective.from})` });
+    }
+  });
+
+export type Policy = z.output<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+export type EmployeePolicy = z.output<typeof employeePolicy>;
+export type ResidentPolicy = z.output<typeof residentPolicy>;
+export type SchemePolicy = EmployeePolicy | ResidentPolicy;
+export type { Keyed };
+
+
