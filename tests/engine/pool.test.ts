@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ChunkError, runChunks, type ProgressEvent } from '../../src/engine/pool.js';
+import type { TestTask } from './fixtures/testWorker.js';
+
+const worker = join(__dirname, 'fixtures', 'testWorker.shim.cjs');
+const tasks: TestTask[] = [0, 1, 2, 3, 4, 5].map((k) => ({ from: k * 10, to: k * 10 + 10, sleepMs: (6 - k) * 15 }));
+const label = (t: TestTask) => `range ${t.from}-${t.to}`;
+// Sum of i*3 for i in [10k, 10k+10): 3 * (100k + 45), computed by hand.
+const expected = [0, 1, 2, 3, 4, 5].map((k) => 3 * (100 * k + 45));
+
+describe('worker pool', () => {
+  it('returns results in task order whatever the finishing order, with progress events', async () => {
+    const events: ProgressEvent[] = [];
+    const results: number[] = [];
+    const order: number[] = [];
+    const consume = (r: number, i: number) => {
+      results.push(r);
+      order.push(i);
+    };
+    await runChunks<TestTask, number>(worker, tasks, label, consume, { workers: 2, workerData: { factor: 3 }, onProgress: (e) => events.push(e) });
+    expect(results).toEqual(expected);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(events.map((e) => e.done)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(events.every((e) => e.total === 6)).toBe(true);
+  });
+
+  it('fails the run naming the chunk that threw', async () => {
+    const bad = tasks.map((t, i) => (i === 3 ? { ...t, fail: true } : t));
+    const run = runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, workerData: { factor: 1 } });
+    await expect(run).rejects.toBeInstanceOf(ChunkError);
+    await expect(runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, workerData: { factor: 1 } })).rejects.toThrow(
+      'range 30-40 failed: bad range 30-40',
+    );
+  });
+
+  it('stops promptly when cancelled and returns nothing', async () => {
+    const slow = tasks.map((t) => ({ ...t, sleepMs: 5_000 }));
+    const controller = new AbortController();
+    const startedAt = Date.now();
+    setTimeout(() => controller.abort(), 300);
+    await expect(runChunks<TestTask, number>(worker, slow, label, () => {}, { workers: 2, workerData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    // Cancelled well before a single slow chunk (5 s) could finish.
+    expect(Date.now() - startedAt).toBeLessThan(4_000);
+  });
+});
