@@ -1,46 +1,75 @@
 /**
- * The `yibao` command line. A user mistake prints one clear line per problem and exits with 2;
- * an internal failure prints its stack and exits with 1.
+ * The `yibao` command line. Each command is a module in ./commands exporting `register(program)`.
+ * Conventions: a user mistake prints one line per problem on standard error, prefixed "yibao:", and
+ * exits with 2 (an unknown command or option too, with commander's message); an internal failure
+ * prints its stack and exits with 1; Ctrl-C exits with 130 after removing unfinished output.
+ * A command may end with its own exit code through `command.error(message, { exitCode, code: 'yibao.…' })`.
  */
 import { Command, CommanderError } from 'commander';
-import { formatProblem, InputError } from '../input/inputError.js';
-import { loadPolicy } from '../policy/load.js';
-import { defaultPolicyFile } from './paths.js';
+import { InputError } from '../input/inputError.js';
+import * as explain from './commands/explain.js';
+import * as penalty from './commands/penalty.js';
+import * as run from './commands/run.js';
+import * as settle from './commands/settle.js';
+import * as validate from './commands/validate.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, INTERRUPTED_EXIT } from './exitCodes.js';
+import { packageVersion } from './paths.js';
+import { reportProblems } from './report.js';
 
-export async function main(argv: string[]): Promise<number> {
+/** The commands, in the order `yibao --help` lists them. */
+const COMMANDS: { register(program: Command): void }[] = [run, validate, settle, explain, penalty];
+
+function buildProgram(): Command {
   const program = new Command('yibao')
     .description("Simulate and cost China's basic medical insurance funds")
+    .version(packageVersion())
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .addHelpText(
+      'after',
+      '\nWithout a command, `yibao` runs the default scenario (`yibao run`).\n' +
+        'Exit codes: 0 done; 1 internal error (and `settle` when some claim lines were bad); 2 bad input, options or command;\n' +
+        '130 interrupted. `yibao <command> --help` describes each command.',
+    );
+  for (const command of COMMANDS) command.register(program);
+  return program;
+}
 
-  program
-    .command('validate')
-    .argument('<file>', 'policy file (YAML or JSON)')
-    .description('check a policy file and report every problem')
-    .action((file: string) => {
-      const { policy } = loadPolicy(file);
-      process.stdout.write(`${file}: valid policy "${policy.id}" (${policy.jurisdiction}, from ${policy.effective.from})\n`);
-    });
-
-  program
-    .command('run', { isDefault: true })
-    .description('run the built-in default scenario')
-    .option('--out <dir>', 'output directory')
-    .action(() => {
-      const { policy } = loadPolicy(defaultPolicyFile());
-      process.stdout.write(`default policy "${policy.id}" loaded; the engine is not built yet\n`);
-    });
-
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
   try {
+    rejectUnknownCommand(program, argv);
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return EXIT_OK;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) {
+      if (err.exitCode === EXIT_OK) return EXIT_OK;
+      // commander's own errors (unknown option, missing argument …) are usage errors.
+      return err.code.startsWith('commander.') ? EXIT_USAGE : err.exitCode;
+    }
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`yibao: ${formatProblem(p)}\n`);
-      return 2;
+      reportProblems(err.problems);
+      return EXIT_USAGE;
+    }
+    if (err instanceof Error && err.name === 'AbortError') {
+      process.stderr.write('yibao: interrupted; no partial output was left behind\n');
+      return INTERRUPTED_EXIT;
     }
     process.stderr.write(`yibao: internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
+}
+
+/**
+ * With a default command, commander hands an unknown command word to it ("too many arguments for
+ * 'run'"); report it as the unknown command it is, unless the default command takes arguments.
+ */
+function rejectUnknownCommand(program: Command, argv: string[]): void {
+  const word = argv[0];
+  if (word === undefined || word.startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(word) || word === 'help') return;
+  const fallback = program.commands.find((c) => c.name() === 'run');
+  if (fallback && fallback.registeredArguments.length > 0) return;
+  program.error(`error: unknown command '${word}' (commands: ${names.join(', ')}; see yibao --help)`, { code: 'commander.unknownCommand' });
 }

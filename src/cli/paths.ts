@@ -1,5 +1,5 @@
 /** Where the package's own files are, from the source or the built tree alike. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The package root: the directory holding package.json, found upwards from this file. */
@@ -15,4 +15,8 @@ export function packageRoot(): string {
 
 export function defaultPolicyFile(): string {
   return join(packageRoot(), 'scenarios', 'policies', 'default-2021.yaml');
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -1,0 +1,155 @@
+/**
+ * Atomic output: a result file or directory appears complete or not at all. Everything is written to a
+ * temporary name beside the target (same directory, so the final rename stays on one file system) and
+ * renamed into place only when complete. On an error or an abort the temporary is removed and an
+ * existing target is left as it was. Temporary names start with "." and contain ".tmp-".
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Error thrown when an AbortSignal stops a write (the same name as the engine's cancellation). */
+function abortedError(signal: AbortSignal): Error {
+  if (signal.reason instanceof Error && signal.reason.name === 'AbortError') return signal.reason;
+  const err = new Error('the write was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError(signal);
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+}
+
+/** A temporary path beside `target`. */
+function tempPathBeside(target: string): string {
+  const abs = resolve(target);
+  return join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Characters buffered before a write to disk. */
+const FLUSH_AT = 1 << 16;
+
+/**
+ * A file written piece by piece that becomes visible at `commit()`. Call `abort()` on failure
+ * (it is safe to call after a commit or twice). Writes are buffered; `write` resolves when the
+ * buffer has been handed to the file system, so a fast producer waits for a slow disk.
+ */
+export class AtomicFile {
+  private buffer: string[] = [];
+  private buffered = 0;
+  private done = false;
+
+  private constructor(
+    readonly target: string,
+    readonly temp: string,
+    private readonly handle: FileHandle,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Opens a temporary file beside `target`, creating the target's directory if needed. */
+  static async open(target: string, options: WriteOptions = {}): Promise<AtomicFile> {
+    throwIfAborted(options.signal);
+    const temp = tempPathBeside(target);
+    await mkdir(dirname(temp), { recursive: true });
+    const handle = await open(temp, 'wx');
+    return new AtomicFile(resolve(target), temp, handle, options.signal);
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.done) throw new Error(`${this.target}: write after commit or abort`);
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= FLUSH_AT) await this.flush();
+  }
+
+  /** Flush, sync to disk and rename into place. */
+  async commit(): Promise<void> {
+    try {
+      await this.flush();
+      throwIfAborted(this.signal);
+      await this.handle.sync();
+      await this.handle.close();
+      this.done = true;
+      await rename(this.temp, this.target);
+    } catch (err) {
+      await this.abort();
+      throw err;
+    }
+  }
+
+  /** Remove the temporary file; the target is untouched. */
+  async abort(): Promise<void> {
+    this.done = true;
+    await this.handle.close().catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
+
+  private async flush(): Promise<void> {
+    throwIfAborted(this.signal);
+    if (this.buffered === 0) return;
+    const text = this.buffer.join('');
+    this.buffer = [];
+    this.buffered = 0;
+    await this.handle.write(text, null, 'utf8');
+  }
+}
+
+/** Write a whole file atomically. */
+export async function writeFileAtomic(target: string, text: string, options: WriteOptions = {}): Promise<void> {
+  const file = await AtomicFile.open(target, options);
+  try {
+    await file.write(text);
+  } catch (err) {
+    await file.abort();
+    throw err;
+  }
+  await file.commit();
+}
+
+/**
+ * Produce a result directory atomically: `fill` writes into a fresh temporary directory beside `target`,
+ * which then replaces `target` (an existing one is swapped out and removed only after the new one is in
+ * place). If `fill` throws or the signal aborts, the temporary directory is removed and `target` is unchanged.
+ */
+export async function writeDirectoryAtomic(
+  target: string,
+  fill: (dir: string, signal: AbortSignal | undefined) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<void> {
+  const { signal } = options;
+  throwIfAborted(signal);
+  const abs = resolve(target);
+  await mkdir(dirname(abs), { recursive: true });
+  const temp = await mkdtemp(join(dirname(abs), `.${basename(abs)}.tmp-`));
+  try {
+    await fill(temp, signal);
+    throwIfAborted(signal);
+    await replaceDirectory(temp, abs);
+  } catch (err) {
+    await rm(temp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Move `from` to `to`; an existing `to` is set aside first, restored if the move fails, then removed. */
+async function replaceDirectory(from: string, to: string): Promise<void> {
+  const old = `${tempPathBeside(to)}-old`;
+  let setAside = false;
+  try {
+    await rename(to, old);
+    setAside = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if (setAside) await rename(old, to);
+    throw err;
+  }
+  if (setAside) await rm(old, { recursive: true, force: true });
+}

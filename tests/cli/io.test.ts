@@ -1,0 +1,139 @@
+/** Output helpers: atomic files and directories never leave a partial result; CSV and JSON text. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AtomicFile, writeDirectoryAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { csvText, writeCsv } from '../../src/io/csv.js';
+import { jsonText, writeJson } from '../../src/io/json.js';
+import { tempDir } from './helpers.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const boom = () => {
+  throw new Error('boom');
+};
+
+describe('atomic files', () => {
+  it('shows nothing until committed, then the whole file', async () => {
+    const target = join(dir, 'out.jsonl');
+    const file = await AtomicFile.open(target);
+    const line = `${'x'.repeat(999)}\n`;
+    for (let i = 0; i < 200; i++) await file.write(line); // 200 kB: several flushes to the temporary file
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir)).toHaveLength(1);
+    await file.commit();
+    expect(readFileSync(target, 'utf8')).toBe(line.repeat(200));
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  it('leaves no partial file, and the old file intact, when the producer fails mid-way', async () => {
+    const target = join(dir, 'out.jsonl');
+    writeFileSync(target, 'old result\n');
+    const produce = async () => {
+      const file = await AtomicFile.open(target);
+      try {
+        for (let i = 0; i < 200; i++) {
+          await file.write(`${'y'.repeat(999)}\n`);
+          if (i === 150) boom();
+        }
+        await file.commit();
+      } catch (err) {
+        await file.abort();
+        throw err;
+      }
+    };
+    await expect(produce()).rejects.toThrow('boom');
+    expect(readFileSync(target, 'utf8')).toBe('old result\n');
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  it('removes its temporary file when the rename fails', async () => {
+    const target = join(dir, 'taken');
+    mkdirSync(join(target, 'inside'), { recursive: true });
+    await expect(writeFileAtomic(target, 'data')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual(['inside']);
+  });
+
+  it('stops on an aborted signal before anything appears', async () => {
+    const target = join(dir, 'out.txt');
+    const controller = new AbortController();
+    const file = await AtomicFile.open(target, { signal: controller.signal });
+    await file.write('partial');
+    controller.abort();
+    await expect(file.commit()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('atomic directories', () => {
+  it('replaces a result directory as a whole', async () => {
+    const target = join(dir, 'results');
+    mkdirSync(target);
+    writeFileSync(join(target, 'stale.csv'), 'old');
+    await writeDirectoryAtomic(target, async (tmp) => {
+      expect(existsSync(join(target, 'stale.csv'))).toBe(true); // the old result stays whole meanwhile
+      writeFileSync(join(tmp, 'summary.json'), '{}');
+      await writeCsv(join(tmp, 'years.csv'), ['year'], [[2021]]);
+    });
+    expect(readdirSync(target).sort()).toEqual(['summary.json', 'years.csv']);
+    expect(readdirSync(dir)).toEqual(['results']);
+  });
+
+  it('keeps the old directory and removes the temporary one when filling fails', async () => {
+    const target = join(dir, 'results');
+    mkdirSync(target);
+    writeFileSync(join(target, 'kept.csv'), 'old');
+    await expect(
+      writeDirectoryAtomic(target, async (tmp) => {
+        writeFileSync(join(tmp, 'half.csv'), 'a,b\n1,');
+        boom();
+      }),
+    ).rejects.toThrow('boom');
+    expect(readdirSync(dir)).toEqual(['results']);
+    expect(readdirSync(target)).toEqual(['kept.csv']);
+  });
+
+  it('creates nothing when aborted while filling', async () => {
+    const target = join(dir, 'nested', 'results');
+    const controller = new AbortController();
+    await expect(
+      writeDirectoryAtomic(
+        target,
+        async (tmp, signal) => {
+          writeFileSync(join(tmp, 'part.json'), '{}');
+          controller.abort();
+          expect(signal?.aborted).toBe(true);
+        },
+        { signal: controller.signal },
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(readdirSync(join(dir, 'nested'))).toEqual([]);
+  });
+});
+
+describe('CSV and JSON text', () => {
+  it('quotes what needs quoting and leaves missing values empty', () => {
+    const text = csvText(
+      ['name', 'value', 'note'],
+      [
+        { name: 'plain', value: 1.5, note: undefined },
+        ['with, comma', Number.NaN, 'say "hi"'],
+        ['line\nbreak', -0.25, ' padded'],
+      ],
+    );
+    expect(text).toBe('name,value,note\nplain,1.5,\n"with, comma",,"say ""hi"""\n"line\nbreak",-0.25," padded"\n');
+    expect(() => csvText(['a', 'b'], [[1]])).toThrow('1 values for 2 columns');
+  });
+
+  it('writes JSON indented with a final newline', async () => {
+    const file = join(dir, 'm.json');
+    await writeJson(file, { a: [1, 2] });
+    expect(readFileSync(file, 'utf8')).toBe(jsonText({ a: [1, 2] }));
+    expect(jsonText({ a: 1 })).toBe('{\n  "a": 1\n}\n');
+  });
+});

@@ -1,0 +1,75 @@
+/** The JSON-lines functions without the CLI (as notebooks use them). */
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/input/inputError.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import { parseClaimLine, settleJsonLines } from '../../src/settlement/jsonLines.js';
+import { DEFAULT_POLICY } from './helpers.js';
+
+const policy = loadPolicy(DEFAULT_POLICY).policy;
+
+describe('settleJsonLines', () => {
+  it('carries person fields from line to line until a line changes them', () => {
+    // Default policy, resident adult (成年居民) at a 二级 hospital, 1000 of 甲类 each time.
+    // Computed by hand: line 1, first admission: deductible 400; fund 600 × 80% = 480; copay 120; 医疗救助
+    // 70% of the 520 burden = 364; cash 156. Line 2, later admission: deductible 200; fund 640; copay 160;
+    // still eligible (carried): assistance 70% × 360 = 252; cash 108. Line 3 ends eligibility: cash 360.
+    const claim = { date: '2021-03-01', setting: 'inpatient', level: 'secondary', classA: 1000 };
+    const text = [
+      { person: 7, type: 'adult', assistanceEligible: true, ...claim },
+      { person: 7, ...claim, date: '2021-04-01' },
+      { person: 7, assistanceEligible: false, ...claim, date: '2021-05-01' },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join('\r\n');
+    const { settled, problems, ledger } = settleJsonLines(policy, `\uFEFF${text}`, 'r.jsonl');
+    expect(problems).toEqual([]);
+    expect(settled.map((s) => [s.person, s.split.deductible, s.split.pooledFund, s.split.assistance, s.split.cash])).toEqual([
+      [7, '400.00', '480.00', '364.00', '156.00'],
+      [7, '200.00', '640.00', '252.00', '108.00'],
+      [7, '200.00', '640.00', '0.00', '360.00'],
+    ]);
+    expect(ledger.persons.get('7')).toMatchObject({ date: '2021-05-01', line: 3, person: { type: 'adult', assistanceEligible: false } });
+  });
+
+  it('refuses a person type the policy has no scheme for', () => {
+    const employeeOnly = { ...policy, resident: undefined };
+    const line = JSON.stringify({ person: 'r', type: 'child', date: '2021-03-01', setting: 'outpatient', level: 'primary', classA: 10 });
+    const { settled, problems } = settleJsonLines(employeeOnly, line, 'c.jsonl');
+    expect(settled).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([`c.jsonl:1: type = "child": policy "${policy.id}" has no resident scheme (城乡居民医保)`]);
+  });
+});
+
+describe('parseClaimLine', () => {
+  const where = { file: 'c.jsonl', line: 4 };
+
+  it('applies the defaults and parses yuan strings exactly', () => {
+    const parsed = parseClaimLine('{"person":"a","date":"2021-01-31","setting":"pharmacy","level":"community","classB":"0.07"}', where);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        person: 'a', date: '2021-01-31', setting: 'pharmacy', level: 'community', location: 'local', cause: 'illness',
+        classA: 0, classB: 7, classC: 0, newAdmission: true, admitted: false,
+      },
+    });
+  });
+
+  it('names every problem of a line, with what is allowed', () => {
+    const parsed = parseClaimLine('{"date":"2021-02-29","setting":"inpatient","classA":1e9,"admited":true,"type":"retiree"}', where);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map(formatProblem)).toEqual([
+      'c.jsonl:4: person: is required: a person id (a non-empty string or a number)',
+      'c.jsonl:4: type = "retiree": must be one of "inService", "retired", "adult", "child", "elderly"',
+      'c.jsonl:4: date = "2021-02-29": must be a calendar date written YYYY-MM-DD',
+      'c.jsonl:4: level: is required: one of "community", "primary", "secondary", "tertiary"',
+      'c.jsonl:4: classA = 1000000000: must be a yuan amount (number or string) with at most 2 decimals, from 0 to 10000000',
+      expect.stringMatching(/^c\.jsonl:4: admited = true: unknown field \(allowed: id, person, type, .*admitted\)$/),
+    ]);
+  });
+
+  it('lets a default person id stand in for a missing one', () => {
+    const parsed = parseClaimLine('{"date":"2021-01-31","setting":"outpatient","level":"primary"}', where, 'anon');
+    expect(parsed.ok && parsed.value.person).toBe('anon');
+  });
+});

@@ -1,0 +1,64 @@
+/** `yibao validate`: policies and reforms told apart by shape; every problem with file:line; exit 2. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS, kindOf } from '../../src/cli/commands/validate.js';
+import { FIXTURES, TWO_YEARS, yibao } from './helpers.js';
+
+const BAD_POLICY = join(FIXTURES, 'bad-policy.yaml');
+const BAD_REFORM = join(FIXTURES, 'bad-reform.yaml');
+const GOOD_REFORM = join(FIXTURES, 'good-reform.yaml');
+
+describe('yibao validate', () => {
+  it('accepts a valid policy and a valid reform (applied to the default policy or to --policy)', async () => {
+    const run = await yibao('validate', TWO_YEARS, GOOD_REFORM);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(
+      `${TWO_YEARS}: valid policy "cli-test-two-years" (CN-test, from 2021-01-01)\n` +
+        `${GOOD_REFORM}: valid reform "lower-deductible" (applied to the default policy: policy "default-prefecture-2021+lower-deductible")\n`,
+    );
+    const onBase = await yibao('validate', GOOD_REFORM, '--policy', TWO_YEARS);
+    expect(onBase.out).toContain(`(applied to ${TWO_YEARS}: policy "cli-test-two-years+lower-deductible")`);
+  });
+
+  it('reports every problem of a policy with file:line, field, value and what is allowed', async () => {
+    const run = await yibao('validate', BAD_POLICY);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe('');
+    expect(run.err.trim().split('\n')).toEqual([
+      `yibao: ${BAD_POLICY}:1: id = "bad policy": must be letters, digits, "_", ".", "+" or "-"`,
+      `yibao: ${BAD_POLICY}:7: employee.outpatient.deductible = -5: must be 0 or more`,
+      `yibao: ${BAD_POLICY}:8: employee.outpatient.ratio = 1.5: must be between 0 and 1`,
+      `yibao: ${BAD_POLICY}:13: employee.inpatient.ratio.community: missing hospital level "community" (give it, or a "default")`,
+      `yibao: ${BAD_POLICY}:13: employee.inpatient.ratio.primary: missing hospital level "primary" (give it, or a "default")`,
+      `yibao: ${BAD_POLICY}:13: employee.inpatient.ratio.tertiary: missing hospital level "tertiary" (give it, or a "default")`,
+    ]);
+  });
+
+  it('checks a reform against its baseline and reports problems in the reform file', async () => {
+    const run = await yibao('validate', BAD_REFORM, BAD_POLICY, TWO_YEARS);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe(`${TWO_YEARS}: valid policy "cli-test-two-years" (CN-test, from 2021-01-01)\n`);
+    const err = run.err.trim().split('\n');
+    expect(err.slice(0, 2)).toEqual([
+      `yibao: ${BAD_REFORM}:4: changes.jurisdiction = "CN-elsewhere": a reform may not change the policy's jurisdiction`,
+      `yibao: ${BAD_REFORM}:7: changes.employee.inpatient.ratio = 2: must be between 0 and 1`,
+    ]);
+    expect(err).toHaveLength(8); // and the six problems of the bad policy
+  });
+
+  it('reports a bad baseline once, and a missing file', async () => {
+    const run = await yibao('validate', GOOD_REFORM, BAD_REFORM, join(FIXTURES, 'missing.yaml'), '--policy', BAD_POLICY);
+    expect(run.code).toBe(2);
+    const err = run.err.trim().split('\n');
+    expect(err.filter((l) => l.includes(`${BAD_POLICY}:7:`))).toHaveLength(1);
+    expect(err).toContain(`yibao: ${join(FIXTURES, 'missing.yaml')}: file not found`);
+  });
+
+  it('tells documents apart by shape, with policy as the fallback', () => {
+    expect(kindOf({ id: 'x', changes: {} }).name).toBe('reform');
+    expect(kindOf({ id: 'x', employee: {} }).name).toBe('policy');
+    expect(kindOf([1, 2]).name).toBe('policy');
+    expect(DOCUMENT_KINDS[DOCUMENT_KINDS.length - 1]!.name).toBe('policy');
+  });
+});
