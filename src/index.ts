@@ -14,3 +14,5 @@ export { settleReference, explainLines, type Settlement } from './settlement/ref
 export { compilePolicy, type CompiledPolicy } from './settlement/compile.js';
 export { settleBatch } from './settlement/kernel.js';
 export * from './settlement/columns.js';
+export * from './charts/index.js';
+export * from './report/index.js';

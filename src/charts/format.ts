@@ -1,0 +1,65 @@
+/** Number and text formatting shared by the charts (and the report): no DOM needed. */
+import { CHINESE } from '../policy/vocabulary.js';
+
+const grouped2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const groupedUpTo2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A yuan amount with thousands separators and two decimals, e.g. 16830 -> "16,830.00". */
+export function formatYuan(yuan: number): string {
+  return grouped2.format(yuan);
+}
+
+/** A number with thousands separators and at most two decimals. */
+export function formatNumber(x: number): string {
+  return groupedUpTo2.format(x);
+}
+
+export interface YuanScale {
+  divisor: number;
+  /** Axis unit, e.g. "亿元, 100 million yuan". */
+  unit: string;
+}
+
+/** The unit that keeps yuan amounts readable on an axis: 亿元, 万元 or 元. */
+export function yuanScale(maxAbs: number): YuanScale {
+  if (maxAbs >= 1e8) return { divisor: 1e8, unit: '亿元, 100 million yuan' };
+  if (maxAbs >= 1e4) return { divisor: 1e4, unit: '万元, 10,000 yuan' };
+  return { divisor: 1, unit: 'yuan' };
+}
+
+/** A vocabulary key with its Chinese term, e.g. "inpatient 住院"; other text unchanged. */
+export function termLabel(key: string): string {
+  const zh = CHINESE[key];
+  return zh ? `${key} ${zh}` : key;
+}
+
+/** The Chinese term of a vocabulary key, or the key itself. */
+export function shortTerm(key: string): string {
+  return CHINESE[key] ?? key;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Approximate rendered width in px: CJK characters are about twice as wide as Latin ones. */
+export function textWidth(text: string, fontSize: number): number {
+  let units = 0;
+  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55;
+  return units * fontSize;
+}
+
+/** Break text into lines no wider than `width` px (by the estimate above), at spaces where possible. */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=\s)/)) {
+    if (line && textWidth(line + word, fontSize) > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += word;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
