@@ -16,3 +16,26 @@ export { settleBatch } from './settlement/kernel.js';
 export * from './settlement/columns.js';
 export * from './charts/index.js';
 export * from './report/index.js';
+export {
+  claimLineSchema,
+  parseClaimLine,
+  newLedger,
+  settleClaimLine,
+  settleJsonLine,
+  settledLineJson,
+  settleJsonLines,
+  type ClaimLine,
+  type Ledger,
+  type SettledClaim,
+  type SettledLineJson,
+} from './settlement/jsonLines.js';
+export { AtomicFile, writeFileAtomic, writeDirectoryAtomic } from './io/atomic.js';
+export { csvText, writeCsv } from './io/csv.js';
+export { jsonText, writeJson } from './io/json.js';
+export { assessPenalty, type PenaltyAssessment, type PenaltyNotCovered, type PenaltyResult } from './supervision/assess.js';
+export { loadPenaltyRules, penaltyRulesFromDocument, defaultPenaltyRulesFile, type PenaltyRules } from './supervision/load.js';
+export { penaltyRulesSchema, type PenaltyRuleFile, type Choices } from './supervision/schema.js';
+export { sanctionEffects, type Sanction, type SanctionEffects } from './supervision/sanctions.js';
+export type { PenaltyFacts } from './supervision/facts.js';
+export { penaltyText, sanctionWords } from './supervision/describe.js';
+export { ACTORS, DEGREES, FLAGS, type Actor, type Degree, type Flag } from './supervision/vocabulary.js';
