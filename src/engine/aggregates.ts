@@ -38,7 +38,6 @@ export const MONEY_FIELDS = [
   'accountOpening',
   'accountClosing',
   'accountLeavers',
-  'income',
 ] as const;
 /** Out-of-pocket bins: [0] exactly zero, then log-spaced upper bounds from 10 yuan to 10 million yuan. */
 export const OOP_BINS = 64;

@@ -8,6 +8,7 @@
  * - failure: the first chunk that throws fails the whole run with the chunk named, never a hang.
  * Workers run built JavaScript (dist/engine/*.js); from TypeScript sources a .cjs shim registers tsx.
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,7 @@ export async function runChunks<T, R>(
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData: options.workerData });
   const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // every queued task listens to it
   const onAbort = () => stop.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const started = Date.now();

@@ -1,0 +1,207 @@
+/**
+ * One chunk: a block of member slots of one path, through every projection year. Each year the block
+ * ages (population dynamics), contributes and is credited to personal accounts, generates its claims once,
+ * and every policy variant settles those same claims (common random numbers) with its own account
+ * balances. Only the aggregate blocks leave the chunk.
+ *
+ * Accounts (个人账户, employees only) in a year: opening balance → credit at the start of the year → claims
+ * draw on it → interest once at the year end (seed 002 篇8) → the balance of a member who died or left goes
+ * out with them (inherited or transferred); the rest is next year's opening balance.
+ */
+import type { ClaimsMacro } from '../claims/inflation.js';
+import { generateClaims } from '../claims/generate.js';
+import { allocateClaimBuffer, type ClaimBuffer } from '../claims/buffer.js';
+import { accountInterest, contributionBase, contributionTerms, employeeContribution, employerContribution, inServiceAccountCredit, retiredAccountCredit, retiredContribution, type ContributionTerms } from '../fund/contributions.js';
+import { toFen } from '../money/decimal.js';
+import { yuanToFen } from '../money/fen.js';
+import { EVENT_DIED, EVENT_ENTERED, EVENT_EXITED, EVENT_RETIRED, type MemberBlock } from '../population/block.js';
+import { advanceYear } from '../population/dynamics.js';
+import { createMembers } from '../population/members.js';
+import { fillPersonColumns } from '../population/persons.js';
+import type { PopulationMacro } from '../population/macro.js';
+import { PERSON_TYPES } from '../policy/vocabulary.js';
+import { OUT_STRIDE, allocateAccumulators, allocatePersons, allocateResults, type PersonColumns } from '../settlement/columns.js';
+import { compilePolicy, type CompiledPolicy } from '../settlement/compile.js';
+import { settleBatch } from '../settlement/kernel.js';
+import { MONEY_FIELDS, allocateBlocks, blockOffset, moneyCell } from './aggregates.js';
+import { addClaims, addEvent, addMembers, addPaired } from './aggregateYear.js';
+import type { Chunk } from './plan.js';
+import type { PathPolicies, RunSpec } from './spec.js';
+
+const INSERVICE = PERSON_TYPES.indexOf('inService');
+const RETIRED = PERSON_TYPES.indexOf('retired');
+const MF = Object.fromEntries(MONEY_FIELDS.map((f, i) => [f, i])) as Record<(typeof MONEY_FIELDS)[number], number>;
+
+/** What a path's chunks share: the macro path and the compiled policy of every variant and year. */
+export interface PathContext {
+  policies: PathPolicies;
+  /** [variant][yearIndex] */
+  compiled: CompiledPolicy[][];
+  /** [variant][yearIndex]: the resident policy's elderly age (undefined without a resident scheme). */
+  elderlyAge: (number | undefined)[][];
+}
+
+export function pathContext(policies: PathPolicies): PathContext {
+  return {
+    policies,
+    compiled: policies.timelines.map((t) => t.map((y) => compilePolicy(y.policy))),
+    elderlyAge: policies.timelines.map((t) => t.map((y) => y.policy.resident?.elderlyAge)),
+  };
+}
+
+/** Per-variant mutable state of a chunk. */
+interface VariantState {
+  persons: PersonColumns;
+  oop: Float64Array;
+}
+
+export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Float64Array {
+  const { scenario, keys, years } = spec;
+  const variants = spec.variants.length;
+  const result = allocateBlocks(variants, years.length);
+  const block = createMembers(scenario.population, keys, chunk.path, chunk.slotFrom, chunk.slotTo, years[0]!);
+  const n = block.length;
+  const terms = contributionTerms(scenario.fund.employee);
+  const opening = yuanToFen(scenario.fund.employee.accounts.openingPerMember);
+  const states: VariantState[] = spec.variants.map(() => ({ persons: allocatePersons(n), oop: new Float64Array(n) }));
+  for (const st of states) openAccounts(block, st.persons, opening);
+  const buffer: ClaimBuffer = allocateClaimBuffer(Math.max(1024, n * 8), n);
+  const acc = allocateAccumulators(n);
+  let out = allocateResults(buffer.capacity);
+  const bill = new Float64Array(n);
+  const income = new Float64Array(n);
+  const credit = new Float64Array(n);
+  const unused = new Float64Array(n);
+  const priceLevel = costYearPriceLevel(scenario, years[0]!);
+
+  years.forEach((year, y) => {
+    const macro = ctx.policies.macro.years[y]!;
+    if (y > 0) {
+      advanceYear(scenario.population, keys, chunk.path, block, year, populationMacro(macro));
+      for (const st of states) renewAccounts(block, st.persons);
+    }
+    const averageWageFen = toFen(macro.averageWage);
+    const wageIndex = macro.wageIndex.toNumber();
+    const claimsMacro: ClaimsMacro = {
+      year,
+      costIndex: priceLevel * macro.costIndex.toNumber(),
+      utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear),
+    };
+    generateClaims(scenario.utilisation, keys, chunk.path, year, block, buffer, { macro: claimsMacro });
+    if (out.length < buffer.length * OUT_STRIDE) out = allocateResults(buffer.capacity);
+    bill.fill(0);
+    memberIncome(block, income, scenario.analysis, wageIndex);
+
+    for (let v = 0; v < variants; v++) {
+      const st = states[v]!;
+      const at = blockOffset(v, y, years.length);
+      fillPersonColumns(block, st.persons, ctx.elderlyAge[v]![y]);
+      contribute(result, at, block, st.persons, terms, averageWageFen, credit);
+      acc.fill(0);
+      settleBatch(ctx.compiled[v]![y]!, buffer, st.persons, acc, out, 0, buffer.length);
+      st.oop.fill(0);
+      addClaims(result, at, buffer, out, st.persons.type, v === 0 ? bill : unused, st.oop);
+      addMembers(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, bill, st.oop, income, scenario.analysis.catastrophicShare);
+      if (v > 0) addPaired(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, st.oop, states[0]!.oop);
+      addEvents(result, at, block, st.persons);
+      closeAccounts(result, at, block, st.persons, terms);
+    }
+  });
+  return result;
+}
+
+function populationMacro(m: { year: number; wageIndex: { toNumber(): number }; wageGrowth: { toNumber(): number } }): PopulationMacro {
+  return { year: m.year, wageIndex: m.wageIndex.toNumber(), wageGrowth: m.wageGrowth.toNumber() };
+}
+
+/**
+ * Claim costs are tabled in the utilisation's cost year; the macro path's cost index runs from the base
+ * year. Between the two, prices move at the scenario's planned medical inflation.
+ */
+function costYearPriceLevel(scenario: RunSpec['scenario'], baseYear: number): number {
+  const { costYear } = scenario.utilisation;
+  const rate = scenario.macro.medicalInflation;
+  let level = 1;
+  for (let y = costYear + 1; y <= baseYear; y++) level *= 1 + (rate.byYear[String(y)] ?? rate.rate);
+  for (let y = costYear; y > baseYear; y--) level /= 1 + (rate.byYear[String(y)] ?? rate.rate);
+  return level;
+}
+
+/** Base-year members start with the scenario's average account balance (employees only). */
+function openAccounts(block: MemberBlock, persons: PersonColumns, openingFen: number): void {
+  for (let i = 0; i < block.length; i++) {
+    const t = block.type[i]!;
+    persons.accountBalance[i] = block.alive[i] === 1 && (t === INSERVICE || t === RETIRED) ? openingFen : 0;
+  }
+}
+
+/** New occupants of a slot start with an empty account. */
+function renewAccounts(block: MemberBlock, persons: PersonColumns): void {
+  for (let i = 0; i < block.length; i++) if (block.event[i]! & EVENT_ENTERED || block.alive[i] !== 1) persons.accountBalance[i] = 0;
+}
+
+/** Annual income for the catastrophic-spending threshold: the wage, or the scenario's pension / resident income. */
+function memberIncome(block: MemberBlock, income: Float64Array, a: RunSpec['scenario']['analysis'], wageIndex: number): void {
+  const pension = Math.round(a.retireeIncome * 100 * wageIndex);
+  const resident = Math.round(a.residentIncome * 100 * wageIndex);
+  for (let i = 0; i < block.length; i++) {
+    const t = block.type[i]!;
+    income[i] = t === INSERVICE ? block.wage[i]! : t === RETIRED ? pension : resident;
+  }
+}
+
+/** Contributions on bounded bases and the start-of-year account credit, into the money cells. */
+function contribute(result: Float64Array, at: number, block: MemberBlock, persons: PersonColumns, terms: ContributionTerms, averageWageFen: number, credit: Float64Array): void {
+  for (let i = 0; i < block.length; i++) {
+    credit[i] = 0;
+    if (block.alive[i] !== 1) continue;
+    const t = persons.type[i]!;
+    if (t !== INSERVICE && t !== RETIRED) continue;
+    const balance = persons.accountBalance[i]!;
+    result[at + moneyCell(t, MF.accountOpening)] += balance;
+    if (t === INSERVICE) {
+      const base = contributionBase(block.wage[i]!, averageWageFen, terms);
+      result[at + moneyCell(t, MF.contributionBase)] += base;
+      result[at + moneyCell(t, MF.employerContribution)] += employerContribution(base, terms);
+      result[at + moneyCell(t, MF.employeeContribution)] += employeeContribution(base, terms);
+      credit[i] = inServiceAccountCredit(base, terms);
+    } else {
+      result[at + moneyCell(t, MF.employeeContribution)] += retiredContribution(block.wage[i]!, terms);
+      credit[i] = retiredAccountCredit(terms);
+    }
+    result[at + moneyCell(t, MF.accountCredit)] += credit[i]!;
+    persons.accountBalance[i] = balance + credit[i]!;
+  }
+}
+
+/** Year-end interest; balances of members who died or left go out with them. */
+function closeAccounts(result: Float64Array, at: number, block: MemberBlock, persons: PersonColumns, terms: ContributionTerms): void {
+  for (let i = 0; i < block.length; i++) {
+    if (block.alive[i] !== 1) continue;
+    const t = persons.type[i]!;
+    if (t !== INSERVICE && t !== RETIRED) continue;
+    const interest = accountInterest(persons.accountBalance[i]!, terms);
+    const balance = persons.accountBalance[i]! + interest;
+    result[at + moneyCell(t, MF.accountInterest)] += interest;
+    if (block.event[i]! & (EVENT_DIED | EVENT_EXITED)) {
+      result[at + moneyCell(t, MF.accountLeavers)] += balance;
+      persons.accountBalance[i] = 0;
+    } else {
+      result[at + moneyCell(t, MF.accountClosing)] += balance;
+      persons.accountBalance[i] = balance;
+    }
+  }
+}
+
+function addEvents(result: Float64Array, at: number, block: MemberBlock, persons: PersonColumns): void {
+  for (let i = 0; i < block.length; i++) {
+    const e = block.event[i]!;
+    if (e === 0 || block.alive[i] !== 1) continue;
+    const t = persons.type[i]!;
+    const age = block.age[i]!;
+    if (e & EVENT_DIED) addEvent(result, at, t, age, 'deaths');
+    if (e & EVENT_EXITED) addEvent(result, at, t, age, 'exits');
+    if (e & EVENT_ENTERED) addEvent(result, at, t, age, 'entrants');
+    if (e & EVENT_RETIRED) addEvent(result, at, t, age, 'retirements');
+  }
+}

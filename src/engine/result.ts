@@ -1,0 +1,34 @@
+/**
+ * A simulation's merged aggregates: one block per (variant, path, year), plus what is needed to read
+ * them (years, variant ids, and the number of people each simulated member stands for).
+ */
+import { BLOCK } from './aggregates.js';
+
+export interface SimulationCube {
+  years: number[];
+  paths: number;
+  variants: string[];
+  /** People represented by one simulated member slot (N / n). */
+  weight: number;
+  /** [variant][path][yearIndex][BLOCK] */
+  blocks: Float64Array;
+}
+
+export function cubeOffset(cube: SimulationCube, variant: number, path: number, yearIndex: number): number {
+  return ((variant * cube.paths + path) * cube.years.length + yearIndex) * BLOCK;
+}
+
+export function blockOf(cube: SimulationCube, variant: number, path: number, yearIndex: number): Float64Array {
+  const at = cubeOffset(cube, variant, path, yearIndex);
+  return cube.blocks.subarray(at, at + BLOCK);
+}
+
+export function allocateCube(years: number[], paths: number, variants: string[], weight: number): SimulationCube {
+  return { years, paths, variants, weight, blocks: new Float64Array(variants.length * paths * years.length * BLOCK) };
+}
+
+export function variantIndex(cube: SimulationCube, id: string): number {
+  const v = cube.variants.indexOf(id);
+  if (v < 0) throw new RangeError(`no variant "${id}" in this simulation (have ${cube.variants.join(', ')})`);
+  return v;
+}

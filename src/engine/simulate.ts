@@ -1,0 +1,60 @@
+/**
+ * Running a simulation: plan chunks, run them on the worker pool (or in this thread with `workers: 0`),
+ * and merge each chunk's aggregates into the cube in chunk order.
+ */
+import { addInto, BLOCK } from './aggregates.js';
+import { contextCache } from './context.js';
+import { simulateChunk } from './chunk.js';
+import { chunkLabel, planChunks, type Chunk } from './plan.js';
+import { abortError, runChunks, workerFile, type ProgressEvent } from './pool.js';
+import { allocateCube, cubeOffset, type SimulationCube } from './result.js';
+import type { RunSpec } from './spec.js';
+
+export interface SimulateOptions {
+  /** Worker threads; 0 runs every chunk in this thread (same numbers, no parallelism). */
+  workers?: number;
+  /** Members per chunk (default: the scenario's engine.chunkMembers). Never changes the numbers. */
+  chunkMembers?: number;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
+  const { scenario, years } = spec;
+  const chunks = planChunks(scenario.paths, scenario.sample.members, options.chunkMembers ?? scenario.engine.chunkMembers);
+  const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), spec.weight);
+  const merge = (result: Float64Array, index: number) => mergeChunk(cube, chunks[index]!, result);
+  if (options.workers === 0) {
+    runInline(spec, chunks, merge, options);
+  } else {
+    await runChunks<Chunk, Float64Array>(workerFile('worker'), chunks, (c) => chunkLabel(c), merge, {
+      workers: options.workers,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      workerData: spec,
+    });
+  }
+  return cube;
+}
+
+function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: number) => void, options: SimulateOptions): void {
+  const contextFor = contextCache(spec);
+  const started = Date.now();
+  chunks.forEach((chunk, i) => {
+    if (options.signal?.aborted) throw abortError();
+    merge(simulateChunk(spec, contextFor(chunk.path), chunk), i);
+    options.onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
+  });
+}
+
+/** Add a chunk's (variant, year) blocks into its path's blocks of the cube. */
+function mergeChunk(cube: SimulationCube, chunk: Chunk, result: Float64Array): void {
+  const years = cube.years.length;
+  for (let v = 0; v < cube.variants.length; v++) {
+    for (let y = 0; y < years; y++) {
+      const from = (v * years + y) * BLOCK;
+      const at = cubeOffset(cube, v, chunk.path, y);
+      addInto(cube.blocks.subarray(at, at + BLOCK), result.subarray(from, from + BLOCK));
+    }
+  }
+}

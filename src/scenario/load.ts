@@ -1,0 +1,100 @@
+/**
+ * Loading a scenario and everything it names (policy, dated policy changes), and turning it into the
+ * run specification the engine sends to workers. Every problem in every file is reported before
+ * anything runs.
+ */
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
+import { InputError, type Problem } from '../input/inputError.js';
+import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { loadReform, type Reform } from '../policy/reform.js';
+import { runKeys } from '../random/keys.js';
+import { packageRoot } from '../cli/paths.js';
+import { pathPolicies, type RunSpec, type VariantSpec } from '../engine/spec.js';
+import { projectionYears } from '../projection/macro.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+  doc: SourceDocument;
+  policy: LoadedPolicy;
+  /** The scenario's dated policy changes, in order. */
+  policyChanges: Reform[];
+}
+
+export function defaultScenarioFile(): string {
+  return join(packageRoot(), 'scenarios', 'default.yaml');
+}
+
+export function loadScenario(file: string): LoadedScenario {
+  const doc = readDocument(file);
+  const scenario = validateDocument(doc, scenarioSchema);
+  const base = dirname(resolve(file));
+  const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  const problems: Problem[] = [];
+  const attempt = <T>(fn: () => T, path: (string | number)[]): T | undefined => {
+    try {
+      return fn();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const p of err.problems) {
+        // A file that cannot be opened is the scenario's mistake: name the field that points to it.
+        problems.push(p.path.length === 0 && p.message.startsWith('file not found') ? { file, path, value: valueOf(scenario, path), line: doc.lineOf(path), message: `${p.message}: ${p.file}` } : p);
+      }
+      return undefined;
+    }
+  };
+  const policy = attempt(() => loadPolicy(at(scenario.policy)), ['policy']);
+  const policyChanges = scenario.policyChanges.map((p, i) => attempt(() => loadReform(at(p)), ['policyChanges', i]));
+  if (problems.length > 0 || !policy) throw new InputError(problems);
+  return { scenario, file, doc, policy, policyChanges: policyChanges as Reform[] };
+}
+
+function valueOf(scenario: Scenario, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], scenario);
+}
+
+export interface RunOverrides {
+  seed?: number | string;
+  paths?: number;
+  members?: number;
+  horizon?: number;
+}
+
+/** Apply command-line overrides; they are recorded in the manifest through the scenario itself. */
+export function withOverrides(loaded: LoadedScenario, o: RunOverrides): LoadedScenario {
+  const s = loaded.scenario;
+  const members = o.members ?? s.sample.members;
+  const scenario: Scenario = {
+    ...s,
+    seed: o.seed ?? s.seed,
+    paths: o.paths ?? s.paths,
+    horizon: o.horizon ?? s.horizon,
+    sample: { members, represents: Math.max(s.sample.represents, members) },
+  };
+  return { ...loaded, scenario };
+}
+
+/** The run specification for a baseline and, optionally, reforms to compare with it (one variant each). */
+export function runSpec(loaded: LoadedScenario, reforms: readonly Reform[] = []): RunSpec {
+  const { scenario, file, policy } = loaded;
+  const years = projectionYears(scenario.baseYear, scenario.horizon, { file, path: ['horizon'] });
+  const changes = loaded.policyChanges.map((r) => ({ file: r.file, data: r.doc.data }));
+  const variants: VariantSpec[] = [
+    { id: 'baseline', reforms: changes },
+    ...reforms.map((r) => ({ id: r.id, reforms: [...changes, { file: r.file, data: r.doc.data }] })),
+  ];
+  const spec: RunSpec = {
+    keys: runKeys(scenario.seed),
+    years,
+    weight: scenario.sample.represents / scenario.sample.members,
+    scenario,
+    scenarioFile: file,
+    policy: { file: policy.file, raw: policy.raw, policy: policy.policy },
+    variants,
+  };
+  // Build path 0's policies now, so a reform or indexation problem is reported before any worker starts.
+  pathPolicies(spec, 0);
+  return spec;
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimSum } from '../../src/analysis/claimSums.js';
+import { BLOCK } from '../../src/engine/aggregates.js';
+import { ChunkError } from '../../src/engine/pool.js';
+import { blockOf } from '../../src/engine/result.js';
+import { simulate } from '../../src/engine/simulate.js';
+import type { RunSpec } from '../../src/engine/spec.js';
+import { fundLedger } from '../../src/fund/ledger.js';
+import { fundYearInputs } from '../../src/fund/fromAggregates.js';
+import { loadReform } from '../../src/policy/reform.js';
+import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../../src/scenario/load.js';
+
+const small = withOverrides(loadScenario(defaultScenarioFile()), { paths: 3, horizon: 3, members: 1500 });
+const hash = (a: Float64Array) => createHash('sha256').update(Buffer.from(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+const fixtures = join(__dirname, 'fixtures');
+
+describe('simulation engine', () => {
+  const spec = runSpec(small);
+
+  it('gives bit-identical aggregates for 0, 1, 2 and 4 workers and any chunk size', async () => {
+    const reference = hash((await simulate(spec, { workers: 0, chunkMembers: 1500 })).blocks);
+    for (const [workers, chunkMembers] of [
+      [1, 500],
+      [2, 333],
+      [4, 1499],
+      [0, 7],
+    ] as const) {
+      expect(hash((await simulate(spec, { workers, chunkMembers })).blocks), `${workers} workers, chunks of ${chunkMembers}`).toBe(reference);
+    }
+  });
+
+  it('depends on the seed', async () => {
+    const a = await simulate(spec, { workers: 0 });
+    const b = await simulate(runSpec(withOverrides(small, { seed: 'another seed' })), { workers: 0 });
+    expect(hash(a.blocks)).not.toBe(hash(b.blocks));
+  });
+
+  it('settles the same claims under every policy variant (common random numbers)', async () => {
+    const reform = loadReform(join(fixtures, 'higher-tertiary-deductible.yaml'));
+    const cube = await simulate(runSpec(small, [reform]), { workers: 0 });
+    for (let path = 0; path < cube.paths; path++) {
+      for (let y = 0; y < cube.years.length; y++) {
+        const base = blockOf(cube, 0, path, y);
+        const other = blockOf(cube, 1, path, y);
+        expect(claimSum(other, 'count')).toBe(claimSum(base, 'count'));
+        expect(claimSum(other, 'bill')).toBe(claimSum(base, 'bill'));
+        // The reform raises the tertiary inpatient deductible, so tertiary inpatient deductibles rise.
+        expect(claimSum(other, 'deductible', { settings: [2], levels: [3] })).toBeGreaterThan(claimSum(base, 'deductible', { settings: [2], levels: [3] }));
+      }
+    }
+  });
+
+  it('feeds a ledger whose pooled expenditure is the settled pooled payments to the fen', async () => {
+    const cube = await simulate(spec, { workers: 0 });
+    const inputs = cube.years.map((year, y) => fundYearInputs(blockOf(cube, 0, 0, y), 0, year, '1'));
+    const ledger = fundLedger('employee', small.scenario.fund, inputs);
+    const settled = (y: number) => claimSum(blockOf(cube, 0, 0, y), 'pooledFund', { types: [0, 1] });
+    ledger.forEach((year, y) => expect(year.expenditure.pooledPayments.mul(100).toNumber()).toBe(settled(y)));
+  });
+
+  it('fails the run naming the chunk when a worker throws', async () => {
+    const broken: RunSpec = { ...spec, variants: [{ id: 'baseline', reforms: [{ file: 'broken.yaml', data: { id: 'x' } }] }] };
+    const run = simulate(broken, { workers: 1, chunkMembers: 1500 });
+    await expect(run).rejects.toBeInstanceOf(ChunkError);
+    await expect(simulate(broken, { workers: 1, chunkMembers: 1500 })).rejects.toThrow(/chunk 0 \(path 0, members 0-1499\) failed/);
+  });
+
+  it('stops when cancelled and returns nothing', async () => {
+    const big = runSpec(withOverrides(small, { paths: 40, members: 20000 }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1500);
+    const started = Date.now();
+    await expect(simulate(big, { workers: 2, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('has one aggregate block per variant, path and year', async () => {
+    const cube = await simulate(spec, { workers: 0 });
+    expect(cube.blocks.length).toBe(1 * 3 * 3 * BLOCK);
+    expect(cube.weight).toBeCloseTo(5_000_000 / 1500, 6);
+  });
+});
