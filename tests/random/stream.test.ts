@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { macroRng, runKeys } from '../../src/random/keys.js';
+import { fastNormalQuantile, KeyedStream, logFactorial, normalQuantile } from '../../src/random/stream.js';
+
+const keys = runKeys(7);
+
+function moments(xs: Float64Array): { mean: number; variance: number } {
+  let m = 0;
+  for (const x of xs) m += x;
+  m /= xs.length;
+  let v = 0;
+  for (const x of xs) v += (x - m) * (x - m);
+  return { mean: m, variance: v / (xs.length - 1) };
+}
+
+function sample(n: number, draw: (s: KeyedStream) => number, stream = 1): Float64Array {
+  const s = new KeyedStream(keys).member(0, 3, 0, 2021).select(stream);
+  return Float64Array.from({ length: n }, () => draw(s));
+}
+
+describe('run keys', () => {
+  it('come from the seed alone, numbers and their text alike', () => {
+    expect(runKeys(42)).toEqual(runKeys('42'));
+    expect(runKeys(42)).not.toEqual(runKeys(43));
+    expect(runKeys('a')).toEqual(runKeys('a'));
+  });
+
+  it('give macro draws keyed by name, path and year', () => {
+    const a = macroRng(keys, 'cost', 1, 2022)();
+    expect(macroRng(keys, 'cost', 1, 2022)()).toBe(a);
+    expect(macroRng(keys, 'cost', 2, 2022)()).not.toBe(a);
+    expect(macroRng(keys, 'cost', 1, 2023)()).not.toBe(a);
+    expect(macroRng(keys, 'wage', 1, 2022)()).not.toBe(a);
+    expect(macroRng(runKeys(8), 'cost', 1, 2022)()).not.toBe(a);
+  });
+});
+
+describe('keyed streams', () => {
+  it('are a pure function of (keys, path, slot, generation, year, stream, index), not of call order', () => {
+    const s = new KeyedStream(keys);
+    const first = s.member(1, 10, 0, 2021).select(5).next();
+    s.member(1, 11, 0, 2021).select(5).next();
+    s.member(2, 10, 0, 2021).select(9).next();
+    expect(s.member(1, 10, 0, 2021).select(5).next()).toBe(first);
+    expect(new KeyedStream(runKeys(7)).member(1, 10, 0, 2021).select(5).next()).toBe(first);
+    const other = [
+      s.member(2, 10, 0, 2021).select(5).next(),
+      s.member(1, 11, 0, 2021).select(5).next(),
+      s.member(1, 10, 1, 2021).select(5).next(),
+      s.member(1, 10, 0, 2022).select(5).next(),
+      s.member(1, 10, 0, 2021).select(6).next(),
+      s.member(1, 10, 0x10000, 2021).select(5).next(),
+      new KeyedStream(runKeys(8)).member(1, 10, 0, 2021).select(5).next(),
+    ];
+    for (const x of other) expect(x).not.toBe(first);
+  });
+
+  it('reach any draw index directly, and fill gives the same 32-bit draws', () => {
+    const s = new KeyedStream(keys).member(0, 1, 0, 2021).select(2);
+    const seq = Array.from({ length: 10 }, () => s.nextU32());
+    expect(s.select(2).at(7).nextU32()).toBe(seq[7]);
+    const out = new Float64Array(10);
+    s.select(2).fill(out, 10);
+    out.forEach((u, k) => expect(u).toBe((seq[k]! + 0.5) * 2 ** -32));
+    const halves = new Float64Array(4);
+    s.select(2).fill16(halves, 4);
+    expect(halves[0]).toBe(((seq[0]! >>> 16) + 0.5) * 2 ** -16);
+    expect(halves[3]).toBe(((seq[1]! & 0xffff) + 0.5) * 2 ** -16);
+    const normals = new Float64Array(10);
+    s.select(2).fillNormal(normals, 10);
+    normals.forEach((z, k) => expect(z).toBe(fastNormalQuantile((seq[k]! + 0.5) * 2 ** -32)));
+  });
+
+  it('are uncorrelated across adjacent members and streams', () => {
+    const n = 50_000;
+    const s = new KeyedStream(keys);
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = s.member(0, i, 0, 2021).select(1).next();
+      b[i] = s.member(0, i + 1, 0, 2021).select(1).next();
+      c[i] = s.member(0, i, 0, 2021).select(2).next();
+    }
+    const corr = (x: Float64Array, y: Float64Array) => {
+      const mx = moments(x).mean;
+      const my = moments(y).mean;
+      let sxy = 0;
+      let sxx = 0;
+      let syy = 0;
+      for (let i = 0; i < n; i++) {
+        sxy += (x[i]! - mx) * (y[i]! - my);
+        sxx += (x[i]! - mx) ** 2;
+        syy += (y[i]! - my) ** 2;
+      }
+      return sxy / Math.sqrt(sxx * syy);
+    };
+    // sd of a correlation of independent samples is 1/sqrt(n) = 0.0045: 0.02 is over 4 sd.
+    expect(Math.abs(corr(a, b))).toBeLessThan(0.02);
+    expect(Math.abs(corr(a, c))).toBeLessThan(0.02);
+  });
+
+  it('draw uniforms evenly over 16 bins (chi-square)', () => {
+    const n = 160_000;
+    const bins = new Float64Array(16);
+    for (const u of sample(n, (s) => s.next())) bins[Math.floor(u * 16)]++;
+    const chi2 = bins.reduce((sum, o) => sum + (o - n / 16) ** 2 / (n / 16), 0);
+    expect(chi2).toBeLessThan(37.7); // 99.9% point of chi-square with 15 degrees of freedom
+    const m = moments(sample(n, (s) => s.next53()));
+    expect(m.mean).toBeCloseTo(0.5, 2);
+    expect(m.variance).toBeCloseTo(1 / 12, 3);
+  });
+});
+
+describe('distributions at a fixed seed', () => {
+  const n = 200_000;
+
+  it('normal quantiles are exact to 1e-9 (AS241) and the table to 1e-5', () => {
+    // Reference values of the standard normal quantile (e.g. R qnorm).
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 9);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306167813, 9);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 8);
+    for (let p = 0.0001; p < 1; p += 0.00037) expect(Math.abs(fastNormalQuantile(p) - normalQuantile(p))).toBeLessThan(1e-5);
+  });
+
+  it('normal: mean 0, variance 1, 0.27% beyond 3 sd', () => {
+    const xs = sample(n, (s) => s.normal());
+    const m = moments(xs);
+    // sd of the mean 1/sqrt(n) = 0.0022; of the variance sqrt(2/n) = 0.0032
+    expect(Math.abs(m.mean)).toBeLessThan(0.01);
+    expect(Math.abs(m.variance - 1)).toBeLessThan(0.015);
+    const tail = xs.filter((x) => Math.abs(x) > 3).length / n;
+    expect(tail).toBeGreaterThan(0.0018);
+    expect(tail).toBeLessThan(0.0036);
+  });
+
+  it('lognormal with a given mean keeps it', () => {
+    const m = moments(sample(n, (s) => s.lognormalMean(100, 0.8)));
+    // sd of the sample mean: 100 * sqrt(exp(0.64) - 1) / sqrt(n) = 0.21
+    expect(Math.abs(m.mean - 100)).toBeLessThan(1);
+  });
+
+  it.each([0.5, 1.5, 4, 20])('gamma(shape %s, scale 2): mean 2·shape, variance 4·shape', (shape) => {
+    const m = moments(sample(n, (s) => s.gamma(shape, 2)));
+    expect(Math.abs(m.mean / (2 * shape) - 1)).toBeLessThan(0.015);
+    expect(Math.abs(m.variance / (4 * shape) - 1)).toBeLessThan(0.04);
+  });
+
+  it.each([0.2, 3, 30, 250])('poisson(%s): mean and variance lambda', (lambda) => {
+    const m = moments(sample(n, (s) => s.poisson(lambda)));
+    expect(Math.abs(m.mean / lambda - 1)).toBeLessThan(0.02);
+    expect(Math.abs(m.variance / lambda - 1)).toBeLessThan(0.04);
+  });
+
+  it('poisson counts never fall when the rate rises (one uniform, inverted)', () => {
+    const s = new KeyedStream(keys).member(0, 1, 0, 2021);
+    for (let i = 0; i < 2000; i++) {
+      const low = s.select(i).poisson(2);
+      expect(s.select(i).poisson(2.5)).toBeGreaterThanOrEqual(low);
+    }
+  });
+
+  it('negative binomial: mean m, variance m + m²/r (over-dispersed)', () => {
+    const m = moments(sample(n, (s) => s.negativeBinomial(4, 1.5)));
+    expect(Math.abs(m.mean / 4 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(m.variance / (4 + 16 / 1.5) - 1)).toBeLessThan(0.05);
+  });
+
+  it('categorical follows its cumulative shares', () => {
+    const cdf = Float64Array.of(0.1, 0.4, 1);
+    const counts = [0, 0, 0];
+    for (const k of sample(n, (s) => s.categorical(cdf, 0, 3))) counts[k]!++;
+    expect(counts[0]! / n).toBeCloseTo(0.1, 2);
+    expect(counts[1]! / n).toBeCloseTo(0.3, 2);
+    expect(counts[2]! / n).toBeCloseTo(0.6, 2);
+  });
+
+  it('log factorial matches the product below and Stirling above 255', () => {
+    expect(logFactorial(5)).toBeCloseTo(Math.log(120), 12);
+    let direct = 0;
+    for (let k = 2; k <= 300; k++) direct += Math.log(k);
+    expect(logFactorial(300)).toBeCloseTo(direct, 8);
+  });
+});
