@@ -16,7 +16,7 @@ export interface Summary {
 }
 
 /** Percentile by linear interpolation between order statistics (type 7, as R and numpy default). */
-export function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
@@ -24,19 +24,24 @@ export function percentile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function mean(xs: readonly number[]): number {
-  return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
+export function mean(xs: ArrayLike<number>): number {
+  if (xs.length === 0) return NaN;
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  return sum / xs.length;
 }
 
 /** Sample standard deviation (n − 1). */
-export function sd(xs: readonly number[]): number {
+export function sd(xs: ArrayLike<number>): number {
   if (xs.length < 2) return 0;
   const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+  let squares = 0;
+  for (let i = 0; i < xs.length; i++) squares += (xs[i]! - m) ** 2;
+  return Math.sqrt(squares / (xs.length - 1));
 }
 
-export function summarise(values: readonly number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b);
+export function summarise(values: ArrayLike<number>): Summary {
+  const sorted = Float64Array.from(values).sort(); // a typed array sorts numerically
   return {
     mean: mean(values),
     se: values.length > 1 ? sd(values) / Math.sqrt(values.length) : 0,
@@ -97,7 +102,7 @@ export interface MeanInterval {
   paths: number;
 }
 
-export function meanInterval(values: readonly number[], alpha = 0.05): MeanInterval {
+export function meanInterval(values: ArrayLike<number>, alpha = 0.05): MeanInterval {
   const m = mean(values);
   const se = values.length > 1 ? sd(values) / Math.sqrt(values.length) : 0;
   const t = values.length > 1 ? tQuantile(values.length - 1, alpha) : 0;
@@ -142,7 +147,7 @@ export interface QuantileInterval {
   coverage: number;
 }
 
-export function quantileInterval(sorted: readonly number[], q: number, alpha = 0.05): QuantileInterval {
+export function quantileInterval(sorted: ArrayLike<number>, q: number, alpha = 0.05): QuantileInterval {
   if (!(q > 0 && q < 1)) throw new RangeError(`quantile must be between 0 and 1 (exclusive), got ${q}`);
   const n = sorted.length;
   const cdf = binomialCdfs(n, q);

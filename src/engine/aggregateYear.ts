@@ -29,10 +29,29 @@ export interface MemberView {
 const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => (schemeOf(t) === 'employee' ? 0 : 1));
 const EPISODE_SETTING_INPATIENT = 2;
 const EPISODE_SETTING_EMERGENCY = 4;
-const index = <T extends string>(fields: readonly T[]) => Object.fromEntries(fields.map((f, i) => [f, i])) as Record<T, number>;
-const CF = index(CLAIM_FIELDS);
-const MF = index(MEMBER_FIELDS);
-const PF = index(PAIRED_FIELDS);
+// Field offsets as plain constants: this is the hot path.
+const C_COUNT = CLAIM_FIELDS.indexOf('count');
+const C_EPISODES = CLAIM_FIELDS.indexOf('episodes');
+const C_BILL = CLAIM_FIELDS.indexOf('bill');
+const C_OUT = CLAIM_FIELDS.indexOf('outOfScope');
+const M_YEARS = MEMBER_FIELDS.indexOf('memberYears');
+const M_WITH_CLAIMS = MEMBER_FIELDS.indexOf('withClaims');
+const M_BILL = MEMBER_FIELDS.indexOf('bill');
+const M_OOP = MEMBER_FIELDS.indexOf('oop');
+const M_CATASTROPHIC = MEMBER_FIELDS.indexOf('catastrophic');
+const P_GAINERS = PAIRED_FIELDS.indexOf('gainers');
+const P_LOSERS = PAIRED_FIELDS.indexOf('losers');
+const P_DELTA = PAIRED_FIELDS.indexOf('deltaOop');
+const EVENT_FIELD = {
+  deaths: MEMBER_FIELDS.indexOf('deaths'),
+  exits: MEMBER_FIELDS.indexOf('exits'),
+  entrants: MEMBER_FIELDS.indexOf('entrants'),
+  retirements: MEMBER_FIELDS.indexOf('retirements'),
+};
+const OUT_ACCOUNT = OUT.personalAccount;
+const OUT_FAMILY = OUT.familyAccount;
+const OUT_CASH = OUT.cash;
+const OUT_FUND = OUT.pooledFund;
 const BAND_OF_AGE = Uint8Array.from({ length: 256 }, (_, age) => ageBandOf(age));
 
 /**
@@ -56,20 +75,21 @@ export function addClaims(
     const o = i * OUT_STRIDE;
     const bill = classA[i]! + classB[i]! + classC[i]!;
     const cell = at + claimCell(t, s, level[i]!, 0);
-    block[cell + CF.count] += 1;
+    block[cell + C_COUNT] += 1;
     const opens = (s === EPISODE_SETTING_INPATIENT && flags[i]! & CLAIM_NEW_ADMISSION) || (s === EPISODE_SETTING_EMERGENCY && flags[i]! & CLAIM_ADMITTED);
-    if (opens) block[cell + CF.episodes] += 1;
-    block[cell + CF.bill] += bill;
-    for (let k = 0; k < OUT_STRIDE; k++) block[cell + CF.outOfScope + k] += out[o + k]!;
+    if (opens) block[cell + C_EPISODES] += 1;
+    block[cell + C_BILL] += bill;
+    const c = cell + C_OUT;
+    for (let k = 0; k < OUT_STRIDE; k++) block[c + k] += out[o + k]!;
     const loc = location[i]!;
     if (loc !== 0) {
       const a = at + areaCell(SCHEME_OF_TYPE[t]!, loc, 0);
       block[a] += 1;
       block[a + 1] += bill;
-      block[a + 2] += out[o + OUT.pooledFund]!;
+      block[a + 2] += out[o + OUT_FUND]!;
     }
     memberBill[p] += bill;
-    memberOop[p] += out[o + OUT.personalAccount]! + out[o + OUT.familyAccount]! + out[o + OUT.cash]!;
+    memberOop[p] += out[o + OUT_ACCOUNT]! + out[o + OUT_FAMILY]! + out[o + OUT_CASH]!;
   }
 }
 
@@ -92,11 +112,11 @@ export function addMembers(
     const t = type[m]!;
     const cell = at + memberCell(t, BAND_OF_AGE[age[m]!]!, 0);
     const oop = memberOop[m]!;
-    block[cell + MF.memberYears] += 1;
-    if (memberBill[m]! > 0) block[cell + MF.withClaims] += 1;
-    block[cell + MF.bill] += memberBill[m]!;
-    block[cell + MF.oop] += oop;
-    if (oop > catastrophicShare * income[m]!) block[cell + MF.catastrophic] += 1;
+    block[cell + M_YEARS] += 1;
+    if (memberBill[m]! > 0) block[cell + M_WITH_CLAIMS] += 1;
+    block[cell + M_BILL] += memberBill[m]!;
+    block[cell + M_OOP] += oop;
+    if (oop > catastrophicShare * income[m]!) block[cell + M_CATASTROPHIC] += 1;
     block[at + oopCell(SCHEME_OF_TYPE[t]!, oopBin(oop))] += 1;
   }
 }
@@ -108,14 +128,14 @@ export function addPaired(block: Float64Array, at: number, members: MemberView, 
     if (alive[m] !== 1) continue;
     const delta = oop[m]! - baselineOop[m]!;
     const cell = at + pairedCell(type[m]!, BAND_OF_AGE[age[m]!]!, 0);
-    if (delta < 0) block[cell + PF.gainers] += 1;
-    else if (delta > 0) block[cell + PF.losers] += 1;
-    block[cell + PF.deltaOop] += delta;
+    if (delta < 0) block[cell + P_GAINERS] += 1;
+    else if (delta > 0) block[cell + P_LOSERS] += 1;
+    block[cell + P_DELTA] += delta;
   }
 }
 
 /** Member events (deaths, exits, entrants, retirements) by type and age band. */
 export function addEvent(block: Float64Array, at: number, type: number, age: number, field: 'deaths' | 'exits' | 'entrants' | 'retirements'): void {
-  block[at + memberCell(type, BAND_OF_AGE[age]!, MF[field])] += 1;
+  block[at + memberCell(type, BAND_OF_AGE[age]!, EVENT_FIELD[field])] += 1;
 }
 

@@ -2,6 +2,7 @@
  * A simulation's merged aggregates: one block per (variant, path, year), plus what is needed to read
  * them (years, variant ids, and the number of people each simulated member stands for).
  */
+import { Decimal } from '../money/decimal.js';
 import { BLOCK } from './aggregates.js';
 
 export interface SimulationCube {
@@ -10,6 +11,8 @@ export interface SimulationCube {
   variants: string[];
   /** People represented by one simulated member slot (N / n). */
   weight: number;
+  /** The same, exact to 20 significant digits as decimal text, for the ledgers (money to the fen). */
+  exactWeight: string;
   /** [variant][path][yearIndex][BLOCK] */
   blocks: Float64Array;
 }
@@ -23,8 +26,9 @@ export function blockOf(cube: SimulationCube, variant: number, path: number, yea
   return cube.blocks.subarray(at, at + BLOCK);
 }
 
-export function allocateCube(years: number[], paths: number, variants: string[], weight: number): SimulationCube {
-  return { years, paths, variants, weight, blocks: new Float64Array(variants.length * paths * years.length * BLOCK) };
+export function allocateCube(years: number[], paths: number, variants: string[], weight: number | { represents: number; members: number }): SimulationCube {
+  const exact = typeof weight === 'number' ? new Decimal(weight) : new Decimal(weight.represents).div(weight.members);
+  return { years, paths, variants, weight: exact.toNumber(), exactWeight: exact.toString(), blocks: new Float64Array(variants.length * paths * years.length * BLOCK) };
 }
 
 export function variantIndex(cube: SimulationCube, id: string): number {

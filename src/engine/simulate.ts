@@ -22,7 +22,7 @@ export interface SimulateOptions {
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
   const { scenario, years } = spec;
   const chunks = planChunks(scenario.paths, scenario.sample.members, options.chunkMembers ?? scenario.engine.chunkMembers);
-  const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), spec.weight);
+  const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), scenario.sample);
   const merge = (result: Float64Array, index: number) => mergeChunk(cube, chunks[index]!, result);
   if (options.workers === 0) {
     runInline(spec, chunks, merge, options);

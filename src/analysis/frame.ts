@@ -1,0 +1,40 @@
+/**
+ * Tables as danfojs DataFrames: tidy (long) rows, one column per label and per number, units in the
+ * metric names. Missing values (a ratio over an empty cell) stay NaN in the frame; exports write them
+ * as empty (CSV) or null (JSON, Parquet).
+ */
+import * as dfd from 'danfojs-node';
+
+export type Cell = string | number | boolean | null;
+
+/** Rows as objects with the same keys in the same order; `columns` is needed only when there are no rows. */
+export function toFrame(rows: readonly object[], columns?: readonly string[]): dfd.DataFrame {
+  const names = columns ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
+  const data = rows.map((row, i) => {
+    const record = row as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length !== names.length || keys.some((k, c) => k !== names[c])) {
+      throw new RangeError(`row ${i} has columns ${keys.join(', ')}; expected ${names.join(', ')}`);
+    }
+    return names.map((name) => cell(record[name], i, name));
+  });
+  return new dfd.DataFrame(data, { columns: [...names] });
+}
+
+function cell(value: unknown, row: number, column: string): Cell {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw new TypeError(`row ${row}, column ${column}: ${String(value)} is not a string, number, boolean or null`);
+}
+
+/** Every table of a set as a DataFrame. */
+export function toFrames(tables: Readonly<Record<string, readonly object[]>>): Record<string, dfd.DataFrame> {
+  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, toFrame(rows)]));
+}
+
+/** A frame's columns and rows of cells, non-finite numbers as null (missing). */
+export function frameCells(frame: dfd.DataFrame): { columns: string[]; rows: Cell[][] } {
+  const rows = (frame.shape[0] === 0 ? [] : (frame.values as unknown[][])).map((row) =>
+    row.map((v): Cell => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : (v as Cell))),
+  );
+  return { columns: [...frame.columns], rows };
+}

@@ -1,0 +1,56 @@
+/**
+ * The analysis layer: Monte Carlo tables from a simulation cube and from ledgers per path, reform
+ * comparisons, sizing solvers, sensitivity, and DataFrames with CSV/JSON/Parquet export.
+ */
+export { summarise, percentile, meanInterval, pairedDifference, quantileInterval, type Summary, type MeanInterval, type QuantileInterval } from './stats.js';
+export {
+  claimSum,
+  policyRangeCost,
+  policyRangeRatio,
+  actualRatio,
+  policyRangeRatioOf,
+  actualRatioOf,
+  outOfPocketOf,
+  type ClaimField,
+  type FieldSum,
+  type Selection,
+} from './claimSums.js';
+export { summaryColumns, intervalColumns, pairedColumns, type SummaryColumns, type IntervalColumns, type PairedColumns } from './acrossPaths.js';
+export { perYearSummary, probabilityByYear, pairedByYear, type YearSummary, type YearPaired, type YearProbability } from './perYear.js';
+export { readYear, readHorizon, type Measures, type Labels, type VariantRef } from './measures.js';
+export { GROUPS, type Group } from './groups.js';
+export { claimMeasures, type ClaimLabels } from './claimMeasures.js';
+export { memberMeasures, type MemberLabels } from './memberMeasures.js';
+export { histogramQuantile, oopDecileMeasures, oopBinMeasures, type OopDecileLabels, type OopBinLabels } from './oopDistribution.js';
+export { gainersLosersMeasures } from './gainersLosers.js';
+export {
+  summaryByYear,
+  intervalByYear,
+  intervalOverHorizon,
+  compareByYear,
+  compareOverHorizon,
+  type YearRow,
+  type HorizonRow,
+  type PairedYearRow,
+  type PairedHorizonRow,
+} from './cubeTables.js';
+export {
+  pathLedgers,
+  fundByYear,
+  fundRiskByYear,
+  fundCompareByYear,
+  fundCompareOverHorizon,
+  type FundPaths,
+  type FundSummaryRow,
+  type FundRiskRow,
+  type FundPairedRow,
+  type FundPairedHorizonRow,
+} from './ledgerTables.js';
+export { meetsFundTarget, type FundTarget } from './fundTarget.js';
+export { simulationTables, reformTables, fundTables, type Tables } from './tables.js';
+export { SizingError, type SizingFailure, type BestFound } from './sizingError.js';
+export { solvePerPath, type PerPathProblem, type PerPathSolution } from './solvePerPath.js';
+export { solveBracketed, type BracketedProblem, type BracketedSolution, type BracketTarget, type CriterionAt } from './solveBracketed.js';
+export { tornado, type SensitivityRuns, type SensitivityRow } from './tornado.js';
+export { toFrame, toFrames, frameCells, type Cell } from './frame.js';
+export { exportTables, TABLE_FORMATS, type TableFormat } from './export.js';

@@ -1,0 +1,125 @@
+/**
+ * The fund side: one ledger per Monte Carlo path (fund/ledger.ts, yuan), summarised per year with the
+ * same code as the claims side; the probability of a current-year deficit (当期赤字) and of a depleted
+ * accumulated balance (累计结余 < 0, 穿底) by year; and reform − baseline ledger differences.
+ */
+import { cubeOffset, type SimulationCube } from '../engine/result.js';
+import type { FundAssumptions } from '../fund/assumptions.js';
+import { fundYearInputs } from '../fund/fromAggregates.js';
+import { fundLedger, type FundYear } from '../fund/ledger.js';
+import type { Scheme } from '../policy/vocabulary.js';
+import { pairedColumns, type PairedColumns } from './acrossPaths.js';
+import { resolveVariant, type VariantRef } from './measures.js';
+import { pairedByYear, perYearSummary, probabilityByYear, type YearPaired, type YearProbability, type YearSummary } from './perYear.js';
+
+/** One scheme's ledgers for one variant: ledgers[path][yearIndex]. */
+export interface FundPaths {
+  variant: string;
+  scheme: Scheme;
+  years: number[];
+  ledgers: FundYear[][];
+}
+
+/** Run the scheme's ledger on every path of a cube's variant. `file` names the scenario in input errors. */
+export function pathLedgers(cube: SimulationCube, variant: VariantRef, scheme: Scheme, assumptions: FundAssumptions, file?: string): FundPaths {
+  const v = resolveVariant(cube, variant);
+  const ledgers = Array.from({ length: cube.paths }, (_, p) =>
+    fundLedger(
+      scheme,
+      assumptions,
+      cube.years.map((year, y) => fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight)),
+      file,
+    ),
+  );
+  return { variant: cube.variants[v]!, scheme, years: [...cube.years], ledgers };
+}
+
+/** The ledger lines summarised, units in the names; months_covered is NaN (left out) without expenditure. */
+const FUND_METRICS: readonly { metric: string; value: (y: FundYear) => number }[] = [
+  { metric: 'income_yuan', value: (y) => y.income.total.toNumber() },
+  { metric: 'pooled_income_yuan', value: (y) => y.pooledIncome.toNumber() },
+  { metric: 'expenditure_yuan', value: (y) => y.expenditure.total.toNumber() },
+  { metric: 'current_balance_yuan', value: (y) => y.currentBalance.toNumber() },
+  { metric: 'accumulated_balance_yuan', value: (y) => y.accumulated.closing.toNumber() },
+  { metric: 'months_covered', value: (y) => y.monthsCovered?.toNumber() ?? NaN },
+];
+
+function checkPaths(fund: FundPaths): void {
+  fund.ledgers.forEach((ledger, p) => {
+    if (ledger.length !== fund.years.length || ledger.some((y, i) => y.year !== fund.years[i])) {
+      throw new RangeError(`fund paths (${fund.variant}, ${fund.scheme}): path ${p} does not cover the years ${fund.years.join(', ')}`);
+    }
+  });
+}
+
+const valuesOf = (fund: FundPaths, value: (y: FundYear) => number) => fund.ledgers.map((ledger) => ledger.map(value));
+
+export type FundSummaryRow = { variant: string; scheme: Scheme; metric: string } & YearSummary;
+
+export function fundByYear(fund: FundPaths): FundSummaryRow[] {
+  checkPaths(fund);
+  const ids = { variant: fund.variant, scheme: fund.scheme };
+  return FUND_METRICS.flatMap(({ metric, value }) => perYearSummary(valuesOf(fund, value), fund.years).map((row) => ({ ...ids, metric, ...row })));
+}
+
+export type FundRiskRow = { variant: string; scheme: Scheme; event: 'deficit' | 'depletion' } & YearProbability;
+
+/** Deficit: current balance below zero in the year. Depletion: accumulated balance below zero at year end. */
+export function fundRiskByYear(fund: FundPaths): FundRiskRow[] {
+  checkPaths(fund);
+  const ids = { variant: fund.variant, scheme: fund.scheme };
+  const events = [
+    { event: 'deficit' as const, happens: (y: FundYear) => y.currentBalance.lt(0) },
+    { event: 'depletion' as const, happens: (y: FundYear) => y.accumulated.closing.lt(0) },
+  ];
+  return events.flatMap(({ event, happens }) =>
+    probabilityByYear(
+      fund.ledgers.map((ledger) => ledger.map(happens)),
+      fund.years,
+    ).map((row) => ({ ...ids, event, ...row })),
+  );
+}
+
+function checkPair(reform: FundPaths, baseline: FundPaths): void {
+  checkPaths(reform);
+  checkPaths(baseline);
+  const same = reform.scheme === baseline.scheme && reform.ledgers.length === baseline.ledgers.length && reform.years.join() === baseline.years.join();
+  if (!same) {
+    const describe = (f: FundPaths) => `${f.variant}/${f.scheme} (${f.ledgers.length} paths, ${f.years[0]}–${f.years[f.years.length - 1]})`;
+    throw new RangeError(`cannot pair fund paths ${describe(reform)} with ${describe(baseline)}: scheme, paths and years must match`);
+  }
+}
+
+export type FundPairedRow = { reform: string; baseline: string; scheme: Scheme; metric: string } & YearPaired;
+
+/** Reform − baseline ledger lines per year, paired by path. */
+export function fundCompareByYear(reform: FundPaths, baseline: FundPaths, alpha = 0.05): FundPairedRow[] {
+  checkPair(reform, baseline);
+  const ids = { reform: reform.variant, baseline: baseline.variant, scheme: reform.scheme };
+  return FUND_METRICS.flatMap(({ metric, value }) =>
+    pairedByYear(valuesOf(reform, value), valuesOf(baseline, value), reform.years, alpha).map((row) => ({ ...ids, metric, ...row })),
+  );
+}
+
+/** Per path over the horizon: flows summed over the years, the balance at the end, depletion at any time (0/1). */
+const HORIZON_METRICS: readonly { metric: string; value: (ledger: readonly FundYear[]) => number }[] = [
+  { metric: 'income_yuan', value: (l) => l.reduce((s, y) => s + y.income.total.toNumber(), 0) },
+  { metric: 'expenditure_yuan', value: (l) => l.reduce((s, y) => s + y.expenditure.total.toNumber(), 0) },
+  { metric: 'current_balance_yuan', value: (l) => l.reduce((s, y) => s + y.currentBalance.toNumber(), 0) },
+  { metric: 'final_accumulated_balance_yuan', value: (l) => l[l.length - 1]!.accumulated.closing.toNumber() },
+  { metric: 'depletion_probability', value: (l) => (l.some((y) => y.accumulated.closing.lt(0)) ? 1 : 0) },
+];
+
+export type FundPairedHorizonRow = { reform: string; baseline: string; scheme: Scheme; metric: string; from_year: number; to_year: number } & PairedColumns;
+
+export function fundCompareOverHorizon(reform: FundPaths, baseline: FundPaths, alpha = 0.05): FundPairedHorizonRow[] {
+  checkPair(reform, baseline);
+  const ids = { reform: reform.variant, baseline: baseline.variant, scheme: reform.scheme };
+  const span = { from_year: reform.years[0]!, to_year: reform.years[reform.years.length - 1]! };
+  return HORIZON_METRICS.map(({ metric, value }) => ({
+    ...ids,
+    metric,
+    ...span,
+    ...pairedColumns(reform.ledgers.map(value), baseline.ledgers.map(value), alpha),
+  }));
+}

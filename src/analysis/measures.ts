@@ -1,0 +1,66 @@
+/**
+ * Measures: a fixed list of labelled quantities read from one aggregate block. The labels are built
+ * once and the values written into a reused array, so reading thousands of (path, year) blocks
+ * allocates nothing per measure.
+ */
+import { BLOCK } from '../engine/aggregates.js';
+import { cubeOffset, variantIndex, type SimulationCube } from '../engine/result.js';
+
+export type Label = string | number;
+export type Labels = Readonly<Record<string, Label>>;
+
+export interface Measures<L extends Labels> {
+  /** One entry per value, in the order `read` writes them. */
+  labels: readonly L[];
+  /** Write one block's values into `out` (length labels.length); `weight` = people per simulated member. */
+  read(block: Float64Array, weight: number, out: Float64Array): void;
+}
+
+/** A variant by position in the cube or by id. */
+export type VariantRef = number | string;
+
+export function resolveVariant(cube: SimulationCube, variant: VariantRef): number {
+  if (typeof variant === 'string') return variantIndex(cube, variant);
+  if (!Number.isInteger(variant) || variant < 0 || variant >= cube.variants.length) {
+    throw new RangeError(`no variant ${variant} in this simulation (it has ${cube.variants.length})`);
+  }
+  return variant;
+}
+
+/** Values for one year: value k of path p at [p * K + k], K = labels.length. */
+export function readYear<L extends Labels>(cube: SimulationCube, variant: number, yearIndex: number, measures: Measures<L>): Float64Array {
+  const k = measures.labels.length;
+  const out = new Float64Array(cube.paths * k);
+  for (let p = 0; p < cube.paths; p++) {
+    const at = cubeOffset(cube, variant, p, yearIndex);
+    measures.read(cube.blocks.subarray(at, at + BLOCK), cube.weight, out.subarray(p * k, (p + 1) * k));
+  }
+  return out;
+}
+
+/**
+ * Values over the whole horizon: each path's blocks summed over the years first, so totals are
+ * cumulative, ratios are ratios of cumulative sums, and per-member figures are per member-year.
+ */
+export function readHorizon<L extends Labels>(cube: SimulationCube, variant: number, measures: Measures<L>): Float64Array {
+  const k = measures.labels.length;
+  const out = new Float64Array(cube.paths * k);
+  const sum = new Float64Array(BLOCK);
+  for (let p = 0; p < cube.paths; p++) {
+    sum.fill(0);
+    for (let y = 0; y < cube.years.length; y++) {
+      const at = cubeOffset(cube, variant, p, y);
+      for (let i = 0; i < BLOCK; i++) sum[i] += cube.blocks[at + i]!;
+    }
+    measures.read(sum, cube.weight, out.subarray(p * k, (p + 1) * k));
+  }
+  return out;
+}
+
+/** Measure k across paths from a readYear/readHorizon array. */
+export function measureAcrossPaths(values: Float64Array, k: number, count: number): Float64Array {
+  const paths = values.length / count;
+  const out = new Float64Array(paths);
+  for (let p = 0; p < paths; p++) out[p] = values[p * count + k]!;
+  return out;
+}

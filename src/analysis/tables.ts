@@ -1,0 +1,69 @@
+/**
+ * The standard sets of tables, as rows keyed by table name (toFrames makes DataFrames of them,
+ * exportTables writes them). Every row names its variant, so variants share a table.
+ */
+import type { SimulationCube } from '../engine/result.js';
+import { claimMeasures } from './claimMeasures.js';
+import { compareByYear, compareOverHorizon, intervalByYear, intervalOverHorizon, summaryByYear } from './cubeTables.js';
+import { fundByYear, fundCompareByYear, fundCompareOverHorizon, fundRiskByYear, type FundPaths } from './ledgerTables.js';
+import { gainersLosersMeasures } from './gainersLosers.js';
+import type { Measures, Labels } from './measures.js';
+import { memberMeasures } from './memberMeasures.js';
+import { oopBinMeasures, oopDecileMeasures } from './oopDistribution.js';
+
+export type Tables = Record<string, object[]>;
+
+/** Per year across paths, for every variant: claims, members, out-of-pocket deciles and histogram. */
+export function simulationTables(cube: SimulationCube): Tables {
+  return {
+    claims_by_year: summaryByYear(cube, claimMeasures),
+    members_by_year: summaryByYear(cube, memberMeasures),
+    oop_deciles_by_year: summaryByYear(cube, oopDecileMeasures),
+    oop_histogram_by_year: summaryByYear(cube, oopBinMeasures),
+  };
+}
+
+/**
+ * Every reform (variants 1…) against the baseline, variant 0, whose paired cells the engine fills:
+ * paired differences per year and over the horizon, and who gains and who loses.
+ */
+export function reformTables(cube: SimulationCube, alpha = 0.05): Tables {
+  const reforms = cube.variants.slice(1).map((_, i) => i + 1);
+  const compare = <L extends Labels>(measures: Measures<L>) => ({
+    byYear: reforms.flatMap((r) => compareByYear(cube, measures, r, 0, alpha)),
+    overHorizon: reforms.flatMap((r) => compareOverHorizon(cube, measures, r, 0, alpha)),
+  });
+  const claims = compare(claimMeasures);
+  const members = compare(memberMeasures);
+  const deciles = compare(oopDecileMeasures);
+  return {
+    reform_claims_by_year: claims.byYear,
+    reform_claims_over_horizon: claims.overHorizon,
+    reform_members_by_year: members.byYear,
+    reform_members_over_horizon: members.overHorizon,
+    reform_oop_deciles_by_year: deciles.byYear,
+    reform_oop_deciles_over_horizon: deciles.overHorizon,
+    gainers_losers_by_year: reforms.flatMap((r) => intervalByYear(cube, gainersLosersMeasures, r, alpha)),
+    gainers_losers_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersMeasures, r, alpha)),
+  };
+}
+
+/**
+ * The fund side for ledgers per path (pathLedgers): summaries and risks for each; with a baseline
+ * variant id, every other variant of the same scheme compared with it.
+ */
+export function fundTables(funds: readonly FundPaths[], baseline?: string, alpha = 0.05): Tables {
+  const tables: Tables = {
+    fund_by_year: funds.flatMap(fundByYear),
+    fund_risk_by_year: funds.flatMap(fundRiskByYear),
+  };
+  if (baseline === undefined) return tables;
+  const pairs = funds.flatMap((reform) => {
+    const base = funds.find((f) => f.variant === baseline && f.scheme === reform.scheme);
+    if (!base) throw new RangeError(`no ledgers of the baseline "${baseline}" for the ${reform.scheme} scheme`);
+    return reform.variant === baseline ? [] : [{ reform, base }];
+  });
+  tables.reform_fund_by_year = pairs.flatMap(({ reform, base }) => fundCompareByYear(reform, base, alpha));
+  tables.reform_fund_over_horizon = pairs.flatMap(({ reform, base }) => fundCompareOverHorizon(reform, base, alpha));
+  return tables;
+}

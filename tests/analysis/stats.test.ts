@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { intervalColumns, pairedColumns, summaryColumns } from '../../src/analysis/acrossPaths.js';
+import { binomialCdfs, meanInterval, pairedDifference, quantileInterval, summarise } from '../../src/analysis/stats.js';
+
+describe('summaries across paths', () => {
+  it('gives the mean, standard error and type-7 percentiles', () => {
+    // Computed by hand for 10, 20, 30, 40, 50: mean 30; sd = √(1000/4) = 15.811, se = 15.811/√5 = 7.0711;
+    // p5 at h = 4 × 0.05 = 0.2 → 10 + 0.2 × 10 = 12; p25 at h = 1 → 20; p95 at h = 3.8 → 40 + 0.8 × 10 = 48.
+    const s = summarise([50, 10, 40, 20, 30]);
+    expect(s.mean).toBe(30);
+    expect(s.se).toBeCloseTo(Math.sqrt(250 / 5), 12);
+    expect([s.p5, s.p25, s.p50, s.p75, s.p95]).toEqual([12, 20, 30, 40, 48]);
+  });
+
+  it('leaves out non-finite values and counts the paths used', () => {
+    const s = summaryColumns([NaN, 10, 20, Infinity, 30]);
+    expect(s.paths).toBe(3);
+    expect(s.mean).toBe(20);
+    expect(summaryColumns([NaN]).paths).toBe(0);
+    expect(Number.isNaN(summaryColumns([NaN]).mean)).toBe(true);
+  });
+});
+
+describe('confidence intervals', () => {
+  it('pairs reform and baseline by path (t interval, 9 degrees of freedom)', () => {
+    // Differences 1…10: mean 5.5, sd = √(82.5/9) = 3.0277, se = 0.95743. t(0.975, 9) = 2.262 (Student t
+    // table); half-width 2.262 × 0.95743 = 2.1659, so [3.334, 7.666].
+    const baseline = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
+    const reform = baseline.map((b, i) => b + i + 1);
+    const d = pairedDifference(reform, baseline);
+    expect(d.mean).toBeCloseTo(5.5, 12);
+    expect(d.se).toBeCloseTo(0.957427, 5);
+    expect(d.lo).toBeCloseTo(3.334, 2);
+    expect(d.hi).toBeCloseTo(7.666, 2);
+    const c = pairedColumns(reform, baseline);
+    expect([c.reform_mean, c.baseline_mean, c.difference, c.paths]).toEqual([555.5, 550, 5.5, 10]);
+  });
+
+  it('drops a pair when either side is missing', () => {
+    const c = pairedColumns([1, NaN, 5], [0, 1, 1]);
+    expect(c.paths).toBe(2);
+    expect(c.difference).toBe(2.5);
+    expect(() => pairedColumns([1, 2], [1])).toThrow(/same number of paths/);
+  });
+
+  it('gives a one-sample t interval for a mean', () => {
+    // 2, 4, 6: mean 4, sd 2, se 2/√3 = 1.1547; t(0.975, 2) = 4.303 (exact: 2/√(2 × 0.975 × 0.025) = 4.3027).
+    const m = meanInterval([2, 4, 6]);
+    expect(m.lo).toBeCloseTo(4 - 4.3027 * 1.1547, 3);
+    expect(m.hi).toBeCloseTo(4 + 4.3027 * 1.1547, 3);
+    expect(intervalColumns([2, 4, 6, NaN]).ci_high).toBeCloseTo(m.hi, 12);
+  });
+
+  it('computes binomial probabilities', () => {
+    // Binomial(10, 1/2): P(B ≤ 1) = 11/1024, P(B ≤ 8) = 1013/1024 (by hand: Σ C(10, k) / 2^10).
+    const cdf = binomialCdfs(10, 0.5);
+    expect(cdf[1]).toBeCloseTo(11 / 1024, 12);
+    expect(cdf[8]).toBeCloseTo(1013 / 1024, 12);
+    expect(cdf[10]).toBe(1);
+  });
+
+  it('gives the order-statistic interval of a quantile', () => {
+    // The classic 95% interval for the median of 10 values is [x(2), x(9)], coverage
+    // P(2 ≤ B ≤ 8) = (1013 − 11)/1024 = 0.9785 (B ~ Binomial(10, 1/2)).
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const ci = quantileInterval(xs, 0.5);
+    expect([ci.lo, ci.hi]).toEqual([2, 9]);
+    expect(ci.coverage).toBeCloseTo(1002 / 1024, 12);
+  });
+
+  it('leaves a bound unidentified when the paths are too few', () => {
+    // q = 0.95 with 20 paths, B ~ Binomial(20, 0.95): P(B ≤ 16) = 0.0159 ≤ 0.025 < P(B ≤ 17) = 0.0755,
+    // so r = 17; P(B ≤ 19) = 1 − 0.95^20 = 0.6415 < 0.975, so s would be 21 > 20: no upper bound.
+    const xs = Array.from({ length: 20 }, (_, i) => i + 1);
+    const ci = quantileInterval(xs, 0.95);
+    expect(ci.lo).toBe(17);
+    expect(ci.hi).toBeNull();
+  });
+});
