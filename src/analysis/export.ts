@@ -32,7 +32,27 @@ async function encode(format: TableFormat, columns: string[], rows: Cell[][]): P
   return parquetBytes(columns, rows);
 }
 
-/** Write `<name>.<format>` for every table and format into `dir` (replaced whole). Returns the file names. */
+/** Write `<name>.<format>` for every table and format into an existing directory. Returns the file names. */
+export async function writeTables(
+  dir: string,
+  tables: Readonly<Record<string, DataFrame>>,
+  formats: readonly TableFormat[] = TABLE_FORMATS,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  check(Object.keys(tables), formats);
+  const files: string[] = [];
+  for (const [name, frame] of Object.entries(tables)) {
+    const { columns, rows } = frameCells(frame);
+    for (const format of formats) {
+      const file = `${name}.${format}`;
+      await writeFile(join(dir, file), await encode(format, columns, rows), { signal });
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/** Write every table and format into `dir`, replaced whole. Returns the file names. */
 export async function exportTables(
   dir: string,
   tables: Readonly<Record<string, DataFrame>>,
@@ -40,20 +60,7 @@ export async function exportTables(
   options: WriteOptions = {},
 ): Promise<string[]> {
   check(Object.keys(tables), formats);
-  const files: string[] = [];
-  await writeDirectoryAtomic(
-    dir,
-    async (temp, signal) => {
-      for (const [name, frame] of Object.entries(tables)) {
-        const { columns, rows } = frameCells(frame);
-        for (const format of formats) {
-          const file = `${name}.${format}`;
-          await writeFile(join(temp, file), await encode(format, columns, rows), { signal });
-          files.push(file);
-        }
-      }
-    },
-    options,
-  );
+  let files: string[] = [];
+  await writeDirectoryAtomic(dir, async (temp, signal) => void (files = await writeTables(temp, tables, formats, signal)), options);
   return files;
 }

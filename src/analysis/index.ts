@@ -53,4 +53,4 @@ export { solvePerPath, type PerPathProblem, type PerPathSolution } from './solve
 export { solveBracketed, type BracketedProblem, type BracketedSolution, type BracketTarget, type CriterionAt } from './solveBracketed.js';
 export { tornado, type SensitivityRuns, type SensitivityRow } from './tornado.js';
 export { toFrame, toFrames, frameCells, type Cell } from './frame.js';
-export { exportTables, TABLE_FORMATS, type TableFormat } from './export.js';
+export { exportTables, writeTables, TABLE_FORMATS, type TableFormat } from './export.js';

@@ -20,17 +20,23 @@ export interface FundPaths {
   ledgers: FundYear[][];
 }
 
-/** Run the scheme's ledger on every path of a cube's variant. `file` names the scenario in input errors. */
-export function pathLedgers(cube: SimulationCube, variant: VariantRef, scheme: Scheme, assumptions: FundAssumptions, file?: string): FundPaths {
+/**
+ * Run the scheme's ledger on every path of a cube's variant. `file` names the scenario in input errors.
+ * With `openFrom` (the baseline's ledgers), each path opens with the baseline's balances: an opening set in
+ * months of expenditure must not move with a reform's expenditure.
+ */
+export function pathLedgers(cube: SimulationCube, variant: VariantRef, scheme: Scheme, assumptions: FundAssumptions, file?: string, openFrom?: FundPaths): FundPaths {
   const v = resolveVariant(cube, variant);
-  const ledgers = Array.from({ length: cube.paths }, (_, p) =>
-    fundLedger(
+  const ledgers = Array.from({ length: cube.paths }, (_, p) => {
+    const first = openFrom?.ledgers[p]?.[0];
+    return fundLedger(
       scheme,
       assumptions,
       cube.years.map((year, y) => fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight)),
       file,
-    ),
-  );
+      first ? { accumulated: first.accumulated.opening, reserve: first.reserve.opening } : undefined,
+    );
+  });
   return { variant: cube.variants[v]!, scheme, years: [...cube.years], ledgers };
 }
 

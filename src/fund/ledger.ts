@@ -134,7 +134,13 @@ function openingAmount(opening: OpeningBalance, firstExpenditure: Decimal, scale
  * Run one scheme's ledger over consecutive years of engine aggregates. `file` names the scenario in
  * input errors (a year before the resident financing table).
  */
-export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs: readonly FundYearInputs[], file?: string): FundYear[] {
+/** Opening balances fixed by the caller: a reform's ledger opens with its baseline's balances. */
+export interface LedgerOpenings {
+  accumulated: Decimal;
+  reserve: Decimal;
+}
+
+export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs: readonly FundYearInputs[], file?: string, openings?: LedgerOpenings): FundYear[] {
   checkInputs(inputs);
   const fund: SchemeFund = assumptions[scheme];
   const types = TYPES[scheme];
@@ -171,8 +177,8 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     const premiumFromIndividuals = perHeadPremium ? perHead(yuanToFen(si.perHead.individual)) : ZERO;
     const otherExpenditure = perHead(yuanToFen(fund.otherExpenditurePerMember));
     const openingBase = pooledPayments.plus(fixedPremium).plus(otherExpenditure);
-    const accOpening = prev?.accumulated.closing ?? openingAmount(fund.opening, openingBase, perHead);
-    const resOpening = prev?.reserve.closing ?? openingAmount(fund.reserve.opening, openingBase, perHead);
+    const accOpening = prev?.accumulated.closing ?? openings?.accumulated ?? openingAmount(fund.opening, openingBase, perHead);
+    const resOpening = prev?.reserve.closing ?? openings?.reserve ?? openingAmount(fund.reserve.opening, openingBase, perHead);
     const interestOn = (balance: Decimal) => share(positive(balance), fund.interestRate);
 
     const interest = interestOn(accOpening);

@@ -5,6 +5,13 @@
  * Worker count and chunk size are recorded but do not affect results.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { packageVersion } from '../cli/paths.js';
+import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
+import { policyFromDocument } from '../policy/load.js';
+import { reformSchema, type Reform } from '../policy/reform.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { scenarioSchema } from '../scenario/schema.js';
 
 export interface EmbeddedDocument {
   /** The path it was read from, as given. */
@@ -28,6 +35,9 @@ export interface Manifest {
   baseYear: number;
   scenario: EmbeddedDocument;
   policy: EmbeddedDocument;
+  /** The scenario's dated policy changes. */
+  policyChanges: EmbeddedDocument[];
+  /** Reforms compared with the baseline. */
   reforms: EmbeddedDocument[];
   /** Options that do not change the numbers. */
   execution: { workers: number; chunkMembers: number; elapsedMs: number };
@@ -53,4 +63,70 @@ export function sha256(value: unknown): string {
 
 export function embed(file: string, data: unknown): EmbeddedDocument {
   return { file, sha256: sha256(data), data };
+}
+
+/** The scenario document as it was effectively run: the file as written with command-line overrides applied. */
+function effectiveScenarioData(loaded: LoadedScenario): unknown {
+  const s = loaded.scenario;
+  return { ...(loaded.doc.data as Record<string, unknown>), seed: s.seed, paths: s.paths, horizon: s.horizon, sample: s.sample };
+}
+
+export function manifestFor(
+  kind: Manifest['kind'],
+  loaded: LoadedScenario,
+  reforms: readonly Reform[],
+  execution: Manifest['execution'],
+  extra?: Record<string, unknown>,
+): Manifest {
+  const s = loaded.scenario;
+  return {
+    tool: 'yibao-sim',
+    version: packageVersion(),
+    kind,
+    createdAt: new Date().toISOString(),
+    node: process.version,
+    seed: s.seed,
+    paths: s.paths,
+    members: s.sample.members,
+    represents: s.sample.represents,
+    horizon: s.horizon,
+    baseYear: s.baseYear,
+    scenario: embed(loaded.file, effectiveScenarioData(loaded)),
+    policy: embed(loaded.policy.file, loaded.policy.raw),
+    policyChanges: loaded.policyChanges.map((r) => embed(r.file, r.doc.data)),
+    reforms: reforms.map((r) => embed(r.file, r.doc.data)),
+    execution,
+    ...(extra ? { extra } : {}),
+  };
+}
+
+const manifestSchema = z.looseObject({
+  tool: z.literal('yibao-sim'),
+  version: z.string(),
+  kind: z.enum(['run', 'compare', 'solve', 'sensitivity']),
+  scenario: z.looseObject({ file: z.string(), data: z.unknown() }),
+  policy: z.looseObject({ file: z.string(), data: z.unknown() }),
+  policyChanges: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
+  reforms: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
+});
+
+const fromData = (file: string, data: unknown): SourceDocument => ({ file, data, lineOf: () => undefined });
+
+/** Read a manifest and rebuild the scenario and reforms it ran, from the embedded documents alone. */
+export function loadManifest(file: string): { manifest: Manifest; scenario: LoadedScenario; reforms: Reform[] } {
+  const doc = readDocument(file);
+  const manifest = validateDocument(doc, manifestSchema) as unknown as Manifest;
+  const scenarioDoc = fromData(`${file} (scenario ${manifest.scenario.file})`, manifest.scenario.data);
+  const asReform = (d: EmbeddedDocument): Reform => {
+    const rdoc = fromData(d.file, d.data);
+    return { ...validateDocument(rdoc, reformSchema), file: d.file, doc: rdoc };
+  };
+  const scenario: LoadedScenario = {
+    scenario: validateDocument(scenarioDoc, scenarioSchema),
+    file: manifest.scenario.file,
+    doc: scenarioDoc,
+    policy: policyFromDocument(fromData(manifest.policy.file, manifest.policy.data)),
+    policyChanges: manifest.policyChanges.map(asReform),
+  };
+  return { manifest, scenario, reforms: manifest.reforms.map(asReform) };
 }

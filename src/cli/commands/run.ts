@@ -1,15 +1,44 @@
-/** `yibao run` (the default command): runs a scenario. A stub until the engine is wired up. */
+/**
+ * `yibao run [SCENARIO]` (the default command): simulate a scenario — the built-in default without an
+ * argument, or rerun a manifest exactly — then write tables, charts, the HTML report, the answers and
+ * the manifest to one output directory, and print the answers.
+ */
 import type { Command } from 'commander';
-import { loadPolicy } from '../../policy/load.js';
-import { defaultPolicyFile } from '../paths.js';
+import { withInterrupt } from '../../io/interrupt.js';
+import { loadManifest } from '../../run/manifest.js';
+import { writeOutputs } from '../../run/outputs.js';
+import { answers } from '../../run/answers.js';
+import { runScenario } from '../../run/scenarioRun.js';
+import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+
+interface Flags extends SimulationFlags {
+  manifest?: string;
+}
 
 export function register(program: Command): void {
-  program
-    .command('run', { isDefault: true })
-    .description('run the built-in default scenario')
-    .option('--out <dir>', 'output directory')
-    .action(() => {
-      const { policy } = loadPolicy(defaultPolicyFile());
-      process.stdout.write(`default policy "${policy.id}" loaded; the engine is not built yet\n`);
+  addSimulationOptions(
+    program
+      .command('run', { isDefault: true })
+      .description('simulate a scenario (default: the built-in default scenario) and write its results and report')
+      .argument('[scenario]', 'scenario file (YAML or JSON); default: scenarios/default.yaml')
+      .option('--manifest <file>', 'rerun the run recorded in a manifest.json, exactly (other options override it)'),
+  )
+    .addHelpText(
+      'after',
+      '\nWrites to --out (default out/<scenario id>): tables/ (CSV, JSON, Parquet), charts/ (SVG), report.html, answers.txt, manifest.json.\n' +
+        'The same scenario and seed give the same numbers for any --workers and --chunk.',
+    )
+    .action(async (file: string | undefined, flags: Flags) => {
+      const options = runOptions(flags);
+      const rerun = flags.manifest ? loadManifest(flags.manifest) : undefined;
+      const loaded = rerun ? rerun.scenario : scenarioOrDefault(file);
+      const reforms = rerun?.reforms ?? [];
+      const out = flags.out ?? defaultOutDir(loaded.scenario.id);
+      const progress = progressBar(flags.progress);
+      await withInterrupt(async (signal) => {
+        const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+        await writeOutputs(out, result, { formats: options.formats, signal });
+        process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
+      });
     });
 }

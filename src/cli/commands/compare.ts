@@ -1,0 +1,58 @@
+/**
+ * `yibao compare SCENARIO --reform FILE [--reform FILE…]`: the baseline and each reform on the same random
+ * draws (common random numbers), with paired differences and confidence intervals, who gains and who loses.
+ */
+import type { Command } from 'commander';
+import { withInterrupt } from '../../io/interrupt.js';
+import { InputError, type Problem } from '../../input/inputError.js';
+import { loadReform, type Reform } from '../../policy/reform.js';
+import { answers } from '../../run/answers.js';
+import { writeOutputs } from '../../run/outputs.js';
+import { runScenario } from '../../run/scenarioRun.js';
+import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+
+interface Flags extends SimulationFlags {
+  reform: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function loadReforms(files: string[]): Reform[] {
+  const problems: Problem[] = [];
+  const reforms = files.flatMap((f) => {
+    try {
+      return [loadReform(f)];
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+      return [];
+    }
+  });
+  const ids = reforms.map((r) => r.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i || id === 'baseline') problems.push({ file: reforms[i]!.file, path: ['id'], value: id, message: id === 'baseline' ? '"baseline" is reserved' : 'two reforms have this id' });
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return reforms;
+}
+
+export function register(program: Command): void {
+  addSimulationOptions(
+    program
+      .command('compare')
+      .description('compare a baseline with one or more reforms on the same random draws')
+      .argument('[scenario]', 'scenario file; default: scenarios/default.yaml')
+      .requiredOption('--reform <file>', 'reform file (a partial policy); repeat for several', collect, []),
+  ).action(async (file: string | undefined, flags: Flags) => {
+    const options = runOptions(flags);
+    const loaded = scenarioOrDefault(file);
+    const reforms = loadReforms(flags.reform);
+    const out = flags.out ?? defaultOutDir(`${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);
+    const progress = progressBar(flags.progress);
+    await withInterrupt(async (signal) => {
+      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+      await writeOutputs(out, result, { formats: options.formats, signal });
+      process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
+    });
+  });
+}

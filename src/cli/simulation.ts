@@ -1,0 +1,96 @@
+/**
+ * What the simulation commands (run, compare, solve, calibrate) share: their options, loading the
+ * scenario (a file, the built-in default, or a manifest to rerun), a progress bar on long work, and
+ * Ctrl-C turned into a clean cancellation.
+ */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InputError, type Problem } from '../input/inputError.js';
+import type { ProgressEvent } from '../engine/pool.js';
+import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
+import { defaultScenarioFile, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import type { RunOptions } from '../run/scenarioRun.js';
+import { COMMAND_LINE, optionProblem } from './report.js';
+
+export interface SimulationFlags {
+  workers?: string;
+  paths?: string;
+  seed?: string;
+  members?: string;
+  horizon?: string;
+  chunk?: string;
+  out?: string;
+  format?: string;
+  progress?: boolean;
+}
+
+export function addSimulationOptions(command: Command): Command {
+  return command
+    .option('--workers <n>', 'worker threads (default: one per core; 0 = in this thread). Never changes the numbers')
+    .option('--paths <n>', 'Monte Carlo paths (default: the scenario\'s)')
+    .option('--seed <seed>', 'random seed, a number or any text (default: the scenario\'s)')
+    .option('--members <n>', 'simulated member slots (default: the scenario\'s sample)')
+    .option('--horizon <years>', 'projection years, the base year included (default: the scenario\'s)')
+    .option('--chunk <n>', 'members per chunk (memory and load balance only; never changes the numbers)')
+    .option('--out <dir>', 'output directory (written whole or not at all)')
+    .option('--format <list>', `table formats, comma-separated: ${TABLE_FORMATS.join(', ')}`, TABLE_FORMATS.join(','))
+    .option('--no-progress', 'no progress bar');
+}
+
+const positiveInt = (flag: string, v: string | undefined, min: number, problems: Problem[]): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) {
+    problems.push(optionProblem(flag, v, `must be a whole number of at least ${min}`));
+    return undefined;
+  }
+  return n;
+};
+
+/** Parse and check the shared flags; every problem at once. */
+export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[] } {
+  const problems: Problem[] = [];
+  const seed = flags.seed === undefined ? undefined : /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
+  const formats = (flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) if (!(TABLE_FORMATS as readonly string[]).includes(f)) problems.push(optionProblem('--format', f, `must be one of ${TABLE_FORMATS.join(', ')}`));
+  const options = {
+    workers: positiveInt('--workers', flags.workers, 0, problems),
+    paths: positiveInt('--paths', flags.paths, 1, problems),
+    members: positiveInt('--members', flags.members, 1, problems),
+    horizon: positiveInt('--horizon', flags.horizon, 1, problems),
+    chunkMembers: positiveInt('--chunk', flags.chunk, 1, problems),
+    seed,
+    formats: formats as TableFormat[],
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return options;
+}
+
+export function scenarioOrDefault(file: string | undefined): LoadedScenario {
+  return loadScenario(file ?? defaultScenarioFile());
+}
+
+/** A progress bar on standard error while chunks run (only on a terminal unless asked). */
+export function progressBar(enabled: boolean | undefined): { onProgress?: (e: ProgressEvent) => void; stop: () => void } {
+  if (enabled === false || !process.stderr.isTTY) return { stop: () => undefined };
+  const bar = new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} chunks | {duration_formatted}', stream: process.stderr, hideCursor: true });
+  let started = false;
+  return {
+    onProgress: (e) => {
+      if (!started) {
+        bar.start(e.total, 0);
+        started = true;
+      }
+      bar.update(e.done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+export function defaultOutDir(name: string): string {
+  return `out/${name}`;
+}
+
+export { COMMAND_LINE };

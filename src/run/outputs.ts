@@ -1,0 +1,56 @@
+/**
+ * Writing a run's results: tables (CSV, JSON, Parquet), charts (SVG), the HTML report, the answers and
+ * the manifest, all into one directory that appears whole or not at all (written to a temporary
+ * directory, then moved into place).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeTables, type TableFormat } from '../analysis/export.js';
+import { toFrames } from '../analysis/frame.js';
+import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { writeDirectoryAtomic } from '../io/atomic.js';
+import { jsonText } from '../io/json.js';
+import { SCHEMES } from '../policy/vocabulary.js';
+import { answers } from './answers.js';
+import { reportHtml } from './report.js';
+import type { ScenarioResult } from './scenarioRun.js';
+import { fundPercentiles, oopRows, ratioRows, reformDeltaRows } from './views.js';
+
+export interface OutputOptions {
+  formats?: readonly TableFormat[];
+  signal?: AbortSignal;
+}
+
+/** The charts of a result as named SVG strings. */
+export function resultCharts(r: ScenarioResult): Record<string, string> {
+  const charts: Record<string, string> = {};
+  for (const scheme of SCHEMES) {
+    charts[`${scheme}-balance`] = balanceFanChart(fundPercentiles(r, scheme, 'accumulated_balance_yuan'), { title: `${scheme} pooled fund: accumulated balance` });
+    const months = fundPercentiles(r, scheme, 'months_covered');
+    if (months.length > 0) charts[`${scheme}-months-covered`] = monthsCoveredChart(months, { title: `${scheme} pooled fund: months of payment covered` });
+  }
+  const year = r.spec.years[0]!;
+  charts['reimbursement-ratios'] = reimbursementChart(ratioRows(r, year), { title: `Reimbursement ratios, ${year}` });
+  charts['out-of-pocket'] = oopDistributionChart(oopRows(r, year), { title: `Out-of-pocket per member-year, ${year}` });
+  for (const reform of r.reforms) {
+    const rows = reformDeltaRows(r, reform.id);
+    if (rows.length > 0) charts[`reform-${reform.id}`] = reformDeltaChart(rows, { title: `${reform.name}: change against the baseline` });
+  }
+  return charts;
+}
+
+export async function writeOutputs(dir: string, r: ScenarioResult, options: OutputOptions = {}): Promise<void> {
+  await writeDirectoryAtomic(
+    dir,
+    async (temp, signal) => {
+      await mkdir(join(temp, 'tables'));
+      await mkdir(join(temp, 'charts'));
+      await writeTables(join(temp, 'tables'), toFrames(r.tables), options.formats, signal);
+      for (const [name, svg] of Object.entries(resultCharts(r))) await writeFile(join(temp, 'charts', `${name}.svg`), svg, { signal });
+      await writeFile(join(temp, 'report.html'), reportHtml(r), { signal });
+      await writeFile(join(temp, 'answers.txt'), `${answers(r).join('\n\n')}\n`, { signal });
+      await writeFile(join(temp, 'manifest.json'), jsonText(r.manifest), { signal });
+    },
+    { signal: options.signal },
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The self-contained HTML report of a run or a comparison: the answers in words first, then charts
+ * and tables, then the manifest.
+ */
+import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { buildReport, type ReportSection, type ReportTable } from '../report/index.js';
+import { CHINESE, SCHEMES, type Scheme } from '../policy/vocabulary.js';
+import type { ScenarioResult } from './scenarioRun.js';
+import { answers } from './answers.js';
+import { claimsMean, fundPercentiles, oopRows, ratioRows, reformDeltaRows } from './views.js';
+
+const YI = 1e-8; // yuan → 亿元
+
+export function reportHtml(r: ScenarioResult): string {
+  const s = r.scenario.scenario;
+  const sections: ReportSection[] = [
+    { heading: 'Answers', text: answers(r).join('\n\n') },
+    ...SCHEMES.map((scheme) => fundSection(r, scheme)),
+    ratioSection(r),
+    burdenSection(r),
+    ...r.reforms.map((reform) => reformSection(r, reform.id, reform.name)),
+  ];
+  return buildReport({
+    title: `${s.name}`,
+    subtitle: `${s.sample.members.toLocaleString('en')} simulated members standing for ${s.sample.represents.toLocaleString('en')} insured; ${s.paths} Monte Carlo paths; ${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}; seed ${String(s.seed)}`,
+    sections,
+    manifest: r.manifest,
+  });
+}
+
+function fundSection(r: ScenarioResult, scheme: Scheme): ReportSection {
+  const balance = fundPercentiles(r, scheme, 'accumulated_balance_yuan', 'baseline');
+  const months = fundPercentiles(r, scheme, 'months_covered', 'baseline');
+  const name = `${scheme === 'employee' ? 'Employee' : 'Resident'} pooled fund (${CHINESE[scheme]}统筹基金)`;
+  const table: ReportTable = {
+    caption: 'Median across paths, 亿元 (months covered: months of expenditure)',
+    columns: ['year', 'income', 'expenditure', 'current balance', 'accumulated balance', 'months covered'],
+    rows: r.spec.years.map((year) => [
+      year,
+      ...['income_yuan', 'expenditure_yuan', 'current_balance_yuan', 'accumulated_balance_yuan'].map((m) => fundPercentiles(r, scheme, m).find((x) => x.year === year)?.p50 ?? NaN).map((v) => v * YI),
+      months.find((x) => x.year === year)?.p50 ?? NaN,
+    ]),
+  };
+  return {
+    heading: name,
+    charts: [
+      balanceFanChart(balance, { title: `${name}: accumulated balance`, subtitle: '累计结余, percentile bands across paths' }),
+      ...(months.length > 0 ? [monthsCoveredChart(months, { title: `${name}: months of payment covered`, subtitle: '可支付月数' })] : []),
+    ],
+    tables: [table],
+  };
+}
+
+function ratioSection(r: ScenarioResult): ReportSection {
+  const year = r.spec.years[0]!;
+  const table: ReportTable = {
+    caption: `Inpatient reimbursement ratios in ${year}, mean across paths`,
+    columns: ['scheme', 'policy-range ratio (政策范围内)', 'actual ratio (实际)'],
+    rows: SCHEMES.map((scheme) => [CHINESE[scheme]!, claimsMean(r, 'policy_range_ratio', year, { scheme, setting: 'inpatient' }), claimsMean(r, 'actual_ratio', year, { scheme, setting: 'inpatient' })]),
+  };
+  return {
+    heading: 'Reimbursement ratios (报销比例)',
+    charts: [reimbursementChart(ratioRows(r, year), { title: `Reimbursement ratios by setting and hospital level, ${year}` })],
+    tables: [table],
+  };
+}
+
+function burdenSection(r: ScenarioResult): ReportSection {
+  const year = r.spec.years[0]!;
+  const deciles = ((r.tables.oop_deciles_by_year ?? []) as Record<string, unknown>[]).filter((x) => x.variant === 'baseline' && x.year === year);
+  const table: ReportTable = {
+    caption: `Out-of-pocket per member-year in ${year} (yuan): deciles, mean across paths`,
+    columns: ['scheme', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `D${d}`)],
+    rows: ['all', ...SCHEMES].map((scheme) => [
+      scheme === 'all' ? 'all' : CHINESE[scheme]!,
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => Number(deciles.find((x) => x.scheme === scheme && Math.abs(Number(x.quantile) - d / 10) < 1e-9)?.mean ?? NaN)),
+    ]),
+  };
+  return {
+    heading: 'Out-of-pocket burden (个人负担)',
+    charts: [oopDistributionChart(oopRows(r, year), { title: `Out-of-pocket per member-year, ${year}` })],
+    tables: [table],
+  };
+}
+
+function reformSection(r: ScenarioResult, id: string, name: string): ReportSection {
+  const rows = reformDeltaRows(r, id);
+  return {
+    heading: `Reform: ${name}`,
+    text: 'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths.',
+    charts: rows.length > 0 ? [reformDeltaChart(rows, { title: `${name}: change against the baseline` })] : [],
+    tables: [
+      {
+        columns: ['measure', 'change', '95% CI low', '95% CI high', 'unit'],
+        rows: rows.map((x) => [x.metric, x.delta, x.lo, x.hi, x.unit]),
+      },
+    ],
+  };
+}

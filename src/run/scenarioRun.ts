@@ -1,0 +1,60 @@
+/**
+ * The actuarial answers in one call: simulate a scenario (and optionally reforms on the same random
+ * draws), run every path's fund ledgers, and tabulate. Used by the CLI and by notebooks alike.
+ */
+import { pathLedgers, type FundPaths } from '../analysis/ledgerTables.js';
+import { fundTables, reformTables, simulationTables, type Tables } from '../analysis/tables.js';
+import type { ProgressEvent } from '../engine/pool.js';
+import type { SimulationCube } from '../engine/result.js';
+import { simulate } from '../engine/simulate.js';
+import type { RunSpec } from '../engine/spec.js';
+import { SCHEMES } from '../policy/vocabulary.js';
+import type { Reform } from '../policy/reform.js';
+import { runSpec, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
+import { manifestFor, type Manifest } from './manifest.js';
+
+export interface RunOptions extends RunOverrides {
+  workers?: number;
+  chunkMembers?: number;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export interface ScenarioResult {
+  scenario: LoadedScenario;
+  reforms: Reform[];
+  spec: RunSpec;
+  cube: SimulationCube;
+  /** One entry per variant × scheme: each path's ledger, year by year. */
+  funds: FundPaths[];
+  tables: Tables;
+  manifest: Manifest;
+}
+
+export async function runScenario(loaded: LoadedScenario, reforms: readonly Reform[] = [], options: RunOptions = {}): Promise<ScenarioResult> {
+  const started = Date.now();
+  const scenario = withOverrides(loaded, options);
+  const spec = runSpec(scenario, reforms);
+  const chunkMembers = options.chunkMembers ?? scenario.scenario.engine.chunkMembers;
+  const cube = await simulate(spec, { workers: options.workers, chunkMembers, signal: options.signal, onProgress: options.onProgress });
+  const funds = ledgersOf(cube, scenario);
+  const tables: Tables = {
+    ...simulationTables(cube),
+    ...fundTables(funds, reforms.length > 0 ? 'baseline' : undefined),
+    ...(reforms.length > 0 ? reformTables(cube) : {}),
+  };
+  const manifest = manifestFor(reforms.length > 0 ? 'compare' : 'run', scenario, reforms, {
+    workers: options.workers ?? -1,
+    chunkMembers,
+    elapsedMs: Date.now() - started,
+  });
+  return { scenario, reforms: [...reforms], spec, cube, funds, tables, manifest };
+}
+
+/** Every variant's and scheme's ledgers on every path; reforms open with the baseline's balances. */
+export function ledgersOf(cube: SimulationCube, loaded: LoadedScenario, fund = loaded.scenario.fund): FundPaths[] {
+  return SCHEMES.flatMap((scheme) => {
+    const baseline = pathLedgers(cube, 0, scheme, fund, loaded.file);
+    return [baseline, ...cube.variants.slice(1).map((_, i) => pathLedgers(cube, i + 1, scheme, fund, loaded.file, baseline))];
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Sizing a lever to a solvency target, e.g. "the smallest per-head fiscal subsidy (财政补助) that keeps
+ * the resident fund's probability of depletion within the horizon at most 5% with at least 6 months of
+ * payment covered". Levers that do not change claims (a subsidy, a contribution rate) re-run only the
+ * ledgers on one simulation (exact common random numbers); a policy lever re-simulates at each step.
+ */
+import { pathLedgers } from '../analysis/ledgerTables.js';
+import { meetsFundTarget, type FundTarget } from '../analysis/fundTarget.js';
+import { solveBracketed, type BracketedSolution } from '../analysis/solveBracketed.js';
+import { solvePerPath, type PerPathSolution } from '../analysis/solvePerPath.js';
+import { residentFinancing, type FundAssumptions } from '../fund/assumptions.js';
+import { InputError } from '../input/inputError.js';
+import type { Scheme } from '../policy/vocabulary.js';
+import type { Reform } from '../policy/reform.js';
+import type { SourceDocument } from '../input/document.js';
+import { simulate } from '../engine/simulate.js';
+import { runSpec, withOverrides, type LoadedScenario } from '../scenario/load.js';
+import { manifestFor, type Manifest } from './manifest.js';
+import type { RunOptions } from './scenarioRun.js';
+
+export interface SolveTarget extends FundTarget {
+  scheme: Scheme;
+  /** Allowed probability of failing (depletion, or fewer months than the minimum) within the horizon. */
+  allowedFailure: number;
+}
+
+export type Lever =
+  | { kind: 'residentSubsidy'; lo: number; hi: number; tolerance?: number }
+  | { kind: 'employerRate'; lo: number; hi: number; tolerance?: number }
+  | { kind: 'policy'; path: string; lo: number; hi: number; tolerance?: number; decreasing?: boolean };
+
+export interface SolveResult {
+  lever: Lever;
+  target: SolveTarget;
+  /** The smallest lever value meeting the target, and its Monte Carlo uncertainty. */
+  value: number;
+  interval: { lo: number | null; hi: number | null };
+  failureShare: number | null;
+  atLowerBound: boolean;
+  evaluations: number;
+  detail: PerPathSolution | BracketedSolution;
+  manifest: Manifest;
+}
+
+/** The fund assumptions with the base-year per-head subsidy set to x (every listed year shifted alike). */
+export function withResidentSubsidy(fund: FundAssumptions, baseYear: number, x: number): FundAssumptions {
+  const shift = Math.round(x * 100) / 100 - residentFinancing(fund.resident, baseYear).subsidy;
+  const byYear = Object.fromEntries(Object.entries(fund.resident.financing.byYear).map(([y, v]) => [y, { ...v, subsidy: Math.round((v.subsidy + shift) * 100) / 100 }]));
+  return { ...fund, resident: { ...fund.resident, financing: { ...fund.resident.financing, byYear } } };
+}
+
+export function withEmployerRate(fund: FundAssumptions, x: number): FundAssumptions {
+  const rate = Math.round(x * 10_000) / 10_000;
+  return { ...fund, employee: { ...fund.employee, contributions: { ...fund.employee.contributions, employerRate: rate } } };
+}
+
+function checkTarget(t: SolveTarget, lever: Lever): void {
+  const problems = [];
+  if (!(t.allowedFailure > 0 && t.allowedFailure < 1)) problems.push({ path: ['target', 'allowedFailure'], value: t.allowedFailure, message: 'must be between 0 and 1 (exclusive)' });
+  if (!(lever.lo < lever.hi)) problems.push({ path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message: 'the low end must be below the high end' });
+  if (lever.kind === 'residentSubsidy' && t.scheme !== 'resident') problems.push({ path: ['target', 'scheme'], value: t.scheme, message: 'a resident subsidy can only size the resident fund' });
+  if (lever.kind === 'employerRate' && t.scheme !== 'employee') problems.push({ path: ['target', 'scheme'], value: t.scheme, message: 'an employer rate can only size the employee fund' });
+  if (lever.kind === 'employerRate' && (lever.lo < 0 || lever.hi > 1)) problems.push({ path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message: 'a contribution rate lies between 0 and 1' });
+  if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'command line', ...p })));
+}
+
+export async function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options: RunOptions = {}): Promise<SolveResult> {
+  checkTarget(target, lever);
+  const started = Date.now();
+  const scenario = withOverrides(loaded, options);
+  const s = scenario.scenario;
+  const fundTarget: FundTarget = { minMonthsCovered: target.minMonthsCovered };
+  let result: Omit<SolveResult, 'manifest'>;
+  if (lever.kind === 'policy') {
+    result = await solvePolicyLever(scenario, lever, target, fundTarget, options);
+  } else {
+    const cube = await simulate(runSpec(scenario), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: options.onProgress });
+    const fundAt = (x: number) => (lever.kind === 'residentSubsidy' ? withResidentSubsidy(s.fund, s.baseYear, x) : withEmployerRate(s.fund, x));
+    const detail = await solvePerPath({
+      paths: cube.paths,
+      lo: lever.lo,
+      hi: lever.hi,
+      tolerance: lever.tolerance ?? (lever.kind === 'residentSubsidy' ? 0.5 : 0.0001),
+      allowedFailure: target.allowedFailure,
+      evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
+    });
+    result = { lever, target, value: detail.value, interval: detail.interval, failureShare: detail.failureShare, atLowerBound: detail.atLowerBound, evaluations: detail.evaluations, detail };
+  }
+  const manifest = manifestFor('solve', scenario, [], { workers: options.workers ?? -1, chunkMembers: options.chunkMembers ?? s.engine.chunkMembers, elapsedMs: Date.now() - started }, { lever, target });
+  return { ...result, manifest };
+}
+
+/** One path's blocks of variant 0 as a cube of its own. */
+function pathBlocks(cube: Parameters<typeof pathLedgers>[0], path: number): Float64Array {
+  const size = cube.blocks.length / (cube.variants.length * cube.paths);
+  return cube.blocks.subarray(path * size, (path + 1) * size);
+}
+
+/** A reform that sets one policy field (dotted path) to x. */
+function settingReform(path: string, x: number): Reform {
+  const changes: Record<string, unknown> = {};
+  const keys = path.split('.');
+  let at = changes;
+  keys.forEach((k, i) => {
+    if (i === keys.length - 1) at[k] = x;
+    else at = (at[k] = {}) as Record<string, unknown>;
+  });
+  const data = { id: 'solve', name: `${path} = ${x}`, changes };
+  const doc: SourceDocument = { file: 'solve lever', data, lineOf: () => undefined };
+  return { id: 'solve', name: `${path} = ${x}`, sources: [], changes, file: 'solve lever', doc };
+}
+
+async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, { kind: 'policy' }>, target: SolveTarget, fundTarget: FundTarget, options: RunOptions) {
+  const evaluate = async (x: number) => {
+    // A lever that lowers costs as it rises (e.g. a deductible) is sized from the top: solve on −x.
+    const value = lever.decreasing ? -x : x;
+    const loaded = { ...scenario, policyChanges: [...scenario.policyChanges, settingReform(lever.path, value)] };
+    const cube = await simulate(runSpec(loaded), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
+    return pathLedgers(cube, 0, target.scheme, scenario.scenario.fund).ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));
+  };
+  const [lo, hi] = lever.decreasing ? [-lever.hi, -lever.lo] : [lever.lo, lever.hi];
+  const detail = await solveBracketed({
+    lo,
+    hi,
+    tolerance: lever.tolerance ?? (hi - lo) / 64,
+    evaluate,
+    target: { statistic: 'mean', atMost: target.allowedFailure },
+  });
+  const value = lever.decreasing ? -detail.value : detail.value;
+  return {
+    lever,
+    target,
+    value,
+    interval: { lo: detail.bracket ? (lever.decreasing ? -detail.bracket[1] : detail.bracket[0]) : null, hi: detail.bracket ? (lever.decreasing ? -detail.bracket[0] : detail.bracket[1]) : null },
+    failureShare: detail.atValue.statistic,
+    atLowerBound: detail.atLowerBound,
+    evaluations: detail.evaluations,
+    detail,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Reading a result's tables into the rows the charts and the report need, and into headline numbers.
+ */
+import type { OopBinRow, PercentileRow, ReformDeltaRow, ReimbursementRow } from '../charts/index.js';
+import type { Scheme } from '../policy/vocabulary.js';
+import type { ScenarioResult } from './scenarioRun.js';
+
+type Row = Record<string, unknown>;
+
+const rowsOf = (r: ScenarioResult, table: string): Row[] => (r.tables[table] ?? []) as Row[];
+const num = (row: Row | undefined, key: string) => Number(row?.[key] ?? NaN);
+
+/** Percentile rows of a fund metric (fund_by_year) for one variant and scheme; yuan metrics in 亿元 if asked. */
+export function fundPercentiles(r: ScenarioResult, scheme: Scheme, metric: string, variant = 'baseline', scale = 1): PercentileRow[] {
+  return rowsOf(r, 'fund_by_year')
+    .filter((x) => x.variant === variant && x.scheme === scheme && x.metric === metric && Number.isFinite(num(x, 'p50')))
+    .map((x) => ({ year: num(x, 'year'), p5: num(x, 'p5') * scale, p25: num(x, 'p25') * scale, p50: num(x, 'p50') * scale, p75: num(x, 'p75') * scale, p95: num(x, 'p95') * scale }));
+}
+
+/** Probability that the scheme's fund has been depleted (穿底) by each year. */
+export function depletionByYear(r: ScenarioResult, scheme: Scheme, variant = 'baseline'): { year: number; probability: number }[] {
+  return rowsOf(r, 'fund_risk_by_year')
+    .filter((x) => x.variant === variant && x.scheme === scheme && x.event === 'depletion')
+    .map((x) => ({ year: num(x, 'year'), probability: num(x, 'probability_so_far') }));
+}
+
+/** Mean reimbursement ratios by scheme, setting and level in a year (cells with no claims left out). */
+export function ratioRows(r: ScenarioResult, year: number, variant = 'baseline'): ReimbursementRow[] {
+  const cells = rowsOf(r, 'claims_by_year').filter(
+    (x) => x.variant === variant && x.year === year && x.person_type === 'all' && x.scheme !== 'all' && x.setting !== 'all' && x.level !== 'all',
+  );
+  const key = (x: Row) => `${String(x.scheme)}|${String(x.setting)}|${String(x.level)}`;
+  const actual = new Map(cells.filter((x) => x.metric === 'actual_ratio').map((x) => [key(x), num(x, 'mean')]));
+  return cells
+    .filter((x) => x.metric === 'policy_range_ratio' && Number.isFinite(num(x, 'mean')) && Number.isFinite(actual.get(key(x)) ?? NaN))
+    .map((x) => ({ group: String(x.scheme), setting: String(x.setting), level: String(x.level), policyRange: num(x, 'mean'), actual: actual.get(key(x))! }));
+}
+
+/** A claims metric's mean across paths for a group (scheme, person type, setting, level: 'all' for every one). */
+export function claimsMean(r: ScenarioResult, metric: string, year: number, where: Partial<Record<'scheme' | 'person_type' | 'setting' | 'level', string>> = {}, variant = 'baseline'): number {
+  const row = rowsOf(r, 'claims_by_year').find(
+    (x) =>
+      x.variant === variant &&
+      x.metric === metric &&
+      x.year === year &&
+      x.scheme === (where.scheme ?? 'all') &&
+      x.person_type === (where.person_type ?? 'all') &&
+      x.setting === (where.setting ?? 'all') &&
+      x.level === (where.level ?? 'all'),
+  );
+  return num(row, 'mean');
+}
+
+/** The member-year out-of-pocket histogram of a year, per scheme (mean member-years per bin across paths). */
+export function oopRows(r: ScenarioResult, year: number, variant = 'baseline'): OopBinRow[] {
+  return rowsOf(r, 'oop_histogram_by_year')
+    .filter((x) => x.variant === variant && x.year === year && x.scheme !== 'all' && Number.isFinite(num(x, 'to_yuan')))
+    .map((x) => ({ from: num(x, 'from_yuan'), to: num(x, 'to_yuan'), count: num(x, 'mean'), group: String(x.scheme) }));
+}
+
+const REFORM_FUND_METRICS: Record<string, string> = {
+  expenditure_yuan: '亿元',
+  current_balance_yuan: '亿元',
+  final_accumulated_balance_yuan: '亿元',
+};
+
+/** Reform − baseline over the horizon, with confidence intervals: fund lines (亿元) and burden per member (yuan). */
+export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaRow[] {
+  const fund = rowsOf(r, 'reform_fund_over_horizon')
+    .filter((x) => x.reform === reform && String(x.metric) in REFORM_FUND_METRICS)
+    .map((x) => ({ metric: `${String(x.scheme)} ${String(x.metric).replace(/_yuan$/, '')}`, delta: num(x, 'difference') / 1e8, lo: num(x, 'ci_low') / 1e8, hi: num(x, 'ci_high') / 1e8, unit: '亿元' }));
+  const burden = rowsOf(r, 'reform_claims_over_horizon')
+    .filter((x) => x.reform === reform && x.metric === 'out_of_pocket_per_member_yuan' && x.person_type === 'all' && x.setting === 'all' && x.level === 'all')
+    .map((x) => ({ metric: `${String(x.scheme)} out-of-pocket per member-year`, delta: num(x, 'difference'), lo: num(x, 'ci_low'), hi: num(x, 'ci_high'), unit: 'yuan' }));
+  return [...fund, ...burden].filter((x) => Number.isFinite(x.delta) && Number.isFinite(x.lo) && Number.isFinite(x.hi));
+}
