@@ -39,3 +39,40 @@ export { sanctionEffects, type Sanction, type SanctionEffects } from './supervis
 export type { PenaltyFacts } from './supervision/facts.js';
 export { penaltyText, sanctionWords } from './supervision/describe.js';
 export { ACTORS, DEGREES, FLAGS, type Actor, type Degree, type Flag } from './supervision/vocabulary.js';
+// Scenarios, the engine and the actuarial answers.
+export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
+export { loadScenario, defaultScenarioFile, withOverrides, runSpec, type LoadedScenario, type RunOverrides } from './scenario/load.js';
+export { simulate, type SimulateOptions } from './engine/simulate.js';
+export type { ProgressEvent } from './engine/pool.js';
+export { blockOf, type SimulationCube } from './engine/result.js';
+export * from './engine/aggregates.js';
+export type { RunSpec } from './engine/spec.js';
+export { runScenario, ledgersOf, type ScenarioResult, type RunOptions } from './run/scenarioRun.js';
+export { solveLever, withResidentSubsidy, withEmployerRate, type Lever, type SolveTarget, type SolveResult } from './run/solve.js';
+export { writeOutputs, resultCharts } from './run/outputs.js';
+export { reportHtml } from './run/report.js';
+export { answers, fundAnswer, ratioAnswer, reformAnswer } from './run/answers.js';
+export { fundPercentiles, depletionByYear, ratioRows, claimsMean, oopRows, reformDeltaRows } from './run/views.js';
+export { manifestFor, loadManifest, canonicalJson, sha256, type Manifest } from './run/manifest.js';
+export * from './analysis/index.js';
+// Population, claims and randomness.
+export { runKeys, macroRng, type RunKeys } from './random/keys.js';
+export { KeyedStream } from './random/stream.js';
+export { populationAssumptions, type PopulationAssumptions, type PopulationAssumptionsInput } from './population/assumptions.js';
+export * from './population/block.js';
+export { createMembers } from './population/members.js';
+export { advanceYear } from './population/dynamics.js';
+export { fillPersonColumns } from './population/persons.js';
+export { utilisationAssumptions, type UtilisationAssumptions, type UtilisationAssumptionsInput } from './claims/assumptions.js';
+export { allocateClaimBuffer, type ClaimBuffer } from './claims/buffer.js';
+export { generateClaims, type GenerateOptions } from './claims/generate.js';
+export { demandFactor, RAND_ELASTICITY } from './claims/demand.js';
+export { calibrationFigures, simulateCalibration, loadCalibrationTargets, compareToTargets, type Figure, type CalibrationTarget, type Comparison } from './claims/calibration.js';
+// The fund and the projection.
+export { fundAssumptions, residentFinancing, type FundAssumptions, type FundAssumptionsInput } from './fund/assumptions.js';
+export * from './fund/contributions.js';
+export { fundLedger, firstDeficitYear, depletionYear, ledgerRows, type FundYear, type FundYearInputs, type MemberYearSums } from './fund/ledger.js';
+export { fundYearInputs } from './fund/fromAggregates.js';
+export { macroAssumptions, macroPath, projectionYears, type MacroAssumptions, type MacroPath, type MacroYear } from './projection/macro.js';
+export { indexationRules, type IndexationRule } from './projection/indexation.js';
+export { policyTimeline, type PolicyYear, type TimelineInput } from './projection/timeline.js';
