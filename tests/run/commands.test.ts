@@ -1,0 +1,123 @@
+/**
+ * The simulation commands end to end, in-process: run writes every output, a manifest reruns to the same
+ * numbers, compare pairs a reform with the baseline, solve sizes a subsidy, and user mistakes are one
+ * line each with exit code 2 and no output.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { inspectPage } from '../helpers/browser.js';
+
+const SMALL = ['--paths', '3', '--horizon', '3', '--members', '1500', '--workers', '0', '--no-progress'];
+const reform = join(__dirname, '..', 'engine', 'fixtures', 'higher-tertiary-deductible.yaml');
+let dir: string;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  return { out, err };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yibao-run-'));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('yibao run', () => {
+  it('writes tables in three formats, charts, the report, the answers and the manifest', async () => {
+    const io = capture();
+    expect(await main(['run', ...SMALL, '--out', join(dir, 'run')])).toBe(0);
+    const files = readdirSync(join(dir, 'run')).sort();
+    expect(files).toEqual(['answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
+    const tables = readdirSync(join(dir, 'run', 'tables'));
+    for (const t of ['fund_by_year', 'claims_by_year', 'fund_risk_by_year', 'oop_deciles_by_year']) {
+      for (const f of ['csv', 'json', 'parquet']) expect(tables).toContain(`${t}.${f}`);
+    }
+    expect(readdirSync(join(dir, 'run', 'charts'))).toEqual(
+      expect.arrayContaining(['employee-balance.svg', 'resident-balance.svg', 'employee-months-covered.svg', 'reimbursement-ratios.svg', 'out-of-pocket.svg']),
+    );
+    const manifest = JSON.parse(readFileSync(join(dir, 'run', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ tool: 'yibao-sim', kind: 'run', paths: 3, members: 1500, horizon: 3, seed: 20211231 });
+    expect(manifest.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(io.out.join('')).toMatch(/employee pooled fund .* ends 2023 with an accumulated balance/);
+  });
+
+  it('reruns a manifest to the same numbers, with another worker count and chunk size', async () => {
+    capture();
+    expect(await main(['run', '--manifest', join(dir, 'run', 'manifest.json'), '--workers', '2', '--chunk', '400', '--no-progress', '--out', join(dir, 'rerun')])).toBe(0);
+    for (const t of ['fund_by_year.csv', 'claims_by_year.csv', 'members_by_year.csv']) {
+      expect(readFileSync(join(dir, 'rerun', 'tables', t), 'utf8')).toBe(readFileSync(join(dir, 'run', 'tables', t), 'utf8'));
+    }
+  });
+
+  it('writes a report whose charts render in a real browser without script errors', async () => {
+    const page = await inspectPage(join(dir, 'run', 'report.html'));
+    expect(page.errors).toEqual([]);
+    expect(page.ready).toBe(true);
+    expect(page.externalRequests).toEqual([]);
+    expect(page.charts.length).toBeGreaterThanOrEqual(6);
+    expect(page.renderedCharts).toBe(page.charts.length);
+    expect(page.charts.every((c) => c.marks > 0)).toBe(true);
+  });
+});
+
+describe('yibao compare', () => {
+  it('pairs a reform with the baseline: a higher deductible lowers fund spending and raises out-of-pocket', async () => {
+    const io = capture();
+    expect(await main(['compare', ...SMALL, '--reform', reform, '--out', join(dir, 'compare')])).toBe(0);
+    const rows = JSON.parse(readFileSync(join(dir, 'compare', 'tables', 'reform_fund_over_horizon.json'), 'utf8')) as Record<string, number | string>[];
+    for (const scheme of ['employee', 'resident']) {
+      const exp = rows.find((r) => r.scheme === scheme && r.metric === 'expenditure_yuan')!;
+      expect(Number(exp.difference)).toBeLessThan(0);
+      expect(Number(exp.ci_low)).toBeLessThanOrEqual(Number(exp.difference));
+      expect(Number(exp.ci_high)).toBeGreaterThanOrEqual(Number(exp.difference));
+    }
+    const claims = JSON.parse(readFileSync(join(dir, 'compare', 'tables', 'reform_claims_over_horizon.json'), 'utf8')) as Record<string, number | string>[];
+    const oop = claims.find((r) => r.metric === 'out_of_pocket_per_member_yuan' && r.scheme === 'all' && r.person_type === 'all' && r.setting === 'all' && r.level === 'all')!;
+    expect(Number(oop.difference)).toBeGreaterThan(0);
+    expect(readdirSync(join(dir, 'compare', 'charts'))).toContain('reform-higher-tertiary-deductible.svg');
+    expect(io.out.join('')).toMatch(/Reform "Tertiary inpatient deductible/);
+  });
+});
+
+describe('yibao solve', () => {
+  it('finds the per-head subsidy meeting a depletion target, with the target met there', async () => {
+    const io = capture();
+    const out = join(dir, 'solve');
+    expect(await main(['solve', '--paths', '8', '--horizon', '2', '--members', '1500', '--workers', '0', '--no-progress', '--target', 'depletion<=20%,months>=9', '--range', '0:3000', '--out', out])).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'solve.json'), 'utf8'));
+    expect(result.failureShare).toBeLessThanOrEqual(0.2);
+    expect(result.value).toBeGreaterThan(0);
+    expect(result.value).toBeLessThan(3000);
+    expect(io.out.join('')).toMatch(/needs a per-head fiscal subsidy .* of \d+\.\d\d/);
+  });
+});
+
+describe('user mistakes', () => {
+  it.each([
+    [['run', 'no-such-scenario.yaml'], /no-such-scenario\.yaml: file not found/],
+    [['run', '--paths', '0'], /--paths = "0": must be a whole number of at least 1/],
+    [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
+    [['compare', '--reform', 'missing-reform.yaml'], /missing-reform\.yaml: file not found/],
+  ])('%j is one clear line and exit code 2, with no output written', async (argv, message) => {
+    const io = capture();
+    const out = join(dir, `bad-${argv[0]}`);
+    expect(await main([...argv, '--out', out])).toBe(2);
+    expect(io.err.join('')).toMatch(message);
+    expect(io.err.join('')).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves no output directory when cancelled', async () => {
+    capture();
+    const out = join(dir, 'cancelled');
+    const run = main(['run', '--paths', '20', '--members', '20000', '--horizon', '5', '--workers', '2', '--no-progress', '--out', out]);
+    setTimeout(() => process.emit('SIGINT'), 1500);
+    expect(await run).toBe(130);
+    expect(existsSync(out)).toBe(false);
+  });
+});
