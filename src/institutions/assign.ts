@@ -1,0 +1,133 @@
+/**
+ * Which institution treats a claim: a keyed draw among the institutions of the claim's level (any
+ * pharmacy for a pharmacy purchase), weighted by size, from the draws of (seed, path, member, year,
+ * setting, ordinal of the claim among the member's claims of that setting).
+ *
+ * Patients of a closed institution (suspended, ended, not yet designated) go elsewhere by rejection:
+ * the claim draws again from the same weights, draw after draw of its stream, until an open institution
+ * comes up. The first open institution in the sequence is where it goes, so closing one institution
+ * moves exactly the claims that went to it, and they spread over the open ones by size. After
+ * MAX_DRAWS misses (open institutions hold under about 7% of the level's weight for a 1% chance of it),
+ * the claim takes the first open institution after its last draw in table order.
+ */
+import { LEVELS, SETTINGS } from '../policy/vocabulary.js';
+import type { RunKeys } from '../random/keys.js';
+import { KeyedStream } from '../random/stream.js';
+import { CLAIM_ADMITTED } from '../settlement/columns.js';
+import { monthsFromJanuary } from '../cashflow/calendar.js';
+import type { Institutions } from './generate.js';
+import { CLAIM_STREAM, claimStreamOf } from './streams.js';
+import type { ClaimView, MemberKeys } from './views.js';
+import { HOSPITAL, NO_INSTITUTION, PHARMACY, STATUS } from './vocabulary.js';
+
+const NL = LEVELS.length;
+const NS = SETTINGS.length;
+const PHARMACY_SETTING = SETTINGS.indexOf('pharmacy');
+const INPATIENT = SETTINGS.indexOf('inpatient');
+const EMERGENCY = SETTINGS.indexOf('emergencyObservation');
+const MAX_DRAWS = 64;
+
+/** Size-weighted draw tables per (setting, level): row setting * LEVELS.length + level. */
+export interface ShareTable {
+  /** Row r holds entries [start[r], start[r + 1]). */
+  start: Int32Array;
+  ids: Int32Array;
+  /** Cumulative share within the row, ending at 1. */
+  cdf: Float64Array;
+}
+
+/** Every institution that may ever be open takes part, candidates too, so opening one only draws patients to it. */
+export function shareTable(inst: Institutions): ShareTable {
+  const start = new Int32Array(NS * NL + 1);
+  const ids: number[] = [];
+  const cdf: number[] = [];
+  for (let setting = 0; setting < NS; setting++) {
+    for (let level = 0; level < NL; level++) {
+      start[setting * NL + level] = ids.length;
+      const row: number[] = [];
+      for (let i = 0; i < inst.length; i++) {
+        const pharmacy = inst.type[i] === PHARMACY;
+        if (setting === PHARMACY_SETTING ? pharmacy : inst.type[i] === HOSPITAL && inst.level[i] === level) row.push(i);
+      }
+      const total = row.reduce((sum, i) => sum + inst.capacity[i]!, 0);
+      let acc = 0;
+      for (const i of row) {
+        acc += inst.capacity[i]!;
+        ids.push(i);
+        cdf.push(acc / total);
+      }
+      if (row.length > 0) cdf[cdf.length - 1] = 1;
+    }
+  }
+  start[NS * NL] = ids.length;
+  return { start, ids: Int32Array.from(ids), cdf: Float64Array.from(cdf) };
+}
+
+/**
+ * The institution of one claim, from a stream already selected for it; `monthly` is the pool's STATUS
+ * per [institution * 12 + month]. NO_INSTITUTION if the row is empty or nothing in it is open.
+ */
+export function chooseInstitution(t: ShareTable, setting: number, level: number, monthly: Uint8Array, month: number, s: KeyedStream): number {
+  const row = setting * NL + level;
+  const from = t.start[row]!;
+  const to = t.start[row + 1]!;
+  if (from === to) return NO_INSTITUTION;
+  let j = from;
+  for (let k = 0; k < MAX_DRAWS; k++) {
+    const u = s.next();
+    let lo = from;
+    let hi = to - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u < t.cdf[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    j = lo;
+    const id = t.ids[j]!;
+    if (monthly[id * 12 + month] === STATUS.active) return id;
+  }
+  for (let k = 1; k <= to - from; k++) {
+    const id = t.ids[from + ((j - from + k) % (to - from))]!;
+    if (monthly[id * 12 + month] === STATUS.active) return id;
+  }
+  return NO_INSTITUTION;
+}
+
+/**
+ * Institutions of a year's claims into `out` (claims in the buffer's order). Out-of-area claims get
+ * NO_INSTITUTION (their clearing goes through the clearing account); an admission that continues an
+ * emergency observation stays where the observation was.
+ */
+export function assignClaims(
+  t: ShareTable,
+  monthly: Uint8Array,
+  keys: RunKeys,
+  path: number,
+  year: number,
+  members: MemberKeys,
+  claims: ClaimView,
+  out: Int32Array,
+): void {
+  const s = new KeyedStream(keys);
+  const ordinal = new Int32Array(NS);
+  const { setting, level, location, flags, day, memberStart } = claims;
+  for (let i = 0; i < members.length; i++) {
+    const first = memberStart[i]!;
+    const end = memberStart[i + 1]!;
+    if (first === end) continue;
+    s.member(path, members.slot[i]!, members.generation[i]!, year);
+    ordinal.fill(0);
+    for (let c = first; c < end; c++) {
+      const st = setting[c]!;
+      const k = ordinal[st]++;
+      if (location[c] !== 0) {
+        out[c] = NO_INSTITUTION;
+      } else if (st === INPATIENT && c > first && setting[c - 1] === EMERGENCY && flags[c - 1]! & CLAIM_ADMITTED) {
+        out[c] = out[c - 1]!;
+      } else {
+        s.select(claimStreamOf(CLAIM_STREAM.assignment, st, k));
+        out[c] = chooseInstitution(t, st, level[c]!, monthly, monthsFromJanuary(year, day[c]!), s);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * A scenario's designated institutions (zod schema `institutionAssumptions`), with defaults for a
+ * prefecture of about 4 million people in 2021. Counts follow the national ratio of institutions to
+ * people; sizes and every lifecycle chance are labelled assumptions, to be replaced by local data.
+ */
+import { z } from 'zod';
+import { InputError, type Problem } from '../input/inputError.js';
+import type { AgreementRules } from './rules.js';
+
+const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const count = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000');
+const positive = z.number().positive('must be above 0');
+const months = z.number().int('must be whole months').min(0, 'must be 0 or more').max(600, 'must be at most 600 months');
+
+type Levels<T> = { community: T; primary: T; secondary: T; tertiary: T };
+const byLevel = <S extends z.ZodType>(v: S, d: Levels<z.input<S>>) =>
+  z
+    .strictObject({ community: v.prefault(d.community), primary: v.prefault(d.primary), secondary: v.prefault(d.secondary), tertiary: v.prefault(d.tertiary) })
+    .prefault({});
+
+/** Chances keyed by ground id (of the rule file) with a `default` for the grounds not named. */
+const groundChances = (d: number) => z.record(z.string(), share).default({ default: d });
+
+export const institutionAssumptions = z.strictObject({
+  /**
+   * Designated hospitals by level. 2021 national counts (2021年我国卫生健康事业发展统计公报, reproduced by
+   * askci.com 2022-07-22): 三级 3,275, 二级 10,848, 一级 12,649, 社区卫生服务中心(站) 36,160 + 乡镇卫生院
+   * 34,943 (taken as community level); scaled to 4 million of the 141,260万 population (2021): 9, 31, 36, 201.
+   */
+  hospitals: byLevel(count, { community: 201, primary: 36, secondary: 31, tertiary: 9 }),
+  /** Designated retail pharmacies. Assumption: no count of designated pharmacies was found; one per 10,000 people. */
+  pharmacies: count.default(400),
+  /** Mean beds by level. Assumption (the bulletin gives only size classes); sizes weight a level's patient shares. */
+  beds: byLevel(positive, { community: 30, primary: 60, secondary: 300, tertiary: 1000 }),
+  /** Log-scale spread of sizes around the mean (pharmacies: mean size 1). Assumption. */
+  sizeSigma: z.number().min(0).max(3).default(0.5),
+  /**
+   * Licensed institutions not designated at the start, as a share of the designated ones of each type and
+   * level (rounded), opened within the last `candidateAgeMonths`, with `candidateLeaseMonths` left on their
+   * premises (uniform between the two bounds). Assumptions.
+   */
+  candidates: share.default(0.05),
+  candidateAgeMonths: months.default(24),
+  candidateLeaseMonths: z
+    .strictObject({ min: months.default(12), max: months.default(120) })
+    .prefault({})
+    .refine((b) => b.max >= b.min, 'max must be at least min'),
+  lifecycle: z
+    .strictObject({
+      /**
+       * Chance that a designated institution's records are sampled in a year. Seed 003 篇五 plans random
+       * spot checks of ≥ 50% of hospitals and ≥ 10% of pharmacies a year (the lower bounds are taken).
+       */
+      chartReview: z.strictObject({ hospital: share.default(0.5), pharmacy: share.default(0.1) }).prefault({}),
+      /** Non-compliant share of a sample's cost: lognormal with this median and log-scale spread. Assumption. */
+      nonCompliantShare: z.strictObject({ median: share.default(0.03), sigma: z.number().min(0).max(5).default(1) }).prefault({}),
+      /** Yearly chance of each suspension ground other than the chart sample and the assessment. Assumption. */
+      suspension: groundChances(0.005),
+      /** Yearly chance of each termination ground. Assumption. */
+      termination: groundChances(0.0005),
+      /** Chance of failing the annual assessment. Assumption. */
+      assessmentFailure: share.default(0.03),
+      /** Chance that a candidate free to apply applies in a year, and the assessment score (normal). Assumptions. */
+      application: share.default(0.5),
+      score: z.strictObject({ mean: z.number().min(0).max(100).default(88), sd: z.number().min(0).max(50).default(6) }).prefault({}),
+    })
+    .prefault({}),
+});
+
+export type InstitutionAssumptions = z.output<typeof institutionAssumptions>;
+
+/** Ground chances naming grounds the rule file does not have are mistakes of the scenario. */
+export function checkGroundChances(a: InstitutionAssumptions, rules: AgreementRules, file: string): void {
+  const problems: Problem[] = [];
+  const check = (section: 'suspension' | 'termination', known: string[]) => {
+    for (const key of Object.keys(a.lifecycle[section])) {
+      if (key !== 'default' && !known.includes(key)) {
+        problems.push({ file, path: ['lifecycle', section, key], message: `not a ${section} ground of ${rules.id}; one of: default, ${known.join(', ')}` });
+      }
+    }
+  };
+  check('suspension', rules.suspension.grounds.map((g) => g.id).filter((g) => g !== rules.suspension.failedAssessment));
+  check('termination', rules.termination.grounds.map((g) => g.id));
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/** The chance of a ground: its own, else the `default` (0 if neither is given). */
+export function groundChance(table: Record<string, number>, ground: string): number {
+  return table[ground] ?? table['default'] ?? 0;
+}

@@ -1,0 +1,58 @@
+/**
+ * Drawing an institution-year's facts (what happens to it, and when) with keyed randomness: a pure
+ * function of (seed, path, institution, year), one stream per kind of fact. Facts are drawn whatever
+ * the institution's state, so a change elsewhere (another ground's chance, another institution's fate)
+ * never moves them; lifecycle.ts decides which ones count.
+ */
+import type { RunKeys } from '../random/keys.js';
+import { KeyedStream } from '../random/stream.js';
+import { groundChance, type InstitutionAssumptions } from './assumptions.js';
+import type { YearFacts } from './lifecycle.js';
+import type { AgreementRules } from './rules.js';
+import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from './streams.js';
+import { HOSPITAL } from './vocabulary.js';
+
+export function drawYearFacts(
+  a: InstitutionAssumptions,
+  rules: AgreementRules,
+  keys: RunKeys,
+  path: number,
+  institution: number,
+  type: number,
+  year: number,
+  s: KeyedStream = new KeyedStream(keys),
+): YearFacts {
+  const life = a.lifecycle;
+  const { from, to } = rules.suspension.months;
+  s.member(path, institution, INSTITUTION_GENERATION, year);
+  const month = () => Math.floor(s.next() * 12);
+  const length = () => from + Math.floor(s.next() * (to - from + 1));
+
+  const cases: YearFacts['cases'] = [];
+  rules.suspension.grounds.forEach((g, k) => {
+    if (g.id === rules.suspension.failedAssessment) return;
+    if (s.select(INSTITUTION_STREAM.suspensionBase + k).next() < groundChance(life.suspension, g.id)) cases.push({ month: month(), ground: g.id, months: length() });
+  });
+  const terminations: YearFacts['terminations'] = [];
+  rules.termination.grounds.forEach((g, k) => {
+    if (s.select(INSTITUTION_STREAM.terminationBase + k).next() < groundChance(life.termination, g.id)) terminations.push({ month: month(), ground: g.id });
+  });
+
+  let chartSample: YearFacts['chartSample'] = null;
+  const reviewChance = type === HOSPITAL ? life.chartReview.hospital : life.chartReview.pharmacy;
+  if (s.select(INSTITUTION_STREAM.chartSample).next() < reviewChance) {
+    const at = month();
+    const share = Math.min(1, life.nonCompliantShare.median * Math.exp(life.nonCompliantShare.sigma * s.normal()));
+    chartSample = { month: at, nonCompliantShare: share, months: length() };
+  }
+
+  s.select(INSTITUTION_STREAM.assessment);
+  const assessment = { failed: s.next() < life.assessmentFailure, months: length() };
+
+  let application: YearFacts['application'] = null;
+  if (s.select(INSTITUTION_STREAM.application).next() < life.application) {
+    const at = month();
+    application = { month: at, score: Math.min(100, Math.max(0, life.score.mean + life.score.sd * s.normal())) };
+  }
+  return { cases, chartSample, terminations, assessment, application };
+}

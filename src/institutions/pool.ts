@@ -1,0 +1,59 @@
+/**
+ * Advancing every institution of a path by one year: facts drawn (keyed), the lifecycle applied. The
+ * engine calls this once per path-year on the main thread, before the year's claims, and sends
+ * `monthly` to the workers (assignment sends the patients of closed institutions elsewhere).
+ */
+import type { RunKeys } from '../random/keys.js';
+import { KeyedStream } from '../random/stream.js';
+import type { InstitutionAssumptions } from './assumptions.js';
+import { drawYearFacts } from './facts.js';
+import type { Institutions } from './generate.js';
+import { advanceYear, initialState, type AgreementState, type LifecycleEvent } from './lifecycle.js';
+import type { AgreementRules } from './rules.js';
+import { STATUS } from './vocabulary.js';
+
+export interface PoolYear {
+  year: number;
+  /** Each institution's state at the end of the year (the start of the next). */
+  states: AgreementState[];
+  /** STATUS code in force per institution and month: [institution * 12 + month]. */
+  monthly: Uint8Array;
+  events: (LifecycleEvent & { institution: number })[];
+}
+
+export function initialStates(inst: Institutions): AgreementState[] {
+  return Array.from(inst.initialStatus, (status) => initialState(status === STATUS.active));
+}
+
+export function advancePool(
+  a: InstitutionAssumptions,
+  rules: AgreementRules,
+  keys: RunKeys,
+  path: number,
+  inst: Institutions,
+  states: readonly AgreementState[],
+  year: number,
+): PoolYear {
+  const s = new KeyedStream(keys);
+  const monthly = new Uint8Array(inst.length * 12);
+  const events: PoolYear['events'] = [];
+  const next = states.map((state, i) => {
+    const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, year, s);
+    const dates = { openedMonth: inst.openedMonth[i]!, leaseEndMonth: inst.leaseEndMonth[i]! };
+    const out = advanceYear(rules, dates, state, facts, year);
+    monthly.set(out.monthly, i * 12);
+    for (const e of out.events) events.push({ ...e, institution: i });
+    return out.state;
+  });
+  return { year, states: next, monthly, events };
+}
+
+/**
+ * Institutions whose quality deposit (质量保证金) is not paid for the year: those that failed the annual
+ * assessment (Guangxi Art 20 ties the payout to it) or whose agreement ended during the year (a reading).
+ */
+export function depositForfeits(pool: PoolYear, institutions: number): Uint8Array {
+  const out = new Uint8Array(institutions);
+  for (const e of pool.events) if (e.kind === 'assessmentFailed' || e.kind === 'terminated') out[e.institution] = 1;
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * A path-year's payments by one scheme's fund to institutions, from the merged payment sums (sums.ts): what each institution is
+ * due under its methods, the monthly payments (declarations and budget prepayments, less the quality
+ * deposit), the year-end clearing, and when the fund's cash leaves, by month from January of the care year.
+ *
+ *   monthly payment (paid `lagMonths` later) = declaration + budget prepayment − deposit withheld
+ *   due = fee for service + global budget after clearing (globalBudget.ts) + per-case (perCase.ts) + per-disease
+ *   clearing (paid in `clearingMonth`) = due − monthly payments − deposit forfeited (failed assessment or ended agreement)
+ *
+ * A global budget is prorated to the months the institution was open, and prepaid a twelfth (× the
+ * prepayment share) in each open month. An institution without a budget (none given, or a negative one:
+ * no history) is budgeted at its actual amount, which it is then paid (a neutral first year). Next year's
+ * budget is this year's actual amount, annualised over the open months, grown by `budgetGrowth`.
+ */
+import { applyRatio, BP } from '../money/fen.js';
+import { Decimal } from '../money/decimal.js';
+import { CASH_MONTHS, cashMonth } from '../cashflow/calendar.js';
+import { STATUS } from '../institutions/vocabulary.js';
+import type { PaymentAssumptions } from './assumptions.js';
+import { clearGlobalBudget } from './globalBudget.js';
+import { fixedPointValue, floatingPointValue, perCaseFundPayment } from './perCase.js';
+import { declarationCell, FIELD, fieldCell } from './sums.js';
+
+export interface ClearingInput {
+  institutions: number;
+  /** The scheme whose fund pays (SCHEMES code): each fund clears its own members' care. */
+  scheme: number;
+  /** Merged payment sums of the path-year. */
+  sums: Float64Array;
+  /** The pool's STATUS per [institution * 12 + month] (pool.ts). */
+  monthly: Uint8Array;
+  /** 1 where the institution's quality deposit is forfeited (pool.ts depositForfeits). */
+  forfeits: Uint8Array;
+  /** Annual global budget per institution (fen; negative: none); null: none for any. */
+  budgets: Float64Array | null;
+  /** The fund's per-case budget (fen); null: the cases' itemised pooled amount. */
+  perCaseBudget: number | null;
+}
+
+export interface InstitutionPayments {
+  /** Fund payments to institutions by month paid, from January of the care year (CASH_MONTHS; the last holds any later). */
+  byMonth: Float64Array;
+  /** What the care year costs the fund (deposits forfeited excluded), and the same care at fee for service. */
+  total: number;
+  feeForServiceEquivalent: number;
+  /** Fen per point (null: no per-case admissions). */
+  pointValue: Decimal | null;
+  /** Per institution: due, paid monthly, forfeited deposit, clearing (can be negative: recovered). */
+  due: Float64Array;
+  paidMonthly: Float64Array;
+  forfeited: Float64Array;
+  clearing: Float64Array;
+  /** Per institution global-budget clearing: budget after proration, surplus kept, overrun paid and not paid. */
+  budget: Float64Array;
+  retained: Float64Array;
+  overrunPaid: Float64Array;
+  overrunUnpaid: Float64Array;
+  /** Budgets for the next year: per institution (global budget; -1: none) and the per-case fund budget. */
+  nextBudgets: Float64Array;
+  nextPerCaseBudget: number;
+}
+
+const round = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+
+export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInput): InstitutionPayments {
+  const { institutions: n, scheme, sums, monthly, forfeits } = input;
+  const { lagMonths, clearingMonth } = a.settlement;
+  const depositBp = Math.round(a.settlement.qualityDeposit * BP);
+  const growthBp = BP + Math.round(a.budgetGrowth * BP);
+  const get = (i: number, f: number) => sums[fieldCell(n, scheme, i, f)]!;
+
+  let points = 0;
+  let other = 0;
+  let itemized = 0;
+  for (let i = 0; i < n; i++) {
+    points += get(i, FIELD.casePoints);
+    other += get(i, FIELD.caseOther);
+    itemized += get(i, FIELD.caseItemized);
+  }
+  const fixed = a.methods.inpatient === 'drg' && a.drg.rate !== 'floating' ? a.drg.rate.fixed : null;
+  const pointValue = fixed !== null ? fixedPointValue(fixed) : floatingPointValue(input.perCaseBudget ?? itemized, other, points);
+
+  const r: InstitutionPayments = {
+    byMonth: new Float64Array(CASH_MONTHS),
+    total: 0,
+    feeForServiceEquivalent: 0,
+    pointValue,
+    due: new Float64Array(n),
+    paidMonthly: new Float64Array(n),
+    forfeited: new Float64Array(n),
+    clearing: new Float64Array(n),
+    budget: new Float64Array(n),
+    retained: new Float64Array(n),
+    overrunPaid: new Float64Array(n),
+    overrunUnpaid: new Float64Array(n),
+    nextBudgets: new Float64Array(n),
+    nextPerCaseBudget: 0,
+  };
+  let perCasePaid = 0;
+  for (let i = 0; i < n; i++) {
+    const actual = get(i, FIELD.budgeted);
+    const given = input.budgets ? input.budgets[i]! : -1;
+    let open = 0;
+    for (let m = 0; m < 12; m++) if (monthly[i * 12 + m] === STATUS.active) open++;
+    const prepay = round(new Decimal(given >= 0 ? given : actual).div(12).mul(a.globalBudget.prepayment));
+    const budget = given >= 0 ? round(new Decimal(given).mul(open).div(12)) : actual;
+    const g = clearGlobalBudget(budget, actual, a.globalBudget.surplus, a.globalBudget.overrun);
+    const caseDue = pointValue ? perCaseFundPayment(pointValue, get(i, FIELD.casePoints), get(i, FIELD.caseOther)) : 0;
+    perCasePaid += caseDue;
+    const due = get(i, FIELD.feeForService) + g.annual + caseDue + get(i, FIELD.diseasePaid);
+
+    let paid = 0;
+    let withheld = 0;
+    for (let m = 0; m < 12; m++) {
+      const gross = sums[declarationCell(n, scheme, i, m)]! + (monthly[i * 12 + m] === STATUS.active ? prepay : 0);
+      const w = applyRatio(gross, depositBp);
+      withheld += w;
+      paid += gross - w;
+      r.byMonth[cashMonth(m + lagMonths)] += gross - w;
+    }
+    const forfeited = forfeits[i] ? withheld : 0;
+    const clearing = due - forfeited - paid;
+    r.byMonth[cashMonth(clearingMonth)] += clearing;
+    r.due[i] = due;
+    r.paidMonthly[i] = paid;
+    r.forfeited[i] = forfeited;
+    r.clearing[i] = clearing;
+    r.budget[i] = g.budget;
+    r.retained[i] = g.retained;
+    r.overrunPaid[i] = g.overrunPaid;
+    r.overrunUnpaid[i] = g.overrunUnpaid;
+    r.nextBudgets[i] = actual > 0 && open > 0 ? applyRatio(round(new Decimal(actual).mul(12).div(open)), growthBp) : -1;
+    r.total += due - forfeited;
+    r.feeForServiceEquivalent += get(i, FIELD.feeForService) + actual + get(i, FIELD.caseItemized) + get(i, FIELD.diseaseItemized);
+  }
+  r.nextPerCaseBudget = applyRatio(perCasePaid, growthBp);
+  return r;
+}

@@ -1,0 +1,136 @@
+/**
+ * What workers add up for provider payment: per institution, integer sums (fen, counts, points) over the
+ * year's card-settled local claims, so chunks merge by addition (engine/aggregates.ts addInto) and the
+ * year-end clearing (clearing.ts) runs once per path-year on the merged sums. Self-advanced claims are
+ * left out (the patient paid the institution; the fund reimburses the patient: see cashflow/), and so is
+ * care out of the area (the clearing account pays for it).
+ *
+ * Each scheme's fund pays for its own members, so the sums are kept per scheme. Layout for n institutions,
+ * per scheme: [institution][INSTITUTION_FIELDS], then [institution][month] the monthly declaration (what
+ * the institution claims for the month: fee-for-service amounts, per-case admissions at their itemised
+ * pooled amount (预结算), per-disease payments; budgets are prepaid, not declared).
+ *
+ * A case, as payment needs it: its institution, month of care, setting, group (admissions), bill and the
+ * settled pooled-fund amount; `other` = bill − pooled fund is what the patient and the other payers
+ * bear under item-based settlement, which per-case payment leaves as it is.
+ */
+import { PERSON_TYPES, SCHEMES, schemeOf, SETTINGS } from '../policy/vocabulary.js';
+import { OUT, OUT_STRIDE } from '../settlement/columns.js';
+import { InputError } from '../input/inputError.js';
+import { yuanToFen } from '../money/fen.js';
+import { monthsFromJanuary } from '../cashflow/calendar.js';
+import type { ClaimView, MemberKeys } from '../institutions/views.js';
+import { NO_INSTITUTION } from '../institutions/vocabulary.js';
+import type { PaymentAssumptions, PaymentMethod } from './assumptions.js';
+import { PAYMENT_METHODS } from './assumptions.js';
+import type { CaseGroups } from './groups.js';
+
+export const INSTITUTION_FIELDS = [
+  'claims',
+  'bill',
+  'classA',
+  /** Pooled fund of fee-for-service claims. */
+  'feeForService',
+  /** Pooled fund of claims under the global budget. */
+  'budgeted',
+  /** Per-case (DRG/DIP) admissions: count, points, others' share, itemised pooled fund. */
+  'cases',
+  'casePoints',
+  'caseOther',
+  'caseItemized',
+  /** Per-disease admissions: count, fund payment (standard − others' share, at least 0), itemised pooled fund. */
+  'diseaseCases',
+  'diseasePaid',
+  'diseaseItemized',
+] as const;
+export const FIELD = Object.fromEntries(INSTITUTION_FIELDS.map((f, i) => [f, i])) as Record<(typeof INSTITUTION_FIELDS)[number], number>;
+const NF = INSTITUTION_FIELDS.length;
+
+export const paymentSumsLength = (institutions: number) => SCHEMES.length * institutions * (NF + 12);
+const schemeBase = (institutions: number, scheme: number) => scheme * institutions * (NF + 12);
+export const fieldCell = (institutions: number, scheme: number, institution: number, field: number) => schemeBase(institutions, scheme) + institution * NF + field;
+export const declarationCell = (institutions: number, scheme: number, institution: number, month: number) =>
+  schemeBase(institutions, scheme) + institutions * NF + institution * 12 + month;
+
+export function allocatePaymentSums(institutions: number): Float64Array {
+  return new Float64Array(paymentSumsLength(institutions));
+}
+
+/** Payment assumptions as codes: method per setting, per-disease standard (fen) per group or -1. */
+export interface CompiledPayment {
+  method: Uint8Array;
+  diseaseStandard: Float64Array;
+}
+
+export const METHOD = Object.fromEntries(PAYMENT_METHODS.map((m, i) => [m, i])) as Record<PaymentMethod, number>;
+
+export function compilePayment(a: PaymentAssumptions, groups: CaseGroups, file = 'scenario'): CompiledPayment {
+  const method = Uint8Array.from(SETTINGS, (s) => METHOD[a.methods[s]]);
+  const diseaseStandard = new Float64Array(groups.length).fill(-1);
+  const problems = a.perDisease.flatMap((d, i) => {
+    const g = groups.code.indexOf(d.group);
+    if (g >= 0) diseaseStandard[g] = yuanToFen(d.standard);
+    return g >= 0 ? [] : [{ file, path: ['perDisease', i, 'group'], value: d.group, message: `not a group of ${groups.file}` }];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return { method, diseaseStandard };
+}
+
+const INPATIENT = SETTINGS.indexOf('inpatient');
+const DRG = METHOD.drg;
+const DIP = METHOD.dip;
+const GLOBAL_BUDGET = METHOD.globalBudget;
+const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(schemeOf(t)));
+
+/**
+ * Add a year's settled claims (settlement results `out`, OUT_STRIDE per claim) into `sums`. `institution`
+ * from assign.ts, `group` from groups.ts (NO_GROUP outside admissions), `channel` from cashflow/channel.ts
+ * (0 = card swipe).
+ */
+export function addPayments(
+  sums: Float64Array,
+  institutions: number,
+  p: CompiledPayment,
+  groups: CaseGroups,
+  year: number,
+  members: Pick<MemberKeys, 'type'>,
+  claims: ClaimView,
+  out: Float64Array,
+  institution: Int32Array,
+  group: Int16Array,
+  channel: Uint8Array,
+): void {
+  const { person, setting, classA, classB, classC, day } = claims;
+  for (let c = 0; c < claims.length; c++) {
+    const i = institution[c]!;
+    if (i === NO_INSTITUTION || channel[c] !== 0) continue;
+    const st = setting[c]!;
+    const bill = classA[c]! + classB[c]! + classC[c]!;
+    const pooled = out[c * OUT_STRIDE + OUT.pooledFund]!;
+    const scheme = SCHEME_OF_TYPE[members.type[person[c]!]!]!;
+    const at = fieldCell(institutions, scheme, i, 0);
+    sums[at + FIELD.claims] += 1;
+    sums[at + FIELD.bill] += bill;
+    sums[at + FIELD.classA] += classA[c]!;
+    const m = p.method[st]!;
+    const g = group[c]!;
+    let declared = pooled;
+    if (st === INPATIENT && g >= 0 && p.diseaseStandard[g]! >= 0) {
+      declared = Math.max(0, p.diseaseStandard[g]! - (bill - pooled));
+      sums[at + FIELD.diseaseCases] += 1;
+      sums[at + FIELD.diseasePaid] += declared;
+      sums[at + FIELD.diseaseItemized] += pooled;
+    } else if (st === INPATIENT && g >= 0 && (m === DRG || m === DIP)) {
+      sums[at + FIELD.cases] += 1;
+      sums[at + FIELD.casePoints] += groups.points[g]!;
+      sums[at + FIELD.caseOther] += bill - pooled;
+      sums[at + FIELD.caseItemized] += pooled;
+    } else if (m === GLOBAL_BUDGET) {
+      sums[at + FIELD.budgeted] += pooled;
+      continue;
+    } else {
+      sums[at + FIELD.feeForService] += pooled;
+    }
+    sums[declarationCell(institutions, scheme, i, monthsFromJanuary(year, day[c]!))] += declared;
+  }
+}

@@ -1,0 +1,81 @@
+/** Routing settled claims into the payment sums by method, channel and scheme. */
+import { describe, expect, it } from 'vitest';
+import { NO_INSTITUTION } from '../../src/institutions/vocabulary.js';
+import { paymentAssumptions } from '../../src/payment/assumptions.js';
+import { loadCaseGroups, NO_GROUP } from '../../src/payment/groups.js';
+import { addPayments, allocatePaymentSums, compilePayment, declarationCell, FIELD, fieldCell } from '../../src/payment/sums.js';
+import { InputError } from '../../src/input/inputError.js';
+import { OUT, OUT_STRIDE } from '../../src/settlement/columns.js';
+import { buildClaims } from '../institutions/claims.js';
+
+const groups = loadCaseGroups();
+const RESP1 = groups.code.indexOf('RESP1');
+const CATARACT1 = groups.code.indexOf('CATARACT1');
+const a = paymentAssumptions.parse({
+  methods: { inpatient: 'drg', outpatient: 'globalBudget' },
+  perDisease: [{ group: 'CATARACT1', standard: 5000 }],
+});
+const p = compilePayment(a, groups);
+const N = 3;
+
+describe('payment sums', () => {
+  // Member 0 (employee): outpatient visit (budgeted), two admissions (one DRG case, one per-disease),
+  // a pharmacy purchase (fee for service), a self-advanced visit and an out-of-area visit (both left out).
+  // Member 1 (resident): one admission (DRG case, resident fund).
+  const { members, claims } = buildClaims(
+    [
+      [
+        { setting: 'outpatient', day: 10, classA: 20_000 },
+        { setting: 'inpatient', day: 40, classA: 800_000, classB: 200_000, lengthOfStay: 5 },
+        { setting: 'inpatient', day: 100, classA: 450_000, classC: 50_000, lengthOfStay: 2 },
+        { setting: 'pharmacy', day: 120, classA: 8_000 },
+        { setting: 'outpatient', day: 130, classA: 9_000 },
+        { setting: 'outpatient', day: 140, classA: 7_000, location: 2 },
+      ],
+      [{ setting: 'inpatient', day: 359, classA: 600_000, lengthOfStay: 3 }],
+    ],
+    (i) => (i === 0 ? 0 : 2),
+  );
+  const out = new Float64Array(claims.length * OUT_STRIDE);
+  [12_000, 700_000, 350_000, 4_000, 5_000, 3_000, 420_000].forEach((pooled, c) => (out[c * OUT_STRIDE + OUT.pooledFund] = pooled));
+  const institution = Int32Array.from([0, 1, 1, 2, 0, NO_INSTITUTION, 1]);
+  const group = Int16Array.from([NO_GROUP, RESP1, CATARACT1, NO_GROUP, NO_GROUP, NO_GROUP, RESP1]);
+  const channel = Uint8Array.from([0, 0, 0, 0, 6, 1, 0]);
+  const sums = allocatePaymentSums(N);
+  addPayments(sums, N, p, groups, 2022, members, claims, out, institution, group, channel);
+  const f = (scheme: number, i: number, field: keyof typeof FIELD) => sums[fieldCell(N, scheme, i, FIELD[field])];
+
+  it('holds budgeted claims out of the monthly declaration', () => {
+    expect(f(0, 0, 'budgeted')).toBe(12_000);
+    expect(f(0, 0, 'claims')).toBe(1);
+    expect(sums[declarationCell(N, 0, 0, 0)]).toBe(0);
+  });
+
+  it('counts a DRG case with its points, others share and itemised amount, declared in its month', () => {
+    // bill 1,000,000, pooled 700,000: others 300,000. RESP1's weight in points.
+    expect([f(0, 1, 'cases'), f(0, 1, 'casePoints'), f(0, 1, 'caseOther'), f(0, 1, 'caseItemized')]).toEqual([1, groups.points[RESP1], 300_000, 700_000]);
+    expect(sums[declarationCell(N, 0, 1, 1)]).toBe(700_000);
+  });
+
+  it('pays a listed disease its standard less the others share', () => {
+    // standard 500,000 fen; bill 500,000, pooled 350,000: others 150,000 → 350,000.
+    expect([f(0, 1, 'diseaseCases'), f(0, 1, 'diseasePaid'), f(0, 1, 'diseaseItemized')]).toEqual([1, 350_000, 350_000]);
+    expect(sums[declarationCell(N, 0, 1, 3)]).toBe(350_000);
+  });
+
+  it('pays fee for service what settlement gave the fund, and leaves out self-advances and out-of-area care', () => {
+    expect(f(0, 2, 'feeForService')).toBe(4_000);
+    expect(sums[declarationCell(N, 0, 2, 4)]).toBe(4_000);
+    expect(f(0, 0, 'bill')).toBe(20_000);
+  });
+
+  it('keeps each scheme in its own fund', () => {
+    expect([f(1, 1, 'cases'), f(1, 1, 'caseItemized')]).toEqual([1, 420_000]);
+    expect(sums[declarationCell(N, 1, 1, 11)]).toBe(420_000);
+    expect(f(0, 1, 'cases')).toBe(1);
+  });
+
+  it('rejects a per-disease group the table does not have', () => {
+    expect(() => compilePayment(paymentAssumptions.parse({ perDisease: [{ group: 'NOPE', standard: 1 }] }), groups, 'scenario.yaml')).toThrow(InputError);
+  });
+});
