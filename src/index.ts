@@ -76,3 +76,4 @@ export { fundYearInputs } from './fund/fromAggregates.js';
 export { macroAssumptions, macroPath, projectionYears, type MacroAssumptions, type MacroPath, type MacroYear } from './projection/macro.js';
 export { indexationRules, type IndexationRule } from './projection/indexation.js';
 export { policyTimeline, type PolicyYear, type TimelineInput } from './projection/timeline.js';
+export { sensitivity, varied, finalBalance, KEY_ASSUMPTIONS, type Assumption, type Outcome } from './run/sensitivity.js';
