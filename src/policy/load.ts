@@ -2,7 +2,10 @@
  * Loading policy files (YAML or JSON). Every problem is reported at once, with file, line, field path,
  * the bad value and what is allowed; nothing is run on an invalid policy.
  */
-import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
+import type { z } from 'zod';
+import { readDocument, withLines, type SourceDocument } from '../input/document.js';
+import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
+import { allowedFields } from './fieldNames.js';
 import { policySchema, type Policy } from './schema.js';
 
 export interface LoadedPolicy {
@@ -12,8 +15,55 @@ export interface LoadedPolicy {
   file: string;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A problem found at a resolved key (e.g. `cap.inService`, by the consistency checks) moved to the field
+ * as the user wrote it: `cap` when one value was written for every key, `cap.default` when the key fell
+ * back to the default. A person-type key is skipped when a level table was written for every person type
+ * (person-type and level names differ, so the next key tells). Problems at a written value are unchanged.
+ */
+export function atWrittenPath(p: Problem, raw: unknown): Problem {
+  if (p.value !== undefined) return p;
+  const path: (string | number)[] = [];
+  let cur: unknown = raw;
+  for (const [i, key] of p.path.entries()) {
+    if (Array.isArray(cur) && typeof key === 'number') {
+      path.push(key);
+      cur = cur[key];
+    } else if (!isPlainObject(cur)) {
+      break;
+    } else if (key in cur) {
+      path.push(key);
+      cur = cur[key];
+    } else if (p.path.slice(i + 1).some((later) => String(later) in (cur as Record<string, unknown>))) {
+      continue;
+    } else if ('default' in cur) {
+      path.push('default');
+      cur = cur['default'];
+    } else {
+      return p;
+    }
+  }
+  return cur === undefined ? p : { ...p, path, value: cur };
+}
+
+/** An unknown field's problem, saying which fields are allowed there. */
+function withAllowedFields(p: Problem): Problem {
+  if (p.message !== 'unknown field') return p;
+  const allowed = allowedFields(policySchema, p.path.slice(0, -1));
+  return allowed.length > 0 ? { ...p, message: `unknown field; allowed here: ${allowed.join(', ')}` } : p;
+}
+
+/** Problems of a policy document (as written in `raw`), for `file`. */
+export function policyProblems(issues: readonly z.core.$ZodIssue[], raw: unknown, file: string): Problem[] {
+  return problemsFromZod(issues, raw, file).map((p) => withAllowedFields(atWrittenPath(p, raw)));
+}
+
 export function policyFromDocument(doc: SourceDocument): LoadedPolicy {
-  return { policy: validateDocument(doc, policySchema), raw: doc.data, file: doc.file };
+  const result = policySchema.safeParse(doc.data);
+  if (!result.success) throw new InputError(withLines(policyProblems(result.error.issues, doc.data, doc.file), doc));
+  return { policy: result.data, raw: doc.data, file: doc.file };
 }
 
 export function loadPolicy(file: string): LoadedPolicy {

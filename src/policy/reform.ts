@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
-import { InputError, problemsFromZod } from '../input/inputError.js';
-import type { LoadedPolicy } from './load.js';
+import { InputError, type Problem } from '../input/inputError.js';
+import { policyProblems, type LoadedPolicy } from './load.js';
 import { policySchema } from './schema.js';
 
 export const reformSchema = z.strictObject({
@@ -37,18 +37,25 @@ export function deepMerge(base: unknown, change: unknown): unknown {
 /** Apply a reform to a baseline; throws one InputError with every problem, naming the right file. */
 export function applyReform(baseline: LoadedPolicy, reform: Reform): LoadedPolicy {
   const changes = { ...reform.changes };
+  const problems: Problem[] = [];
   for (const fixed of ['id', 'jurisdiction'] as const) {
-    if (fixed in changes) throw new InputError([{ file: reform.file, path: ['changes', fixed], message: `a reform may not change the policy's ${fixed}`, line: reform.doc.lineOf(['changes', fixed]) }]);
+    if (!(fixed in changes)) continue;
+    const path = ['changes', fixed];
+    problems.push({ file: reform.file, path, value: changes[fixed], line: reform.doc.lineOf(path), message: `a reform may not change the policy's ${fixed}` });
+    delete changes[fixed];
   }
-  const raw = deepMerge(baseline.raw, changes) as Record<string, unknown>;
-  raw['id'] = `${String((baseline.raw as Record<string, unknown>)['id'])}+${reform.id}`;
-  raw['name'] = `${String((baseline.raw as Record<string, unknown>)['name'])} + ${reform.name}`;
+  const base = baseline.raw as Record<string, unknown>;
+  const raw = deepMerge(base, changes) as Record<string, unknown>;
+  raw['id'] = `${String(base['id'])}+${reform.id}`;
+  raw['name'] = `${String(base['name'])} + ${reform.name}`;
   const result = policySchema.safeParse(raw);
-  if (result.success) return { policy: result.data, raw, file: `${baseline.file} + ${reform.file}` };
-  // The baseline alone was valid, so every problem of the merged policy comes from the reform.
-  const problems = problemsFromZod(result.error.issues, raw, reform.file).map((p) => {
-    const path = ['changes', ...p.path];
-    return { ...p, path, line: reform.doc.lineOf(path) };
-  });
-  throw new InputError(problems);
+  if (!result.success) {
+    // The baseline alone was valid, so every problem of the merged policy comes from the reform.
+    for (const p of policyProblems(result.error.issues, raw, reform.file)) {
+      const path = ['changes', ...p.path];
+      problems.push({ ...p, path, line: reform.doc.lineOf(path) });
+    }
+  }
+  if (problems.length > 0 || !result.success) throw new InputError(problems);
+  return { policy: result.data, raw, file: `${baseline.file} + ${reform.file}` };
 }

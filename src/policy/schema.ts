@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { isWholeFen, MAX_FEN } from '../money/fen.js';
+import { withConsistencyChecks } from './consistency.js';
 import {
   BENEFIT_SETTINGS,
   CAUSES,
@@ -33,6 +34,9 @@ export const ratio = z
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
+/** Most bands a ratio table may have (the batch kernel's fixed row width). */
+export const MAX_BANDS = 8;
+
 /** A cost band (分段): ratio applies to cost in [from, to); the last band is open-ended. */
 export const band = z.strictObject({ from: yuan, to: yuan.optional(), ratio });
 export type Band = z.output<typeof band>;
@@ -41,6 +45,7 @@ export type Band = z.output<typeof band>;
 export const bands = z
   .array(band)
   .min(1, 'needs at least one band')
+  .max(MAX_BANDS, `at most ${MAX_BANDS} bands are allowed`)
   .superRefine((list, ctx) => {
     if (list[0]!.from !== 0) ctx.addIssue({ code: 'custom', path: [0, 'from'], message: 'the first band must start at 0' });
     list.forEach((b, i) => {
@@ -80,7 +85,8 @@ function keyed<S extends z.ZodType, K extends string>(value: S, keys: readonly K
         if (obj[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `missing ${what} "${k}" (give it, or a "default")` });
       }
     })
-    .transform((obj) => fill((k) => (obj[k] ?? obj['default']) as z.output<S>));
+    // An explicit null (e.g. "no cap" for one person type) is a value, not a fall-back to the default.
+    .transform((obj) => fill((k) => (obj[k] !== undefined ? obj[k] : obj['default']) as z.output<S>));
   const single = value.transform((v) => fill(() => v as z.output<S>));
   return z.union([single, table]) as unknown as z.ZodType<Record<K, z.output<S>>, Keyed<z.input<S>>>;
 }
@@ -93,7 +99,7 @@ type ByPerson = <S extends z.ZodType>(v: S) => z.ZodType<Record<string, z.output
 const benefitSetting = z.enum(BENEFIT_SETTINGS);
 const optionalCap = yuan.nullable();
 
-function schemeSchema(byPerson: ByPerson) {
+function schemeSchema(byPerson: ByPerson, types: readonly PersonType[]) {
   /** General outpatient pooling (门诊统筹) and chronic/special-disease outpatient (门诊慢特病). */
   const outpatientBenefit = z.strictObject({
     pooled: z.boolean().default(true),
@@ -156,7 +162,7 @@ function schemeSchema(byPerson: ByPerson) {
       .default(null),
   });
 
-  return z.strictObject({
+  const scheme = z.strictObject({
     classBFirstSelfPay: ratio.prefault(0),
     excludedCauses: z.array(z.enum(CAUSES).exclude(['illness'])).default(CAUSES.filter((c) => c !== 'illness') as never),
     outpatient: outpatientBenefit,
@@ -175,10 +181,11 @@ function schemeSchema(byPerson: ByPerson) {
     backstop: backstop.nullable().default(null),
     personalAccount: personalAccount.nullable().default(null),
   });
+  return withConsistencyChecks(scheme, types);
 }
 
-export const employeePolicy = schemeSchema(byEmployee);
-export const residentPolicy = schemeSchema(byResident).extend({
+export const employeePolicy = schemeSchema(byEmployee, EMPLOYEE_TYPES);
+export const residentPolicy = schemeSchema(byResident, RESIDENT_TYPES).extend({
   /** Age from which a resident adult counts as elderly (老年居民), as the region defines it. */
   elderlyAge: z.number().int().min(50).max(80).default(60),
 });
@@ -191,21 +198,25 @@ export const source = z.strictObject({
 
 export const policySchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"'),
+    // "+" joins a baseline's id and a reform's (see reform.ts).
+    id: z.string().regex(/^[A-Za-z0-9_.+-]+$/, 'must be letters, digits, "_", ".", "+" or "-"'),
     name: z.string().min(1),
     jurisdiction: z.string().min(2),
-    effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
+    effective: z.strictObject({ from: isoDate, to: isoDate.optional() }).superRefine((e, ctx) => {
+      if (e.to && e.to < e.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before effective.from (${e.from})` });
+    }),
     description: z.string().optional(),
     sources: z.array(source).default([]),
     employee: employeePolicy.optional(),
     resident: residentPolicy.optional(),
   })
-  .superRefine((p, ctx) => {
-    if (!p.employee && !p.resident) ctx.addIssue({ code: 'custom', path: [], message: 'needs an "employee" or a "resident" scheme (or both)' });
-    if (p.effective.to && p.effective.to < p.effective.from) {
-      ctx.addIssue({ code: 'custom', path: ['effective', 'to'], message: `must not be before effective.from (${p.effective.from})` });
-    }
-  });
+  .superRefine(
+    (p, ctx) => {
+      if (!p.employee && !p.resident) ctx.addIssue({ code: 'custom', path: [], message: 'needs an "employee" or a "resident" scheme (or both)' });
+    },
+    // Reported with every other problem, unless the document is not even an object.
+    { when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value) },
+  );
 
 export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;

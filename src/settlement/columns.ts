@@ -3,10 +3,19 @@
  * Codes are indices into the vocabulary arrays (SETTINGS, LEVELS, LOCATIONS, CAUSES, PERSON_TYPES).
  * Amounts are integer fen in Float64Array (exact below 2^53).
  */
-export const CLAIM_NEW_ADMISSION = 1;
-export const CLAIM_ADMITTED = 2;
-export const PERSON_ASSISTANCE = 1;
-export const PERSON_POVERTY = 2;
+/** Claim flags (ClaimColumns.flags) and person flags (PersonColumns.flags), bit values. */
+export const enum ClaimFlag {
+  newAdmission = 1,
+  admitted = 2,
+}
+export const enum PersonFlag {
+  assistance = 1,
+  poverty = 2,
+}
+export const CLAIM_NEW_ADMISSION = ClaimFlag.newAdmission;
+export const CLAIM_ADMITTED = ClaimFlag.admitted;
+export const PERSON_ASSISTANCE = PersonFlag.assistance;
+export const PERSON_POVERTY = PersonFlag.poverty;
 
 export interface ClaimColumns {
   length: number;
@@ -34,44 +43,87 @@ export interface PersonColumns {
   familyBalance: Float64Array;
 }
 
+/*
+ * Slots are const enums so that the kernel's slot numbers compile to literals (reading them from a
+ * module object each time made the kernel about 1.7 times slower). ACC and OUT are the same layout as
+ * objects, for code that looks slots up by name.
+ */
+
 /** Accumulator slots, one row of ACC_STRIDE per person; field order as in types.ts. */
+export const enum AccSlot {
+  outpatientDeductibleUsed,
+  chronicDeductibleUsed,
+  admissions,
+  admissionDeductibleLeft,
+  admissionRangeCost,
+  /** Pooled-fund payments: outpatientPaid + pool (0 outpatient, 1 chronic, 2 inpatient). */
+  outpatientPaid,
+  chronicPaid,
+  inpatientPaid,
+  fundCapPaid,
+  /** Policy-range cost: outpatientRangeCost + benefit setting (0 outpatient … 3 pharmacy). */
+  outpatientRangeCost,
+  chronicRangeCost,
+  inpatientRangeCost,
+  pharmacyRangeCost,
+  seriousIllnessBasis,
+  seriousIllnessPaid,
+  assistanceDeductibleUsed,
+  assistancePaid,
+  stride,
+}
 export const ACC = {
-  outpatientDeductibleUsed: 0,
-  chronicDeductibleUsed: 1,
-  admissions: 2,
-  admissionDeductibleLeft: 3,
-  admissionRangeCost: 4,
-  outpatientPaid: 5,
-  chronicPaid: 6,
-  inpatientPaid: 7,
-  fundCapPaid: 8,
-  outpatientRangeCost: 9,
-  chronicRangeCost: 10,
-  inpatientRangeCost: 11,
-  pharmacyRangeCost: 12,
-  seriousIllnessBasis: 13,
-  seriousIllnessPaid: 14,
-  assistanceDeductibleUsed: 15,
-  assistancePaid: 16,
+  outpatientDeductibleUsed: AccSlot.outpatientDeductibleUsed,
+  chronicDeductibleUsed: AccSlot.chronicDeductibleUsed,
+  admissions: AccSlot.admissions,
+  admissionDeductibleLeft: AccSlot.admissionDeductibleLeft,
+  admissionRangeCost: AccSlot.admissionRangeCost,
+  outpatientPaid: AccSlot.outpatientPaid,
+  chronicPaid: AccSlot.chronicPaid,
+  inpatientPaid: AccSlot.inpatientPaid,
+  fundCapPaid: AccSlot.fundCapPaid,
+  outpatientRangeCost: AccSlot.outpatientRangeCost,
+  chronicRangeCost: AccSlot.chronicRangeCost,
+  inpatientRangeCost: AccSlot.inpatientRangeCost,
+  pharmacyRangeCost: AccSlot.pharmacyRangeCost,
+  seriousIllnessBasis: AccSlot.seriousIllnessBasis,
+  seriousIllnessPaid: AccSlot.seriousIllnessPaid,
+  assistanceDeductibleUsed: AccSlot.assistanceDeductibleUsed,
+  assistancePaid: AccSlot.assistancePaid,
 } as const;
-export const ACC_STRIDE = 17;
+export const ACC_STRIDE = AccSlot.stride;
 
 /** Result slots, one row of OUT_STRIDE per claim. Components 0-5 and payers {3, 6-11} each sum to the bill. */
+export const enum OutSlot {
+  outOfScope,
+  firstSelfPay,
+  deductible,
+  pooledFund,
+  copay,
+  aboveCap,
+  seriousIllness,
+  assistance,
+  backstop,
+  personalAccount,
+  familyAccount,
+  cash,
+  stride,
+}
 export const OUT = {
-  outOfScope: 0,
-  firstSelfPay: 1,
-  deductible: 2,
-  pooledFund: 3,
-  copay: 4,
-  aboveCap: 5,
-  seriousIllness: 6,
-  assistance: 7,
-  backstop: 8,
-  personalAccount: 9,
-  familyAccount: 10,
-  cash: 11,
+  outOfScope: OutSlot.outOfScope,
+  firstSelfPay: OutSlot.firstSelfPay,
+  deductible: OutSlot.deductible,
+  pooledFund: OutSlot.pooledFund,
+  copay: OutSlot.copay,
+  aboveCap: OutSlot.aboveCap,
+  seriousIllness: OutSlot.seriousIllness,
+  assistance: OutSlot.assistance,
+  backstop: OutSlot.backstop,
+  personalAccount: OutSlot.personalAccount,
+  familyAccount: OutSlot.familyAccount,
+  cash: OutSlot.cash,
 } as const;
-export const OUT_STRIDE = 12;
+export const OUT_STRIDE = OutSlot.stride;
 export const OUT_FIELDS = Object.keys(OUT) as (keyof typeof OUT)[];
 
 export function allocateClaims(n: number): ClaimColumns {

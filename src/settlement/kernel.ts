@@ -5,25 +5,26 @@
  *
  * Claims of one person must come in date order within a settlement year; accumulators (acc) and
  * account balances (persons) are updated in place, so a batch may be settled in pieces.
+ * Shares are `applyRatio` (fen.ts) written out: ⌊(amount × bp + 5000) / 10000⌋, half up.
  */
 import { BP } from '../money/fen.js';
-import {
-  ACC,
-  ACC_STRIDE,
-  CLAIM_ADMITTED,
-  CLAIM_NEW_ADMISSION,
-  OUT,
-  OUT_STRIDE,
-  PERSON_ASSISTANCE,
-  PERSON_POVERTY,
-  type ClaimColumns,
-  type PersonColumns,
-} from './columns.js';
-import { MAX_BANDS, NB, NL, NLOC, type CompiledPolicy } from './compile.js';
+import { AccSlot, ClaimFlag, OutSlot, PersonFlag, type ClaimColumns, type PersonColumns } from './columns.js';
+import { AccountComponent, Dim, Row, RowFlag, TypeFlag, TypeRow, TypeShift, type CompiledPolicy } from './compile.js';
 
-const EMERGENCY = 4;
-const INPATIENT = 2;
-const PHARMACY = 3;
+/** fen.ts's BP as a literal: a module constant would be re-read and unboxed at every use in the loop. */
+const enum Ratio {
+  bp = 10_000,
+  half = 5_000,
+}
+if (BP !== Ratio.bp) throw new Error('settlement/kernel.ts: Ratio.bp no longer matches BP in money/fen.ts');
+
+/** Setting codes (SETTINGS order); benefit settings share the first four. */
+const enum Code {
+  outpatient = 0,
+  inpatient = 2,
+  pharmacy = 3,
+  emergencyObservation = 4,
+}
 
 export function settleBatch(
   t: CompiledPolicy,
@@ -36,25 +37,25 @@ export function settleBatch(
 ): void {
   const { person, setting, level, location, cause, flags, classA, classB, classC } = claims;
   const { type: ptype, flags: pflags, accountBalance, familyBalance } = persons;
-  const { pooled, classBBp, annualDeductible, admissionDeductible, bandBasisAdmission, bandCount, bandFrom, bandTo, bandBp } = t;
-  const { poolCap, fundCap, fundCapMask, areaReductionBp, areaFirstSelfPayBp, excludedMask } = t;
-  const { siMask, siBasisMask, siDeductible, siCap, siBandCount, siBandFrom, siBandTo, siBandBp } = t;
-  const { asMask, asDeductible, asBp, asCap, bsMask, bsTargetBp, bsBasisTotal } = t;
-  const { paSettingMask, paComponentMask, famEnabled, famMinHistoric, famMinClaim, famMinRemaining } = t;
+  const { rows: R, types: T } = t;
 
   for (let i = from; i < to; i++) {
     const p = person[i]!;
     const c = ptype[p]!;
     const s = setting[i]!;
     const fl = flags[i]!;
-    const b = s === EMERGENCY ? (fl & CLAIM_ADMITTED ? INPATIENT : 0) : s; // rules/routing.ts
-    const pool = b === PHARMACY ? 0 : b;
-    const lvl = level[i]!;
+    // rules/routing.ts: emergency observation is inpatient care if admitted, else outpatient.
+    const b = s === Code.emergencyObservation ? (fl & ClaimFlag.admitted ? Code.inpatient : Code.outpatient) : s;
+    const pool = b === Code.pharmacy ? Code.outpatient : b;
     const loc = location[i]!;
-    const a0 = p * ACC_STRIDE;
-    const cb = c * NB + b;
+    const r = ((c * Dim.benefits + b) * Dim.levels + level[i]!) * Row.size;
+    const y = c * TypeRow.size;
+    const a0 = p * AccSlot.stride;
+    const rf = R[r + Row.flags]! | 0;
+    const tf = T[y + TypeRow.flags]! | 0;
     const classBAmount = classB[i]!;
-    const bill = classA[i]! + classBAmount + classC[i]!;
+    const classCAmount = classC[i]!;
+    const bill = classA[i]! + classBAmount + classCAmount;
     let outOfScope = bill;
     let firstSelfPay = 0;
     let ded = 0;
@@ -65,32 +66,32 @@ export function settleBatch(
     let as = 0;
     let bs = 0;
 
-    if (((excludedMask[c]! >> cause[i]!) & 1) === 0) {
+    if (((tf >> (TypeShift.excludedCauses + cause[i]!)) & 1) === 0) {
       // rules/scope.ts: 丙类 out of scope, 乙类 and out-of-area first self-pay.
-      outOfScope = classC[i]!;
-      const bFirst = Math.floor((classBAmount * classBBp[cb]! + 5000) / BP);
+      outOfScope = classCAmount;
+      const bFirst = Math.floor((classBAmount * R[r + Row.classBBp]! + Ratio.half) / Ratio.bp);
       const inScope = bill - outOfScope - bFirst;
-      const areaFirst = loc === 0 ? 0 : Math.floor((inScope * areaFirstSelfPayBp[c * NLOC + loc]! + 5000) / BP);
+      const areaFirst = loc === 0 ? 0 : Math.floor((inScope * T[y + TypeRow.areaFirstSelfPayBp + loc]! + Ratio.half) / Ratio.bp);
       firstSelfPay = bFirst + areaFirst;
       const range = inScope - areaFirst;
-      const isPooled = pooled[cb]! === 1;
+      const isPooled = (rf & RowFlag.pooled) !== 0;
 
       // rules/deductible.ts
       if (isPooled) {
-        if (pool === INPATIENT) {
-          if (fl & CLAIM_NEW_ADMISSION || s === EMERGENCY) {
-            const n = acc[a0 + ACC.admissions]!;
-            acc[a0 + ACC.admissionDeductibleLeft] = admissionDeductible[(c * NL + lvl) * 2 + (n > 0 ? 1 : 0)]!;
-            acc[a0 + ACC.admissions] = n + 1;
-            acc[a0 + ACC.admissionRangeCost] = 0;
+        if (pool === Code.inpatient) {
+          if (fl & ClaimFlag.newAdmission || s === Code.emergencyObservation) {
+            const n = acc[a0 + AccSlot.admissions]!;
+            acc[a0 + AccSlot.admissionDeductibleLeft] = n > 0 ? R[r + Row.laterAdmissionDeductible]! : R[r + Row.firstAdmissionDeductible]!;
+            acc[a0 + AccSlot.admissions] = n + 1;
+            acc[a0 + AccSlot.admissionRangeCost] = 0;
           }
-          const left = acc[a0 + ACC.admissionDeductibleLeft]!;
+          const left = acc[a0 + AccSlot.admissionDeductibleLeft]!;
           ded = range < left ? range : left;
-          acc[a0 + ACC.admissionDeductibleLeft] = left - ded;
+          acc[a0 + AccSlot.admissionDeductibleLeft] = left - ded;
         } else {
-          const slot = a0 + (pool === 0 ? ACC.outpatientDeductibleUsed : ACC.chronicDeductibleUsed);
+          const slot = a0 + AccSlot.outpatientDeductibleUsed + pool; // outpatient 0, chronic 1
           const used = acc[slot]!;
-          let left = annualDeductible[c * NB + pool]! - used;
+          let left = R[r + Row.annualDeductible]! - used;
           if (left < 0) left = 0;
           ded = range < left ? range : left;
           acc[slot] = used + ded;
@@ -98,37 +99,31 @@ export function settleBatch(
       }
 
       // rules/coinsurance.ts: the cost axis, banded ratios, caps.
-      const rangeSlot = a0 + ACC.outpatientRangeCost + b;
-      const start = b === INPATIENT && bandBasisAdmission[c] === 1 ? acc[a0 + ACC.admissionRangeCost]! : acc[rangeSlot]!;
-      acc[rangeSlot] = acc[rangeSlot]! + range;
-      if (b === INPATIENT) acc[a0 + ACC.admissionRangeCost] = acc[a0 + ACC.admissionRangeCost]! + range;
+      const axis = a0 + AccSlot.outpatientRangeCost + b;
+      const perAdmission = b === Code.inpatient && (rf & RowFlag.bandBasisAdmission) !== 0;
+      const start = perAdmission ? acc[a0 + AccSlot.admissionRangeCost]! : acc[axis]!;
+      acc[axis] = acc[axis]! + range;
+      if (b === Code.inpatient) acc[a0 + AccSlot.admissionRangeCost] = acc[a0 + AccSlot.admissionRangeCost]! + range;
       if (isPooled) {
         const eligible = range - ded;
         const x0 = start + ded;
         const x1 = start + range;
-        const bi = cb * NL + lvl;
-        const nb = bandCount[bi]!;
-        const at = bi * MAX_BANDS;
-        const red = loc === 0 ? 0 : areaReductionBp[c * NLOC + loc]!;
+        const nb = R[r + Row.bandCount]!;
+        const red = loc === 0 ? 0 : T[y + TypeRow.areaReductionBp + loc]!;
         let uncapped = 0;
-        for (let k = 0; k < nb; k++) {
-          const lo = x0 > bandFrom[at + k]! ? x0 : bandFrom[at + k]!;
-          const hi = x1 < bandTo[at + k]! ? x1 : bandTo[at + k]!;
-          if (hi > lo) {
-            const r = bandBp[at + k]! > red ? bandBp[at + k]! - red : 0;
-            uncapped += Math.floor(((hi - lo) * r + 5000) / BP);
-          }
+        if (nb === 1) {
+          // One band covers [0, ∞): the share of the whole eligible cost (most rows; skips the loop).
+          const bp = R[r + Row.bands + 2]! > red ? R[r + Row.bands + 2]! - red : 0;
+          if (eligible > 0) uncapped = Math.floor((eligible * bp + Ratio.half) / Ratio.bp);
+        } else {
+          uncapped = bandShare(R, r + Row.bands, nb, x0, x1, red);
         }
-        let room = Infinity;
-        const paidSlot = a0 + ACC.outpatientPaid + pool;
-        const ownCap = poolCap[c * NB + pool]!;
-        if (ownCap !== Infinity) {
-          room = ownCap - acc[paidSlot]!;
-          if (room < 0) room = 0;
-        }
-        const inFundCap = (fundCapMask[c]! >> b) & 1;
-        if (inFundCap === 1) {
-          let fundRoom = fundCap[c]! - acc[a0 + ACC.fundCapPaid]!;
+        const paidSlot = a0 + AccSlot.outpatientPaid + pool;
+        let room = R[r + Row.poolCap]! - acc[paidSlot]!;
+        if (room < 0) room = 0;
+        const inFundCap = (rf & RowFlag.inFundCap) !== 0;
+        if (inFundCap) {
+          let fundRoom = T[y + TypeRow.fundCap]! - acc[a0 + AccSlot.fundCapPaid]!;
           if (fundRoom < 0) fundRoom = 0;
           if (fundRoom < room) room = fundRoom;
         }
@@ -136,77 +131,29 @@ export function settleBatch(
           fund = uncapped;
           copay = eligible - fund;
         } else {
-          let paid = 0;
-          let covered = 0;
-          for (let k = 0; k < nb; k++) {
-            const lo = x0 > bandFrom[at + k]! ? x0 : bandFrom[at + k]!;
-            const hi = x1 < bandTo[at + k]! ? x1 : bandTo[at + k]!;
-            if (hi <= lo) continue;
-            const needed = room - paid;
-            if (needed <= 0) break;
-            const seg = hi - lo;
-            const r = bandBp[at + k]! > red ? bandBp[at + k]! - red : 0;
-            if (r === 0) {
-              covered += seg;
-              continue;
-            }
-            const part = Math.floor((seg * r + 5000) / BP);
-            if (part >= needed) {
-              const need = Math.ceil((needed * BP) / r);
-              covered += need < seg ? need : seg;
-              break;
-            }
-            paid += part;
-            covered += seg;
-          }
+          const covered = costCoveredBy(R, r + Row.bands, nb, x0, x1, red, room);
           fund = room;
           copay = covered - room;
           aboveCap = eligible - covered;
         }
         acc[paidSlot] = acc[paidSlot]! + fund;
-        if (inFundCap === 1) acc[a0 + ACC.fundCapPaid] = acc[a0 + ACC.fundCapPaid]! + fund;
+        if (inFundCap) acc[a0 + AccSlot.fundCapPaid] = acc[a0 + AccSlot.fundCapPaid]! + fund;
       } else {
         copay = range;
       }
 
       // rules/seriousIllness.ts
-      if ((siMask[c]! >> b) & 1) {
-        const m = siBasisMask[c]!;
-        const basis = (m & 1 ? ded : 0) + (m & 2 ? copay : 0) + (m & 4 ? aboveCap : 0);
-        const sd = siDeductible[c]!;
-        const before = acc[a0 + ACC.seriousIllnessBasis]!;
-        const y0 = before > sd ? before - sd : 0;
-        const y1 = before + basis > sd ? before + basis - sd : 0;
-        const at = c * MAX_BANDS;
-        for (let k = 0, n = siBandCount[c]!; k < n; k++) {
-          const lo = y0 > siBandFrom[at + k]! ? y0 : siBandFrom[at + k]!;
-          const hi = y1 < siBandTo[at + k]! ? y1 : siBandTo[at + k]!;
-          if (hi > lo) si += Math.floor(((hi - lo) * siBandBp[at + k]! + 5000) / BP);
-        }
-        let capLeft = siCap[c]! - acc[a0 + ACC.seriousIllnessPaid]!;
-        if (capLeft < 0) capLeft = 0;
-        if (si > capLeft) si = capLeft;
-        acc[a0 + ACC.seriousIllnessBasis] = before + basis;
-        acc[a0 + ACC.seriousIllnessPaid] = acc[a0 + ACC.seriousIllnessPaid]! + si;
+      if (rf & RowFlag.seriousIllness) {
+        const basis = (tf & TypeFlag.siBasisDeductible ? ded : 0) + (tf & TypeFlag.siBasisCopay ? copay : 0) + (tf & TypeFlag.siBasisAboveCap ? aboveCap : 0);
+        si = seriousIllness(T, y, acc, a0, basis);
       }
 
       // rules/assistance.ts
-      if (pflags[p]! & PERSON_ASSISTANCE && (asMask[c]! >> b) & 1) {
-        const remaining = ded + copay + aboveCap - si;
-        let dedLeft = asDeductible[c]! - acc[a0 + ACC.assistanceDeductibleUsed]!;
-        if (dedLeft < 0) dedLeft = 0;
-        const under = remaining < dedLeft ? remaining : dedLeft;
-        as = Math.floor(((remaining - under) * asBp[c]! + 5000) / BP);
-        let capLeft = asCap[c]! - acc[a0 + ACC.assistancePaid]!;
-        if (capLeft < 0) capLeft = 0;
-        if (as > capLeft) as = capLeft;
-        acc[a0 + ACC.assistanceDeductibleUsed] = acc[a0 + ACC.assistanceDeductibleUsed]! + under;
-        acc[a0 + ACC.assistancePaid] = acc[a0 + ACC.assistancePaid]! + as;
-      }
+      if (rf & RowFlag.assistance && pflags[p]! & PersonFlag.assistance) as = assistance(T, y, acc, a0, ded + copay + aboveCap - si);
 
       // rules/backstop.ts
-      if (pflags[p]! & PERSON_POVERTY && (bsMask[c]! >> b) & 1) {
-        const target = Math.floor(((bsBasisTotal[c] === 1 ? bill : range) * bsTargetBp[c]! + 5000) / BP);
+      if (rf & RowFlag.backstop && pflags[p]! & PersonFlag.poverty) {
+        const target = Math.floor(((tf & TypeFlag.bsBasisTotal ? bill : range) * T[y + TypeRow.bsTargetBp]! + Ratio.half) / Ratio.bp);
         const soFar = fund + si + as;
         bs = target > soFar ? target - soFar : 0;
         if (bs > bill - soFar) bs = bill - soFar;
@@ -217,35 +164,125 @@ export function settleBatch(
     const patientShare = bill - fund - si - as - bs;
     let own = 0;
     let fam = 0;
-    if ((paSettingMask[c]! >> s) & 1) {
-      const cm = paComponentMask[c]!;
-      const barred = (cm & 1 ? 0 : outOfScope) + (cm & 2 ? 0 : firstSelfPay) + (cm & 4 ? 0 : ded) + (cm & 8 ? 0 : copay) + (cm & 16 ? 0 : aboveCap);
+    if ((tf >> (TypeShift.accountSettings + s)) & 1) {
+      const cm = tf >> TypeShift.accountComponents;
+      const barred =
+        (cm & AccountComponent.outOfScope ? 0 : outOfScope) +
+        (cm & AccountComponent.firstSelfPay ? 0 : firstSelfPay) +
+        (cm & AccountComponent.deductible ? 0 : ded) +
+        (cm & AccountComponent.copay ? 0 : copay) +
+        (cm & AccountComponent.aboveCap ? 0 : aboveCap);
       const payable = patientShare > barred ? patientShare - barred : 0;
       const balance = accountBalance[p]!;
       own = payable < balance ? payable : balance;
       accountBalance[p] = balance - own;
       const rest = payable - own;
-      const fb = familyBalance[p]!;
-      if (famEnabled[c] === 1 && rest > 0 && rest >= famMinClaim[c]! && fb > famMinHistoric[c]!) {
-        fam = fb - famMinRemaining[c]!;
-        if (fam > rest) fam = rest;
-        if (fam < 0) fam = 0;
-        familyBalance[p] = fb - fam;
-      }
+      if (rest > 0 && tf & TypeFlag.familyUse) fam = familyUse(T, y, familyBalance, p, rest);
     }
 
-    const o = i * OUT_STRIDE;
-    out[o + OUT.outOfScope] = outOfScope;
-    out[o + OUT.firstSelfPay] = firstSelfPay;
-    out[o + OUT.deductible] = ded;
-    out[o + OUT.pooledFund] = fund;
-    out[o + OUT.copay] = copay;
-    out[o + OUT.aboveCap] = aboveCap;
-    out[o + OUT.seriousIllness] = si;
-    out[o + OUT.assistance] = as;
-    out[o + OUT.backstop] = bs;
-    out[o + OUT.personalAccount] = own;
-    out[o + OUT.familyAccount] = fam;
-    out[o + OUT.cash] = patientShare - own - fam;
+    const o = i * OutSlot.stride;
+    out[o + OutSlot.outOfScope] = outOfScope;
+    out[o + OutSlot.firstSelfPay] = firstSelfPay;
+    out[o + OutSlot.deductible] = ded;
+    out[o + OutSlot.pooledFund] = fund;
+    out[o + OutSlot.copay] = copay;
+    out[o + OutSlot.aboveCap] = aboveCap;
+    out[o + OutSlot.seriousIllness] = si;
+    out[o + OutSlot.assistance] = as;
+    out[o + OutSlot.backstop] = bs;
+    out[o + OutSlot.personalAccount] = own;
+    out[o + OutSlot.familyAccount] = fam;
+    out[o + OutSlot.cash] = patientShare - own - fam;
   }
+}
+
+/*
+ * The less frequent steps, out of the loop so that its common path stays small (fewer values spilled);
+ * they are still pure integer-fen arithmetic on the same tables.
+ */
+
+/** rules/bands.ts + coinsurance.ts: the fund's share of the cost axis [x0, x1) over `nb` bands at `at`. */
+function bandShare(R: Float64Array, at: number, nb: number, x0: number, x1: number, red: number): number {
+  let share = 0;
+  for (let k = 0; k < nb; k++, at += 3) {
+    const lo = x0 > R[at]! ? x0 : R[at]!;
+    const hi = x1 < R[at + 1]! ? x1 : R[at + 1]!;
+    if (hi > lo) {
+      const bp = R[at + 2]! > red ? R[at + 2]! - red : 0;
+      share += Math.floor(((hi - lo) * bp + Ratio.half) / Ratio.bp);
+    }
+  }
+  return share;
+}
+
+/** rules/coinsurance.ts costCoveredBy: the cost, band by band, whose share first reaches `room` (zero-ratio bands covered whole). */
+function costCoveredBy(R: Float64Array, at: number, nb: number, x0: number, x1: number, red: number, room: number): number {
+  let paid = 0;
+  let covered = 0;
+  for (let k = 0; k < nb; k++, at += 3) {
+    const lo = x0 > R[at]! ? x0 : R[at]!;
+    const hi = x1 < R[at + 1]! ? x1 : R[at + 1]!;
+    if (hi <= lo) continue;
+    const needed = room - paid;
+    if (needed <= 0) break;
+    const seg = hi - lo;
+    const bp = R[at + 2]! > red ? R[at + 2]! - red : 0;
+    if (bp === 0) {
+      covered += seg;
+      continue;
+    }
+    const part = Math.floor((seg * bp + Ratio.half) / Ratio.bp);
+    if (part >= needed) {
+      const need = Math.ceil((needed * Ratio.bp) / bp);
+      return covered + (need < seg ? need : seg);
+    }
+    paid += part;
+    covered += seg;
+  }
+  return covered;
+}
+
+/** rules/seriousIllness.ts: banded ratios on the year's basis above the deductible, up to the cap; updates acc. */
+function seriousIllness(T: Float64Array, y: number, acc: Float64Array, a0: number, basis: number): number {
+  const sd = T[y + TypeRow.siDeductible]!;
+  const before = acc[a0 + AccSlot.seriousIllnessBasis]!;
+  const y0 = before > sd ? before - sd : 0;
+  const y1 = before + basis > sd ? before + basis - sd : 0;
+  let pay = 0;
+  for (let k = 0, n = T[y + TypeRow.siBandCount]!, at = y + TypeRow.siBands; y1 > y0 && k < n; k++, at += 3) {
+    const lo = y0 > T[at]! ? y0 : T[at]!;
+    const hi = y1 < T[at + 1]! ? y1 : T[at + 1]!;
+    if (hi > lo) pay += Math.floor(((hi - lo) * T[at + 2]! + Ratio.half) / Ratio.bp);
+  }
+  let capLeft = T[y + TypeRow.siCap]! - acc[a0 + AccSlot.seriousIllnessPaid]!;
+  if (capLeft < 0) capLeft = 0;
+  if (pay > capLeft) pay = capLeft;
+  acc[a0 + AccSlot.seriousIllnessBasis] = before + basis;
+  acc[a0 + AccSlot.seriousIllnessPaid] = acc[a0 + AccSlot.seriousIllnessPaid]! + pay;
+  return pay;
+}
+
+/** rules/assistance.ts: a ratio of the burden left above the annual deductible, up to the cap; updates acc. */
+function assistance(T: Float64Array, y: number, acc: Float64Array, a0: number, remaining: number): number {
+  let dedLeft = T[y + TypeRow.asDeductible]! - acc[a0 + AccSlot.assistanceDeductibleUsed]!;
+  if (dedLeft < 0) dedLeft = 0;
+  const under = remaining < dedLeft ? remaining : dedLeft;
+  let pay = Math.floor(((remaining - under) * T[y + TypeRow.asBp]! + Ratio.half) / Ratio.bp);
+  let capLeft = T[y + TypeRow.asCap]! - acc[a0 + AccSlot.assistancePaid]!;
+  if (capLeft < 0) capLeft = 0;
+  if (pay > capLeft) pay = capLeft;
+  acc[a0 + AccSlot.assistanceDeductibleUsed] = acc[a0 + AccSlot.assistanceDeductibleUsed]! + under;
+  acc[a0 + AccSlot.assistancePaid] = acc[a0 + AccSlot.assistancePaid]! + pay;
+  return pay;
+}
+
+/** rules/personalAccount.ts family use: a relative's account pays `rest` under the three thresholds. */
+function familyUse(T: Float64Array, y: number, familyBalance: Float64Array, p: number, rest: number): number {
+  const fb = familyBalance[p]!;
+  if (rest < T[y + TypeRow.familyMinClaim]! || fb <= T[y + TypeRow.familyMinHistoric]!) return 0;
+  let pay = fb - T[y + TypeRow.familyMinRemaining]!;
+  if (pay > rest) pay = rest;
+  if (pay < 0) pay = 0;
+  familyBalance[p] = fb - pay;
+  return pay;
 }

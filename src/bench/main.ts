@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: runs every registered benchmark in order (or those named on the command line) and
+ * prints their figures. To add one, write a module exporting a `Bench` (see bench.ts) and append it to
+ * BENCHES.
+ */
+import type { Bench } from './bench.js';
+import { engineBench, engineMemoryBench } from './engine.js';
+import { generationBench } from './generation.js';
+import { settlementBench } from './settlement.js';
+
+export const BENCHES: Bench[] = [settlementBench, generationBench, engineBench, engineMemoryBench];
+
+export async function runBenches(names: readonly string[], log: (line: string) => void = console.log): Promise<void> {
+  const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  if (!(globalThis as { gc?: unknown }).gc) log('(run node with --expose-gc for steadier figures)');
+  log(`node ${process.version}, ${process.arch}`);
+  for (const bench of BENCHES) if (names.length === 0 || names.includes(bench.name)) await bench.run(log);
+}
+
+if (require.main === module) {
+  runBenches(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Reforms: a partial policy merged into a baseline (objects field by field, values and lists replaced),
+ * validated as a whole, all-or-nothing, with every problem reported against the reform file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultPolicyFile } from '../../src/cli/paths.js';
+import { InputError, type Problem } from '../../src/input/inputError.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import { applyReform, loadReform } from '../../src/policy/reform.js';
+
+const fixture = (name: string) => join(__dirname, 'fixtures', name);
+const lineOf = (file: string, marker: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(marker)) + 1;
+
+function problemsOf(run: () => unknown): Problem[] {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('reforms', () => {
+  it('merges a partial change field by field and leaves the rest and the baseline alone', () => {
+    const baseline = loadPolicy(defaultPolicyFile());
+    const before = structuredClone(baseline);
+    const reformed = applyReform(baseline, loadReform(fixture('reform-partial.yaml')));
+    const b = baseline.policy.employee!;
+    const r = reformed.policy.employee!;
+
+    expect(r.outpatient.deductible).toEqual({ inService: 200, retired: 200 });
+    expect(r.inpatient.ratio.retired!.tertiary).toBe(0.95);
+    // Siblings of a changed value keep the baseline's (deep merge), lists are replaced.
+    expect(r.inpatient.ratio.retired!.secondary).toBe(b.inpatient.ratio.retired!.secondary);
+    expect(r.inpatient.ratio.inService).toEqual(b.inpatient.ratio.inService);
+    expect(r.outpatient.cap).toEqual(b.outpatient.cap);
+    expect(r.fundCap).toEqual({ amount: b.fundCap.amount, settings: ['inpatient'] });
+    expect(reformed.policy.resident).toEqual(baseline.policy.resident);
+    expect(reformed.policy.id).toBe('default-prefecture-2021+partial');
+    expect(reformed.file).toBe(`${baseline.file} + ${fixture('reform-partial.yaml')}`);
+    expect(baseline).toEqual(before);
+  });
+
+  it('rejects an invalid reform as a whole, reporting every problem against the reform file', () => {
+    const baseline = loadPolicy(defaultPolicyFile());
+    const before = structuredClone(baseline);
+    const file = fixture('reform-invalid.yaml');
+    const problems = problemsOf(() => applyReform(baseline, loadReform(file)));
+
+    expect(problems.map((p) => [p.file, p.path.join('.'), p.line, p.value, p.message])).toEqual([
+      [file, 'changes.employee.inpatient.ratio.inService', lineOf(file, 'inService: 1.5'), 1.5, 'must be between 0 and 1'],
+      [file, 'changes.employee.inpatient.deductable', lineOf(file, 'deductable'), 300, 'unknown field; allowed here: deductible, laterAdmissionDeductible, ratio, bandBasis, cap, classBFirstSelfPay'],
+      // A block mapping's line is that of its first entry.
+      [
+        file,
+        'changes.residents',
+        lineOf(file, 'outpatient: { cap: 3000 }'),
+        { outpatient: { cap: 3000 } },
+        'unknown field; allowed here: id, name, jurisdiction, effective, description, sources, employee, resident',
+      ],
+    ]);
+    // Nothing of the valid part (the outpatient deductible) reached the baseline.
+    expect(baseline).toEqual(before);
+    expect(baseline.policy.employee!.outpatient.deductible.inService).toBe(300);
+  });
+
+  it('reports a consistency problem the merge creates against the reform file', () => {
+    const file = fixture('reform-inconsistent.yaml');
+    const problems = problemsOf(() => applyReform(loadPolicy(defaultPolicyFile()), loadReform(file)));
+    expect(problems).toHaveLength(2);
+    expect(problems.map((p) => p.path.join('.'))).toEqual(['changes.employee.outpatient.cap.inService', 'changes.employee.outpatient.cap.retired']);
+    for (const p of problems) {
+      expect(p.file).toBe(file);
+      // The cap is the baseline's, so the line is that of the nearest field the reform wrote.
+      expect(p.line).toBe(lineOf(file, 'deductible: 5000'));
+      expect(p.message).toMatch(/is below the annual deductible 5000: must be at least 5000/);
+    }
+  });
+
+  it('refuses changes to the id and the jurisdiction together with every other problem', () => {
+    const file = fixture('reform-fixed-fields.yaml');
+    const problems = problemsOf(() => applyReform(loadPolicy(defaultPolicyFile()), loadReform(file)));
+    expect(problems.map((p) => [p.path.join('.'), p.line, p.message])).toEqual([
+      ['changes.id', lineOf(file, 'id: other-policy'), "a reform may not change the policy's id"],
+      ['changes.jurisdiction', lineOf(file, 'jurisdiction:'), "a reform may not change the policy's jurisdiction"],
+      ['changes.resident.inpatient.deductible', lineOf(file, 'deductible: -1'), 'must be 0 or more'],
+    ]);
+  });
+
+  it('tells a policy file given as a reform apart: its policy fields are unknown and "changes" is missing', () => {
+    const file = fixture('bad-policy.yaml');
+    const problems = problemsOf(() => loadReform(file));
+    const byPath = Object.fromEntries(problems.map((p) => [p.path.join('.'), p.message]));
+    expect(byPath).toMatchObject({ changes: 'is required (record)', jurisdiction: 'unknown field', employee: 'unknown field', effective: 'unknown field' });
+    expect(problems.every((p) => p.file === file && p.line !== undefined)).toBe(true);
+  });
+});

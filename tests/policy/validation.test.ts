@@ -1,0 +1,143 @@
+/**
+ * A bad policy file gets every problem at once, each with file, line, field path, the value as written
+ * and what is allowed; the consistency checks (src/policy/consistency.ts) are reported with the rest.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/cli/paths.js';
+import { parseDocumentText } from '../../src/input/document.js';
+import { formatProblem, InputError, type Problem } from '../../src/input/inputError.js';
+import { loadPolicy, policyFromDocument } from '../../src/policy/load.js';
+
+const BAD = join(__dirname, 'fixtures', 'bad-policy.yaml');
+const badText = readFileSync(BAD, 'utf8');
+
+/** The 1-based line of the only line containing `marker`. */
+function lineOf(text: string, marker: string): number {
+  const lines = text.split('\n').map((l, i) => (l.includes(marker) ? i + 1 : 0)).filter((n) => n > 0);
+  if (lines.length !== 1) throw new Error(`marker "${marker}" is on ${lines.length} lines`);
+  return lines[0]!;
+}
+
+function problemsOf(load: () => unknown): Problem[] {
+  try {
+    load();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** What each problem must say: path, the line of a marker, the value as written, words of the message. */
+const EXPECTED: { path: (string | number)[]; marker: string; value: unknown; says: string }[] = [
+  { path: ['effective', 'to'], marker: 'to: 2020-12-31', value: '2020-12-31', says: 'must not be before effective.from (2021-01-01)' },
+  { path: ['employee', 'outpatient', 'deductible'], marker: 'deductible: -50', value: -50, says: 'must be 0 or more' },
+  { path: ['employee', 'chronic', 'ratio', 'tertiary'], marker: 'tertiary missing', value: undefined, says: 'missing hospital level "tertiary"' },
+  { path: ['employee', 'inpatient', 'ratio', 'inService'], marker: 'inService: 1.2', value: 1.2, says: 'must be between 0 and 1' },
+  { path: ['employee', 'inpatient', 'ratio', 'retired', 1, 'from'], marker: '# overlaps', value: 8000, says: 'overlaps the previous band (which ends at 10000); must equal 10000' },
+  { path: ['employee', 'inpatient', 'ratio', 'retired', 2, 'from'], marker: '# gap', value: 25000, says: 'leaves a gap after the previous band (which ends at 20000); must equal 20000' },
+  { path: ['employee', 'inpatient', 'cap'], marker: 'cap: nothing', value: 'nothing', says: 'expected number, got string' },
+  {
+    path: ['employee', 'inpatient', 'copayment'],
+    marker: 'copayment: 0.1',
+    value: 0.1,
+    says: 'unknown field; allowed here: deductible, laterAdmissionDeductible, ratio, bandBasis, cap, classBFirstSelfPay',
+  },
+  { path: ['employee', 'chronic', 'cap'], marker: 'cap: 400', value: 400, says: 'the annual cap 400 for inService (在职), retired (退休) is below the annual deductible 500: must be at least 500' },
+  {
+    path: ['employee', 'inpatient', 'laterAdmissionDeductible', 'tertiary'],
+    marker: 'laterAdmissionDeductible:',
+    value: 900,
+    says: "the later-admission deductible 900 for inService (在职), retired (退休) at tertiary is above the first admission's 800: must be at most 800",
+  },
+  { path: ['employee', 'fundCap', 'amount', 'inService'], marker: 'amount: { inService: 500', value: 500, says: 'the fund cap 500 for inService (在职) is below the inpatient deductible 800 (tertiary): must be at least 800' },
+  { path: ['resident', 'inpatient', 'ratio'], marker: '# nine bands', value: undefined, says: 'at most 8 bands are allowed' },
+  { path: ['resident', 'fundCap', 'amount'], marker: 'amount: 250', value: 250, says: 'the fund cap 250 for adult (成年居民), child (学生儿童), elderly (老年居民) is below the inpatient deductible 300 (community)' },
+];
+
+describe('policy validation', () => {
+  const problems = problemsOf(() => loadPolicy(BAD));
+
+  it('reports every problem of a bad file at once, and nothing else', () => {
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(EXPECTED.map((e) => e.path)));
+    expect(problems).toHaveLength(EXPECTED.length);
+  });
+
+  for (const e of EXPECTED) {
+    it(`${e.path.join('.')}: ${e.says}`, () => {
+      const p = problems.find((q) => JSON.stringify(q.path) === JSON.stringify(e.path));
+      expect(p, `no problem at ${e.path.join('.')}`).toBeDefined();
+      expect(p!.file).toBe(BAD);
+      expect(p!.line).toBe(lineOf(badText, e.marker));
+      if (e.value !== undefined) expect(p!.value).toEqual(e.value);
+      expect(p!.message).toContain(e.says);
+    });
+  }
+
+  it('prints each problem as one line: file:line: path = value: message', () => {
+    const text = formatProblem(problems.find((p) => p.path.join('.') === 'employee.outpatient.deductible')!);
+    expect(text).toBe(`${BAD}:${lineOf(badText, 'deductible: -50')}: employee.outpatient.deductible = -50: must be 0 or more`);
+  });
+
+  it('places a consistency problem at the field as written: a single value, a default, or a key', () => {
+    const base = (cap: string) => `id: t
+name: t
+jurisdiction: CN-test
+effective: { from: 2021-01-01 }
+employee:
+  outpatient: { deductible: 300, ratio: 0.6, cap: ${cap} }
+  chronic: { ratio: 0.8 }
+  inpatient: { deductible: 500, ratio: 0.9 }
+  fundCap: { amount: 100000 }
+`;
+    const at = (cap: string) => problemsOf(() => policyFromDocument(parseDocumentText(base(cap), 't.yaml'))).map((p) => [p.path.join('.'), p.value, p.line]);
+    expect(at('200')).toEqual([['employee.outpatient.cap', 200, 6]]);
+    expect(at('{ default: 200, retired: 3000 }')).toEqual([['employee.outpatient.cap.default', 200, 6]]);
+    expect(at('{ inService: 2000, retired: 100 }')).toEqual([['employee.outpatient.cap.retired', 100, 6]]);
+  });
+
+  it('names the fields allowed beside a misspelt key, in a keyed table too', () => {
+    const doc = parseDocumentText(
+      `id: t
+name: t
+jurisdiction: CN-test
+effective: { from: 2021-01-01 }
+employee:
+  outpatient: { deductible: 300, ratio: { tertary: 0.5, default: 0.6 } }
+  chronic: { ratio: 0.8 }
+  inpatient: { deductible: 500, ratio: 0.9 }
+  fundCap: { amount: 100000 }
+`,
+      't.yaml',
+    );
+    expect(problemsOf(() => policyFromDocument(doc)).map((p) => [p.path.join('.'), p.line, p.message])).toEqual([
+      ['employee.outpatient.ratio.tertary', 6, 'unknown field; allowed here: default, community, primary, secondary, tertiary, inService, retired'],
+    ]);
+  });
+
+  it('accepts a null cap for one person type beside a default (no fall-back to the default)', () => {
+    const doc = parseDocumentText(
+      `id: t
+name: t
+jurisdiction: CN-test
+effective: { from: 2021-01-01 }
+employee:
+  outpatient: { deductible: 300, ratio: 0.6, cap: { default: 2000, retired: null } }
+  chronic: { ratio: 0.8 }
+  inpatient: { deductible: 500, ratio: 0.9 }
+  fundCap: { amount: 100000 }
+`,
+      't.yaml',
+    );
+    expect(policyFromDocument(doc).policy.employee!.outpatient.cap).toEqual({ inService: 2000, retired: null });
+  });
+
+  it('loads every policy file shipped in scenarios/policies', () => {
+    const dir = join(packageRoot(), 'scenarios', 'policies');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const f of files) expect(() => loadPolicy(join(dir, f)), f).not.toThrow();
+  });
+});
