@@ -77,3 +77,4 @@ export { macroAssumptions, macroPath, projectionYears, type MacroAssumptions, ty
 export { indexationRules, type IndexationRule } from './projection/indexation.js';
 export { policyTimeline, type PolicyYear, type TimelineInput } from './projection/timeline.js';
 export { sensitivity, varied, finalBalance, KEY_ASSUMPTIONS, type Assumption, type Outcome } from './run/sensitivity.js';
+export { claimColumns, personColumns, splitAt, accumulatorsAt } from './settlement/objects.js';
