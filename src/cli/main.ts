@@ -5,8 +5,10 @@
  * prints its stack and exits with 1; Ctrl-C exits with 130 after removing unfinished output.
  * A command may end with its own exit code through `command.error(message, { exitCode, code: 'yibao.…' })`.
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../input/inputError.js';
+import * as calibrate from './commands/calibrate.js';
 import * as compare from './commands/compare.js';
 import * as explain from './commands/explain.js';
 import * as penalty from './commands/penalty.js';
@@ -19,7 +21,7 @@ import { packageVersion } from './paths.js';
 import { reportProblems } from './report.js';
 
 /** The commands, in the order `yibao --help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [run, compare, solve, validate, settle, explain, penalty];
+const COMMANDS: { register(program: Command): void }[] = [run, compare, solve, calibrate, validate, settle, explain, penalty];
 
 function buildProgram(): Command {
   const program = new Command('yibao')
@@ -63,15 +65,15 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * With a default command, commander hands an unknown command word to it ("too many arguments for
- * 'run'"); report it as the unknown command it is, unless the default command takes arguments.
+ * With a default command, commander hands an unknown command word to it. The default command `run` takes a
+ * scenario file, so a word that is not a command, has no file extension or path and names no file is
+ * reported as the unknown command it most likely is ("yibao settel").
  */
 function rejectUnknownCommand(program: Command, argv: string[]): void {
   const word = argv[0];
   if (word === undefined || word.startsWith('-')) return;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (names.includes(word) || word === 'help') return;
-  const fallback = program.commands.find((c) => c.name() === 'run');
-  if (fallback && fallback.registeredArguments.length > 0) return;
+  if (/[./\\]/.test(word) || existsSync(word)) return;
   program.error(`error: unknown command '${word}' (commands: ${names.join(', ')}; see yibao --help)`, { code: 'commander.unknownCommand' });
 }

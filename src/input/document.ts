@@ -31,12 +31,27 @@ export function parseDocumentText(text: string, file: string): SourceDocument {
   }
   const lineOf = (path: (string | number)[]) => {
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+      const pos = position(doc, path.slice(0, n));
+      if (pos !== undefined) return lineCounter.linePos(pos).line;
     }
     return undefined;
   };
   return { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf };
+}
+
+/** Where a field starts: its key in a mapping (so an error points at the field's own line), else its node. */
+function position(doc: YAML.Document, path: (string | number)[]): number | undefined {
+  if (path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    const last = path[path.length - 1];
+    if (YAML.isMap(parent)) {
+      const pair = parent.items.find((p) => (YAML.isScalar(p.key) ? p.key.value : p.key) === last);
+      const key = pair?.key as { range?: [number, number, number] } | undefined;
+      if (key?.range) return key.range[0];
+    }
+  }
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node && typeof node === 'object' && node.range ? node.range[0] : undefined;
 }
 
 export function readDocument(file: string): SourceDocument {

@@ -1,4 +1,7 @@
 /** The CLI conventions: help everywhere, exit codes, one line per user mistake, stacks for internal errors. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../../src/cli/commands/validate.js';
 import { launcher, spawnYibao, TWO_YEARS, yibao } from './helpers.js';
@@ -15,10 +18,12 @@ describe('yibao conventions', () => {
     }
   });
 
-  it('runs the default command without arguments', async () => {
-    const run = await yibao();
+  it('runs the default scenario when no command is given', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yibao-default-')), 'out');
+    const run = await yibao('--paths', '1', '--members', '300', '--horizon', '1', '--workers', '0', '--no-progress', '--out', out);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('default policy "default-prefecture-2021" loaded');
+    expect(run.out).toMatch(/The employee pooled fund .* ends 2021/);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).scenario.file).toMatch(/scenarios[/\\]default\.yaml$/);
   });
 
   it('treats an unknown command or option, or a missing argument, as a usage error (exit 2)', async () => {

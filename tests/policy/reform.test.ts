@@ -53,11 +53,11 @@ describe('reforms', () => {
     expect(problems.map((p) => [p.file, p.path.join('.'), p.line, p.value, p.message])).toEqual([
       [file, 'changes.employee.inpatient.ratio.inService', lineOf(file, 'inService: 1.5'), 1.5, 'must be between 0 and 1'],
       [file, 'changes.employee.inpatient.deductable', lineOf(file, 'deductable'), 300, 'unknown field; allowed here: deductible, laterAdmissionDeductible, ratio, bandBasis, cap, classBFirstSelfPay'],
-      // A block mapping's line is that of its first entry.
+      // A problem points at its field's key.
       [
         file,
         'changes.residents',
-        lineOf(file, 'outpatient: { cap: 3000 }'),
+        lineOf(file, 'residents:'),
         { outpatient: { cap: 3000 } },
         'unknown field; allowed here: id, name, jurisdiction, effective, description, sources, employee, resident',
       ],
@@ -74,8 +74,8 @@ describe('reforms', () => {
     expect(problems.map((p) => p.path.join('.'))).toEqual(['changes.employee.outpatient.cap.inService', 'changes.employee.outpatient.cap.retired']);
     for (const p of problems) {
       expect(p.file).toBe(file);
-      // The cap is the baseline's, so the line is that of the nearest field the reform wrote.
-      expect(p.line).toBe(lineOf(file, 'deductible: 5000'));
+      // The cap is the baseline's, so the line is that of the nearest field the reform wrote: its section.
+      expect(p.line).toBe(lineOf(file, 'outpatient:'));
       expect(p.message).toMatch(/is below the annual deductible 5000: must be at least 5000/);
     }
   });
