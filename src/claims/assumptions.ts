@@ -15,7 +15,6 @@ const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be betwe
 const positive = z.number().positive('must be above 0');
 const nonNegative = z.number().min(0, 'must be 0 or more');
 const sigma = z.number().min(0).max(3);
-const yearKey = z.string().regex(/^\d{4}$/, 'must be a year written YYYY');
 
 type Levels<T> = { community: T; primary: T; secondary: T; tertiary: T };
 type Schemes<T> = { employee: T; resident: T };
@@ -66,7 +65,7 @@ function levelled(d: { levels: Schemes<Levels<number>>; levelCost: Levels<number
 }
 
 export const utilisationAssumptions = z.strictObject({
-  /** Year whose prices the costs are in. */
+  /** Year whose prices the costs are in; the macro section's medical inflation moves them (ClaimsMacro). */
   costYear: z.number().int().default(2021),
   /** Relative spending by five-year age band 0-4 … 85+ (default: Japan, FY2014; no Chinese curve was found). */
   ageCurve: z
@@ -210,10 +209,6 @@ export const utilisationAssumptions = z.strictObject({
       other: causeChances({ trafficAccident: 0.002, workInjury: 0.001 }),
     })
     .prefault({}),
-  /** Medical cost inflation per year after costYear; by-year overrides; sd of a yearly macro shock. */
-  costInflation: z.number().min(-0.5).max(1).default(0.05),
-  costInflationByYear: z.record(yearKey, z.number().min(-0.5).max(1)).default({}),
-  costInflationSd: z.number().min(0).max(0.5).default(0),
   /** Growth of utilisation rates per year after costYear. */
   utilisationTrend: z.number().min(-0.5).max(1).default(0),
 });

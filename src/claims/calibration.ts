@@ -28,6 +28,7 @@ import { utilisationAssumptions, type UtilisationAssumptions } from './assumptio
 import { allocateClaimBuffer, type ClaimBuffer } from './buffer.js';
 import { SETTING } from './compile.js';
 import { generateClaims } from './generate.js';
+import { claimsMacroAt } from './inflation.js';
 
 export type SchemeName = 'employee' | 'resident';
 
@@ -176,6 +177,8 @@ export interface CalibrationRun {
   slots?: number;
   seed?: number | string;
   year?: number;
+  /** Prices of `year` relative to the utilisation's cost year (default 1). */
+  costIndex?: number;
   policy?: Policy;
   population?: PopulationAssumptions;
   utilisation?: UtilisationAssumptions;
@@ -190,7 +193,7 @@ export function simulateCalibration(run: CalibrationRun = {}): { figures: Figure
   const policy = run.policy ?? loadPolicy(defaultPolicyFile()).policy;
   const members = createMembers(population, keys, 0, 0, run.slots ?? 20_000, year);
   const claims = allocateClaimBuffer(members.length * 5, members.length);
-  generateClaims(utilisation, keys, 0, year, members, claims);
+  generateClaims(utilisation, keys, 0, year, members, claims, { macro: claimsMacroAt(utilisation, year, run.costIndex ?? 1) });
   const persons = allocatePersons(members.length);
   fillPersonColumns(members, persons, policy.resident?.elderlyAge);
   const out = allocateResults(claims.length);

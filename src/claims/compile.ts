@@ -11,6 +11,7 @@ import { CAUSES, LEVELS, PERSON_TYPES, SETTINGS } from '../policy/vocabulary.js'
 import { ageBand5, populationAssumptions } from '../population/assumptions.js';
 import { AGES, CELLS, compilePopulation, GROUP, SCHEME_OF_TYPE, TYPE_CODE, type CompiledPopulation } from '../population/compile.js';
 import { SCHEDULE_MEN } from '../population/retirement.js';
+import { LognormalQuantiles } from '../random/stream.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 
 export const NT = PERSON_TYPES.length;
@@ -28,8 +29,11 @@ export interface CompiledUtilisation {
   levelCdf: Float64Array;
   /** Mean cost in yuan of the cost year: [(setting * 2 + scheme) * NL + level]. */
   meanCost: Float64Array;
-  /** Log-scale cost spread: [setting * NL + level]. */
+  /** Log-scale cost spread and half its square (the lognormal's mean correction): [setting * NL + level]. */
   costSigma: Float64Array;
+  costHalfVariance: Float64Array;
+  /** A visit's cost relative to its mean, by the quantile of its draw (lognormal, mean 1): [setting * NL + level]. */
+  costQuantiles: LognormalQuantiles[];
   /** Class shares by setting and level: [setting * NL + level]. */
   classC: Float64Array;
   classA: Float64Array;
@@ -43,6 +47,13 @@ export interface CompiledUtilisation {
   awayMembers: number;
   outOfAreaRegistered: number;
   classSpread: number;
+  viaEmergency: number;
+  observationCostShare: number;
+  /** Length of stay: log-scale spread and half its square; the cost's part of it (elasticity × spread) and half its square. */
+  staySigma: number;
+  stayHalfVariance: number;
+  stayCostSigma: number;
+  stayCostHalfVariance: number;
 }
 
 const cache = new WeakMap<UtilisationAssumptions, CompiledUtilisation>();
@@ -160,12 +171,16 @@ function build(u: UtilisationAssumptions, pop: CompiledPopulation): CompiledUtil
   const [inCdf, inCode] = causeTable(u.excludedCauses.inpatient);
   const [otherCdf, otherCode] = causeTable(u.excludedCauses.other);
 
+  const sl = u.inpatient.lengthOfStaySigma;
+  const beta = u.inpatient.costLengthElasticity;
   return {
     u,
     intensity,
     levelCdf,
     meanCost,
     costSigma,
+    costHalfVariance: costSigma.map((sigma) => 0.5 * sigma * sigma),
+    costQuantiles: lognormalTables(costSigma),
     classC,
     classA,
     outOfArea,
@@ -175,5 +190,21 @@ function build(u: UtilisationAssumptions, pop: CompiledPopulation): CompiledUtil
     awayMembers: u.outOfArea.awayMembers,
     outOfAreaRegistered: u.outOfArea.registered,
     classSpread: u.classes.spread,
+    viaEmergency: u.inpatient.viaEmergency,
+    observationCostShare: u.inpatient.observationCostShare,
+    staySigma: sl,
+    stayHalfVariance: 0.5 * sl * sl,
+    stayCostSigma: beta * sl,
+    stayCostHalfVariance: 0.5 * beta * beta * sl * sl,
   };
+}
+
+/** One quantile table per distinct spread (settings mostly share one), so fewer tables compete for the cache. */
+function lognormalTables(sigmas: Float64Array): LognormalQuantiles[] {
+  const bySigma = new Map<number, LognormalQuantiles>();
+  return Array.from(sigmas, (sigma) => {
+    let q = bySigma.get(sigma);
+    if (!q) bySigma.set(sigma, (q = new LognormalQuantiles(sigma)));
+    return q;
+  });
 }

@@ -8,17 +8,22 @@
  * Admissions draw a length of stay and a cost tied to it; some come through emergency observation:
  * then an observation claim (ADMITTED) comes first and the admission continues it (not a new one,
  * sharing its deductible). A member's claims are written in date order; members in block order.
+ *
+ * Speed: this is the engine's inner loop. One generator per buffer keeps the scratch rows and the call's
+ * tables in fields (one object shape, nothing allocated per member or claim); a claim takes all its draws
+ * in one call (KeyedStream.selectFill) and a visit's cost comes from a lognormal quantile table (no
+ * exponential); a count whose draw lies below 1 − λ is 0 without one.
  */
 import { AGES, SCHEME_OF_TYPE } from '../population/compile.js';
 import { daysInYear, MEMBER_CHRONIC, MEMBER_OUT_OF_AREA, type MemberBlock } from '../population/block.js';
 import type { RunKeys } from '../random/keys.js';
-import { KeyedStream, POISSON_INVERSION_MAX, poissonInverse } from '../random/stream.js';
+import { fastNormalQuantile, KeyedStream, POISSON_INVERSION_MAX, poissonInverse } from '../random/stream.js';
 import { CLAIM_INDEX_BITS, STREAM } from '../random/streamIds.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 import { reserveClaims, reserveMembers, type ClaimBuffer } from './buffer.js';
 import { compileUtilisation, NL, NS, NT, SETTING, type CompiledUtilisation } from './compile.js';
-import { claimsMacro, type ClaimsMacro } from './inflation.js';
+import type { ClaimsMacro } from './inflation.js';
 
 export interface GenerateOptions {
   /**
@@ -26,8 +31,8 @@ export interface GenerateOptions {
    * demand[i * SETTINGS.length + setting] (SETTINGS order). Absent: 1.
    */
   demand?: Float32Array;
-  /** The year's cost and utilisation indices; default: the path's own (claimsMacro). */
-  macro?: ClaimsMacro;
+  /** The year's cost and utilisation indices (from the macro path; `claimsMacroAt` builds one). */
+  macro: ClaimsMacro;
 }
 
 // Local copies of shared constants: a module-level const here is cheaper to read than an import.
@@ -40,6 +45,7 @@ const LEVEL_COUNT = NL;
 const SETTING_COUNT = NS;
 const TYPE_COUNT = NT;
 const AGE_COUNT = AGES;
+const SHOCK_STREAM = STREAM.shock;
 const CLAIM_STREAM = STREAM.claimBase;
 const COUNT_STREAM = STREAM.counts;
 const BIG_COUNT_STREAM = STREAM.countBase;
@@ -49,27 +55,56 @@ const REGISTERED = 1;
 const UNREGISTERED = 2;
 /** Sort key: day * SEQ + order of generation, so an admitted observation precedes its admission. */
 const SEQ = 65536;
+/** Members with more claims than this have their keys sorted by the typed-array sort, not by insertion. */
+const INSERTION_SORT_MAX = 32;
 
-/** One member's claims before they are put in date order. */
-class Scratch {
+/**
+ * The generator of one claim buffer: the current member's claims before they are put in date order
+ * (scratch rows, generation order), the current claim's draws, and the tables of the current call.
+ */
+class Generator {
+  // Scratch rows of the current member.
   n = 0;
   capacity = 64;
-  key = new Float64Array(this.capacity);
-  setting = new Uint8Array(this.capacity);
-  level = new Uint8Array(this.capacity);
-  location = new Uint8Array(this.capacity);
-  cause = new Uint8Array(this.capacity);
-  flags = new Uint8Array(this.capacity);
-  classA = new Float64Array(this.capacity);
-  classB = new Float64Array(this.capacity);
-  classC = new Float64Array(this.capacity);
-  los = new Uint16Array(this.capacity);
+  key = new Float64Array(64);
+  setting = new Uint8Array(64);
+  level = new Uint8Array(64);
+  location = new Uint8Array(64);
+  cause = new Uint8Array(64);
+  flags = new Uint8Array(64);
+  classA = new Float64Array(64);
+  classB = new Float64Array(64);
+  classC = new Float64Array(64);
+  los = new Uint16Array(64);
+  // The current claim's draws: 16-bit uniforms for choices (H), 32-bit ones for costs (U); the member's count draws.
+  readonly H = new Float64Array(8);
+  readonly U = new Float64Array(2);
+  readonly countU = new Float64Array(SETTING_COUNT);
+  readonly counts = new Int32Array(SETTING_COUNT);
+  // The current call (set by prepare).
+  s!: KeyedStream;
+  t!: CompiledUtilisation;
+  /** Mean cost per claim in fen of this year: [(setting * 2 + scheme) * NL + level]. */
+  readonly meanFen = new Float64Array(SETTING_COUNT * 2 * LEVEL_COUNT);
+  // The current member.
+  scheme = 0;
+  away = false;
+  /** Days of the year the member is in the pool. */
+  days = 0;
+
+  /** Make ready for a call: the run's keys, the tables, and this year's prices. */
+  prepare(keys: RunKeys, t: CompiledUtilisation, costIndex: number): void {
+    this.s = new KeyedStream(keys);
+    this.t = t;
+    const fen = costIndex * 100;
+    for (let k = 0; k < this.meanFen.length; k++) this.meanFen[k] = t.meanCost[k]! * fen;
+  }
 
   reserve(n: number): void {
     if (n <= this.capacity) return;
     let c = this.capacity * 2;
     while (c < n) c *= 2;
-    const grow = <T extends Float64Array | Uint8Array | Uint16Array | Int32Array>(a: T): T => {
+    const grow = <T extends Float64Array | Uint8Array | Uint16Array>(a: T): T => {
       const b = new (a.constructor as new (k: number) => T)(c);
       b.set(a);
       return b;
@@ -86,9 +121,160 @@ class Scratch {
     this.los = grow(this.los);
     this.capacity = c;
   }
+
+  /**
+   * A new scratch row from the common draws of a claim, in H: day, level, place, cause (H[0..4]);
+   * H[5], H[6] are left for the 甲/乙/丙 split. Returns the row.
+   */
+  start(setting: number, causeRow: number): number {
+    const t = this.t;
+    const H = this.H;
+    const j = this.n++;
+    const day = Math.floor(H[0]! * this.days);
+    const levelCdf = t.levelCdf;
+    const cdfAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
+    const uLevel = H[1]!;
+    let lv = 0;
+    while (lv < LEVEL_COUNT - 1 && uLevel >= levelCdf[cdfAt + lv]!) lv++;
+    const uArea = H[2]!;
+    let location = LOCAL;
+    if (this.away) location = uArea < t.awayMembers ? REGISTERED : LOCAL;
+    else if (uArea < t.outOfArea[setting * 2 + this.scheme]!) location = H[3]! < t.outOfAreaRegistered ? REGISTERED : UNREGISTERED;
+    let cause = 0;
+    const cdf = t.causeCdf[causeRow]!;
+    const uCause = H[4]!;
+    for (let c = 0; c < cdf.length; c++) {
+      if (uCause < cdf[c]!) {
+        cause = t.causeCode[causeRow]![c]!;
+        break;
+      }
+    }
+    this.key[j] = day * SEQ + j;
+    this.setting[j] = setting;
+    this.level[j] = lv;
+    this.location[j] = location;
+    this.cause[j] = cause;
+    this.flags[j] = 0;
+    this.los[j] = 0;
+    return j;
+  }
+
+  /** Split a bill (fen) of row j into 甲/乙/丙 with the setting's shares at the row's level. */
+  split(j: number, setting: number, bill: number, uC: number, uA: number): void {
+    const t = this.t;
+    const at = setting * LEVEL_COUNT + this.level[j]!;
+    const c = Math.round(bill * t.classC[at]! * 2 * uC);
+    let shareA = t.classA[at]! + (uA - 0.5) * 2 * t.classSpread;
+    shareA = shareA < 0 ? 0 : shareA > 1 ? 1 : shareA;
+    const a = Math.round((bill - c) * shareA);
+    this.classC[j] = c;
+    this.classA[j] = a;
+    this.classB[j] = bill - c - a;
+  }
+
+  /** The k-th claim of a visit setting (outpatient, chronic, pharmacy, emergency observation). */
+  visit(setting: number, k: number): void {
+    const H = this.H;
+    this.s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, this.U, 1);
+    const j = this.start(setting, setting === EMERGENCY ? 0 : 1);
+    const level = this.level[j]!;
+    const mean = this.meanFen[(setting * 2 + this.scheme) * LEVEL_COUNT + level]!;
+    const bill = Math.max(1, Math.round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(this.U[0]!)));
+    this.split(j, setting, bill, H[5]!, H[6]!);
+  }
+
+  /** The k-th admission: length of stay and a cost tied to it; through emergency observation or not. */
+  admission(k: number): void {
+    const t = this.t;
+    const H = this.H;
+    const U = this.U;
+    this.s.selectFill(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, H, 8, U, 2);
+    const j = this.start(INPATIENT, 0);
+    const level = this.level[j]!;
+    const at = INPATIENT * LEVEL_COUNT + level;
+    const zStay = fastNormalQuantile(U[0]!);
+    const uC = H[5]!;
+    const uA = H[6]!;
+    const los = Math.max(1, Math.round(t.lengthOfStay[this.scheme]! * Math.exp(t.staySigma * zStay - t.stayHalfVariance)));
+    const mean = this.meanFen[(INPATIENT * 2 + this.scheme) * LEVEL_COUNT + level]!;
+    const bill = Math.max(1, Math.round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(U[1]!) - t.costHalfVariance[at]!)));
+    this.los[j] = Math.min(los, 65535);
+    if (H[7]! >= t.viaEmergency) {
+      this.flags[j] = CLAIM_NEW_ADMISSION;
+      this.split(j, INPATIENT, bill, uC, uA);
+      return;
+    }
+    // Row j becomes the observation; the admission continuing it goes to the next row, so it sorts after.
+    const observed = Math.round(bill * t.observationCostShare);
+    const o = this.n++;
+    this.key[o] = this.key[j]! - j + o;
+    this.setting[o] = INPATIENT;
+    this.level[o] = level;
+    this.location[o] = this.location[j]!;
+    this.cause[o] = this.cause[j]!;
+    this.flags[o] = 0;
+    this.los[o] = this.los[j]!;
+    this.setting[j] = EMERGENCY;
+    this.flags[j] = CLAIM_ADMITTED;
+    this.los[j] = 0;
+    this.split(j, EMERGENCY, observed, uC, uA);
+    this.split(o, INPATIENT, bill - observed, uC, uA);
+  }
+
+  /**
+   * Append the member's rows to the buffer sorted by day, ties in generation order. A key is
+   * day * SEQ + row, so sorting the keys sorts the claims (and the key names the row).
+   */
+  writeInDateOrder(b: ClaimBuffer, person: number): void {
+    const n = this.n;
+    const key = this.key;
+    if (n > INSERTION_SORT_MAX) key.subarray(0, n).sort();
+    else {
+      for (let a = 1; a < n; a++) {
+        const v = key[a]!;
+        let p = a - 1;
+        while (p >= 0 && key[p]! > v) {
+          key[p + 1] = key[p]!;
+          p--;
+        }
+        key[p + 1] = v;
+      }
+    }
+    reserveClaims(b, b.length + n);
+    const { setting, level, location, cause, flags, classA, classB, classC, los } = this;
+    const bPerson = b.person;
+    const bSetting = b.setting;
+    const bLevel = b.level;
+    const bLocation = b.location;
+    const bCause = b.cause;
+    const bFlags = b.flags;
+    const bClassA = b.classA;
+    const bClassB = b.classB;
+    const bClassC = b.classC;
+    const bDay = b.day;
+    const bLos = b.lengthOfStay;
+    let at = b.length;
+    for (let r = 0; r < n; r++, at++) {
+      const v = key[r]!;
+      const day = Math.floor(v / SEQ);
+      const j = v - day * SEQ;
+      bPerson[at] = person;
+      bSetting[at] = setting[j]!;
+      bLevel[at] = level[j]!;
+      bLocation[at] = location[j]!;
+      bCause[at] = cause[j]!;
+      bFlags[at] = flags[j]!;
+      bClassA[at] = classA[j]!;
+      bClassB[at] = classB[j]!;
+      bClassC[at] = classC[j]!;
+      bDay[at] = day;
+      bLos[at] = los[j]!;
+    }
+    b.length = at;
+  }
 }
 
-const scratches = new WeakMap<ClaimBuffer, Scratch>();
+const generators = new WeakMap<ClaimBuffer, Generator>();
 
 /**
  * Fill `buffer` with the year's claims of `block` (person = index of the member in the block).
@@ -101,203 +287,60 @@ export function generateClaims(
   year: number,
   block: MemberBlock,
   buffer: ClaimBuffer,
-  options: GenerateOptions = {},
+  options: GenerateOptions,
 ): void {
   const t = compileUtilisation(assumptions);
-  const macro = options.macro ?? claimsMacro(assumptions, keys, path, year);
-  const demand = options.demand;
+  const { macro, demand } = options;
+  if (macro.year !== year) throw new RangeError(`the claims macro is for ${macro.year}, the claims for ${year}`);
   if (demand && demand.length < block.length * SETTING_COUNT) throw new RangeError(`demand holds ${demand.length} values, needs ${block.length * SETTING_COUNT} (members × settings)`);
-  let scratch = scratches.get(buffer);
-  if (!scratch) scratches.set(buffer, (scratch = new Scratch()));
-  const s = new KeyedStream(keys);
-  const counts = new Int32Array(SETTING_COUNT);
-  const countU = new Float64Array(SETTING_COUNT);
-  const g: Gen = { t, s, scratch, fen: macro.costIndex * 100, away: false, scheme: 0, days: 0, Z: new Float64Array(2), H: new Float64Array(8) };
+  let g = generators.get(buffer);
+  if (!g) generators.set(buffer, (g = new Generator()));
+  g.prepare(keys, t, macro.costIndex);
+  const s = g.s;
+  const { countU, counts } = g;
+  const intensityTable = t.intensity;
   const shape = assumptions.yearShockShape;
+  const scale = 1 / shape;
+  const utilisationIndex = macro.utilisationIndex;
   const fullYear = daysInYear(year);
+  const { alive, type: types, sex, age, flags, leaveDay, slot, generation, health } = block;
   reserveMembers(buffer, block.length);
+  const memberStart = buffer.memberStart;
   buffer.length = 0;
 
   for (let i = 0; i < block.length; i++) {
-    buffer.memberStart[i] = buffer.length;
-    if (block.alive[i] !== 1) continue;
-    const type = block.type[i]!;
-    const row = type * 2 * AGE_COUNT + block.sex[i]! * AGE_COUNT + block.age[i]!;
+    memberStart[i] = buffer.length;
+    if (alive[i] !== 1) continue;
+    const type = types[i]!;
+    const row = type * 2 * AGE_COUNT + sex[i]! * AGE_COUNT + age[i]!;
+    const memberFlags = flags[i]!;
     g.scheme = SCHEME_OF_TYPE[type]!;
-    g.away = (block.flags[i]! & MEMBER_OUT_OF_AREA) !== 0;
-    g.days = block.leaveDay[i]! >= 0 ? block.leaveDay[i]! + 1 : fullYear;
-    s.member(path, block.slot[i]!, block.generation[i]!, year);
-    const intensity = block.health[i]! * s.select(STREAM.shock).gamma(shape, 1 / shape) * macro.utilisationIndex;
-    const chronic = (block.flags[i]! & MEMBER_CHRONIC) !== 0;
+    g.away = (memberFlags & MEMBER_OUT_OF_AREA) !== 0;
+    g.days = leaveDay[i]! >= 0 ? leaveDay[i]! + 1 : fullYear;
+    s.member(path, slot[i]!, generation[i]!, year);
+    const intensity = health[i]! * s.select(SHOCK_STREAM).gamma(shape, scale) * utilisationIndex;
+    const chronic = (memberFlags & MEMBER_CHRONIC) !== 0;
     let total = 0;
     s.select(COUNT_STREAM).fill(countU, SETTING_COUNT);
     for (let setting = 0; setting < SETTING_COUNT; setting++) {
-      let lambda = setting === CHRONIC && !chronic ? 0 : t.intensity[setting * TYPE_COUNT * 2 * AGE_COUNT + row]! * intensity;
+      let lambda = setting === CHRONIC && !chronic ? 0 : intensityTable[setting * TYPE_COUNT * 2 * AGE_COUNT + row]! * intensity;
       if (demand) lambda *= demand[i * SETTING_COUNT + setting]!;
-      const n = !(lambda > 0) ? 0 : lambda <= POISSON_INVERSION_MAX ? poissonInverse(lambda, countU[setting]!) : s.select(BIG_COUNT_STREAM + setting).poisson(lambda);
+      const u = countU[setting]!;
+      // Below 1 − λ ≤ e^−λ the inversion gives 0: most members draw no admission, so skip its exp.
+      const n = !(lambda > 0) || u < 1 - lambda ? 0 : lambda <= POISSON_INVERSION_MAX ? poissonInverse(lambda, u) : s.select(BIG_COUNT_STREAM + setting).poisson(lambda);
       counts[setting] = n;
       total += setting === INPATIENT ? 2 * n : n;
     }
-    if (total >= SEQ) throw new RangeError(`slot ${block.slot[i]} has ${total} claims in ${year}; at most ${SEQ - 1} are supported (check the rates)`);
-    scratch.reserve(total);
-    scratch.n = 0;
-    for (let k = 0; k < counts[INPATIENT]!; k++) admission(g, k);
-    for (let k = 0; k < counts[EMERGENCY]!; k++) visit(g, EMERGENCY, k);
-    for (let k = 0; k < counts[OUTPATIENT]!; k++) visit(g, OUTPATIENT, k);
-    for (let k = 0; k < counts[CHRONIC]!; k++) visit(g, CHRONIC, k);
-    for (let k = 0; k < counts[PHARMACY]!; k++) visit(g, PHARMACY, k);
-    writeInDateOrder(scratch, buffer, i);
+    if (total === 0) continue;
+    if (total >= SEQ) throw new RangeError(`slot ${slot[i]} has ${total} claims in ${year}; at most ${SEQ - 1} are supported (check the rates)`);
+    g.reserve(total);
+    g.n = 0;
+    for (let k = 0; k < counts[INPATIENT]!; k++) g.admission(k);
+    for (let k = 0; k < counts[EMERGENCY]!; k++) g.visit(EMERGENCY, k);
+    for (let k = 0; k < counts[OUTPATIENT]!; k++) g.visit(OUTPATIENT, k);
+    for (let k = 0; k < counts[CHRONIC]!; k++) g.visit(CHRONIC, k);
+    for (let k = 0; k < counts[PHARMACY]!; k++) g.visit(PHARMACY, k);
+    g.writeInDateOrder(buffer, i);
   }
-  buffer.memberStart[block.length] = buffer.length;
-}
-
-interface Gen {
-  t: CompiledUtilisation;
-  s: KeyedStream;
-  scratch: Scratch;
-  /** Fen per yuan of the cost year, in this year's prices. */
-  fen: number;
-  away: boolean;
-  scheme: number;
-  /** Days of the year the member is in the pool. */
-  days: number;
-  /** The current claim's draws: normals (Z) and 16-bit uniforms for choices (H). */
-  Z: Float64Array;
-  H: Float64Array;
-}
-
-/**
- * The common draws of a claim, from 16-bit uniforms H: day, level, place, cause (H[0..4]); H[5], H[6]
- * are left for the 甲/乙/丙 split. Returns the scratch index.
- */
-function start(g: Gen, setting: number, causeRow: number): number {
-  const { t, scratch, H } = g;
-  const j = scratch.n++;
-  const day = Math.floor(H[0]! * g.days);
-  const cdfAt = (setting * 2 + g.scheme) * LEVEL_COUNT;
-  let lv = 0;
-  while (lv < LEVEL_COUNT - 1 && H[1]! >= t.levelCdf[cdfAt + lv]!) lv++;
-  const uArea = H[2]!;
-  let location = LOCAL;
-  if (g.away) location = uArea < t.awayMembers ? REGISTERED : LOCAL;
-  else if (uArea < t.outOfArea[setting * 2 + g.scheme]!) location = H[3]! < t.outOfAreaRegistered ? REGISTERED : UNREGISTERED;
-  let cause = 0;
-  const cdf = t.causeCdf[causeRow]!;
-  for (let c = 0; c < cdf.length; c++) {
-    if (H[4]! < cdf[c]!) {
-      cause = t.causeCode[causeRow]![c]!;
-      break;
-    }
-  }
-  scratch.key[j] = day * SEQ + j;
-  scratch.setting[j] = setting;
-  scratch.level[j] = lv;
-  scratch.location[j] = location;
-  scratch.cause[j] = cause;
-  scratch.flags[j] = 0;
-  scratch.los[j] = 0;
-  return j;
-}
-
-/** Split a bill (fen) into 甲/乙/丙 with the setting's shares at the claim's level. */
-function split(g: Gen, j: number, setting: number, bill: number, uC: number, uA: number): void {
-  const { t, scratch } = g;
-  const at = setting * LEVEL_COUNT + scratch.level[j]!;
-  const c = Math.round(bill * t.classC[at]! * 2 * uC);
-  let shareA = t.classA[at]! + (uA - 0.5) * 2 * t.classSpread;
-  shareA = shareA < 0 ? 0 : shareA > 1 ? 1 : shareA;
-  const a = Math.round((bill - c) * shareA);
-  scratch.classC[j] = c;
-  scratch.classA[j] = a;
-  scratch.classB[j] = bill - c - a;
-}
-
-function visit(g: Gen, setting: number, k: number): void {
-  const { t, s, Z, H } = g;
-  s.select(((CLAIM_STREAM + setting) << INDEX_BITS) | k);
-  s.fill16(H, 8);
-  s.fillNormal(Z, 1);
-  const j = start(g, setting, setting === EMERGENCY ? 0 : 1);
-  const level = g.scratch.level[j]!;
-  const sigma = t.costSigma[setting * LEVEL_COUNT + level]!;
-  const mean = t.meanCost[(setting * 2 + g.scheme) * LEVEL_COUNT + level]!;
-  const bill = Math.max(1, Math.round(mean * g.fen * Math.exp(sigma * Z[0]! - 0.5 * sigma * sigma)));
-  split(g, j, setting, bill, H[5]!, H[6]!);
-}
-
-function admission(g: Gen, k: number): void {
-  const { t, s, scratch, Z, H } = g;
-  const inp = t.u.inpatient;
-  s.select(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k);
-  s.fill16(H, 8);
-  s.fillNormal(Z, 2);
-  const j = start(g, INPATIENT, 0);
-  const sl = inp.lengthOfStaySigma;
-  const beta = inp.costLengthElasticity;
-  const sc = t.costSigma[INPATIENT * LEVEL_COUNT + scratch.level[j]!]!;
-  const zStay = Z[0]!;
-  const zCost = Z[1]!;
-  const uC = H[5]!;
-  const uA = H[6]!;
-  const los = Math.max(1, Math.round(t.lengthOfStay[g.scheme]! * Math.exp(sl * zStay - 0.5 * sl * sl)));
-  const mean = t.meanCost[(INPATIENT * 2 + g.scheme) * LEVEL_COUNT + scratch.level[j]!]!;
-  const bill = Math.max(1, Math.round(mean * g.fen * Math.exp(beta * sl * zStay - 0.5 * beta * beta * sl * sl + sc * zCost - 0.5 * sc * sc)));
-  scratch.los[j] = Math.min(los, 65535);
-  if (H[7]! >= inp.viaEmergency) {
-    scratch.flags[j] = CLAIM_NEW_ADMISSION;
-    split(g, j, INPATIENT, bill, uC, uA);
-    return;
-  }
-  // Row j becomes the observation; the admission continuing it goes to the next row, so it sorts after.
-  const observed = Math.round(bill * inp.observationCostShare);
-  const o = scratch.n++;
-  scratch.key[o] = scratch.key[j]! - j + o;
-  scratch.setting[o] = INPATIENT;
-  scratch.level[o] = scratch.level[j]!;
-  scratch.location[o] = scratch.location[j]!;
-  scratch.cause[o] = scratch.cause[j]!;
-  scratch.flags[o] = 0;
-  scratch.los[o] = scratch.los[j]!;
-  scratch.setting[j] = EMERGENCY;
-  scratch.flags[j] = CLAIM_ADMITTED;
-  scratch.los[j] = 0;
-  split(g, j, EMERGENCY, observed, uC, uA);
-  split(g, o, INPATIENT, bill - observed, uC, uA);
-}
-
-/**
- * Append the member's claims to the buffer sorted by day, ties in generation order. A key is
- * day * SEQ + scratch index, so sorting the keys sorts the claims (and the key names the row).
- */
-function writeInDateOrder(sc: Scratch, b: ClaimBuffer, person: number): void {
-  const n = sc.n;
-  const key = sc.key;
-  for (let a = 1; a < n; a++) {
-    const v = key[a]!;
-    let p = a - 1;
-    while (p >= 0 && key[p]! > v) {
-      key[p + 1] = key[p]!;
-      p--;
-    }
-    key[p + 1] = v;
-  }
-  reserveClaims(b, b.length + n);
-  let at = b.length;
-  for (let r = 0; r < n; r++, at++) {
-    const v = key[r]!;
-    const day = Math.floor(v / SEQ);
-    const j = v - day * SEQ;
-    b.person[at] = person;
-    b.setting[at] = sc.setting[j]!;
-    b.level[at] = sc.level[j]!;
-    b.location[at] = sc.location[j]!;
-    b.cause[at] = sc.cause[j]!;
-    b.flags[at] = sc.flags[j]!;
-    b.classA[at] = sc.classA[j]!;
-    b.classB[at] = sc.classB[j]!;
-    b.classC[at] = sc.classC[j]!;
-    b.day[at] = day;
-    b.lengthOfStay[at] = sc.los[j]!;
-  }
-  b.length = at;
+  memberStart[block.length] = buffer.length;
 }

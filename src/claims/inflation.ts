@@ -1,9 +1,8 @@
 /**
- * Per-(path, year) macro quantities of claims: the medical cost index and the utilisation trend, both
- * relative to the cost year. Inflation is the scenario's rate for the year plus, when
- * `costInflationSd` > 0, a normal shock drawn with seedrandom keyed by (seed, path, year).
+ * The per-(path, year) macro quantities of claims: the medical cost index and the utilisation trend, both
+ * relative to the cost year. The cost index comes from the run's macro path (src/projection/macro.ts),
+ * the one source of medical inflation; the utilisation trend is the utilisation assumptions' own.
  */
-import { macroNormal, macroRng, type RunKeys } from '../random/keys.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 
 export interface ClaimsMacro {
@@ -14,14 +13,7 @@ export interface ClaimsMacro {
   utilisationIndex: number;
 }
 
-export function costInflationIn(u: UtilisationAssumptions, keys: RunKeys, path: number, year: number): number {
-  const planned = u.costInflationByYear[String(year)] ?? u.costInflation;
-  return u.costInflationSd > 0 ? planned + u.costInflationSd * macroNormal(macroRng(keys, 'cost', path, year)) : planned;
-}
-
-export function claimsMacro(u: UtilisationAssumptions, keys: RunKeys, path: number, year: number): ClaimsMacro {
-  let costIndex = 1;
-  for (let y = u.costYear + 1; y <= year; y++) costIndex *= 1 + costInflationIn(u, keys, path, y);
-  for (let y = u.costYear; y > year; y--) costIndex /= 1 + costInflationIn(u, keys, path, y);
+/** The claims macro of `year` at a cost index (1 for the cost year's prices); utilisation follows the trend. */
+export function claimsMacroAt(u: UtilisationAssumptions, year: number, costIndex: number): ClaimsMacro {
   return { year, costIndex, utilisationIndex: Math.pow(1 + u.utilisationTrend, year - u.costYear) };
 }

@@ -17,7 +17,6 @@ const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be betwe
 const rate = z.number().min(0, 'must be 0 or more');
 const byBand = (what: string) =>
   z.array(rate).length(AGE_BAND_COUNT, `needs ${AGE_BAND_COUNT} values, one per five-year age band 0-4 … 85+ (${what})`);
-const yearKey = z.string().regex(/^\d{4}$/, 'must be a year written YYYY');
 
 /** An age-structure row: persons (or any proportional weight) by sex in [ageFrom, ageTo]. */
 const ageRow = z.strictObject({ ageFrom: z.number().int().min(0).max(MAX_AGE), ageTo: z.number().int().min(0).max(MAX_AGE).optional(), male: rate, female: rate });
@@ -92,21 +91,18 @@ export const populationAssumptions = z.strictObject({
    * enrolment and (with `mortalityWeight`) the death rate: hazard × (1 − w + w·health).
    */
   frailty: z.strictObject({ shape: z.number().positive().default(1.5), mortalityWeight: share.default(0.5) }).prefault({}),
-  /** Annual contribution base (缴费基数) of in-service employees, yuan: lognormal around the average. */
+  /**
+   * Annual wage of in-service employees, yuan, lognormal around the average. This is the wage before the
+   * contribution-base bounds: the fund bounds it (60%–300% of the macro average wage) and the macro
+   * section owns its growth.
+   */
   wage: z
     .strictObject({
-      /** Average annual base in the base year (derived, see data/README.md). */
+      /** Average annual wage in the base year (derived, see data/README.md). */
       average: z.number().positive().default(68000),
       /** Log-scale spread across workers, and the yearly individual drift. */
       sigma: z.number().min(0).max(2).default(0.45),
       drift: z.number().min(0).max(1).default(0.05),
-      /** Base floor and cap as multiples of the current average (60% and 300%). */
-      floor: z.number().min(0).default(0.6),
-      cap: z.number().positive().default(3),
-      /** Average wage growth per year; by-year overrides; the sd of a yearly macro shock (0: none). */
-      growth: z.number().min(-0.5).max(1).default(0.05),
-      growthByYear: z.record(yearKey, z.number().min(-0.5).max(1)).default({}),
-      growthSd: z.number().min(0).max(0.5).default(0),
     })
     .prefault({}),
   /** Statutory retirement ages, and the gradual delay of the 2024 decision (in force from 2025). */

@@ -30,7 +30,7 @@ export interface MemberBlock {
   length: number;
   /** The year the columns describe. */
   year: number;
-  /** Average contribution base of `year` relative to the base year (the path's wage history). */
+  /** Average wage of `year` relative to the base year (the path's macro wage index). */
   wageIndex: number;
   slot: Int32Array;
   /** Occupant number of the slot (0 = the base-year member). */
@@ -43,7 +43,7 @@ export interface MemberBlock {
   age: Uint8Array;
   /** 1 while the slot holds a member in `year` (also in the year the member dies or leaves). */
   alive: Uint8Array;
-  /** Annual contribution base (缴费基数) in fen; 0 for retirees and residents. */
+  /** Annual wage in fen before the contribution-base bounds (the fund applies them); 0 for retirees and residents. */
   wage: Float64Array;
   /** MEMBER_* bits. */
   flags: Uint8Array;

@@ -22,15 +22,15 @@ import {
   type YearEvents,
 } from './block.js';
 import { AGES, compilePopulation, SCHEME_OF_TYPE, STUDENT_AGES, TYPE_CODE, type CompiledPopulation } from './compile.js';
-import { populationMacro, type PopulationMacro } from './macro.js';
-import { clampWage, drawFate, drawNewMember, ENTRY, residentType } from './members.js';
+import type { PopulationMacro } from './macro.js';
+import { drawFate, drawNewMember, ENTRY, fateYear, residentType } from './members.js';
 import { hasReachedRetirement, SCHEDULE_MEN, SCHEDULE_WOMEN_CADRE, SCHEDULE_WOMEN_WORKER } from './retirement.js';
 
 const ENTRY_OF_KIND = [ENTRY.newborn, ENTRY.youngWorker, ENTRY.base];
 
 /**
  * Move a block from year - 1 to `year` in place and return the year's events (counts of simulated
- * slots; per-member events stay in `block.event`). `macro` defaults to the path's own macro history.
+ * slots; per-member events stay in `block.event`). `macro` is the path's macro quantities of `year`.
  */
 export function advanceYear(
   assumptions: PopulationAssumptions,
@@ -38,11 +38,13 @@ export function advanceYear(
   path: number,
   block: MemberBlock,
   year: number,
-  macro: PopulationMacro = populationMacro(assumptions, keys, path, year - 1, year),
+  macro: PopulationMacro,
 ): YearEvents {
   if (year !== block.year + 1) throw new RangeError(`the block is in ${block.year}; it can only advance to ${block.year + 1}, not ${year}`);
+  if (macro.year !== year) throw new RangeError(`the macro quantities are for ${macro.year}, the block advances to ${year}`);
   const c = compilePopulation(assumptions);
   const s = new KeyedStream(keys);
+  const fate = fateYear(c, year);
   for (let i = 0; i < block.length; i++) {
     const left = block.event[i]! & (EVENT_DIED | EVENT_EXITED);
     const slot = block.slot[i]!;
@@ -58,22 +60,17 @@ export function advanceYear(
       s.member(path, slot, generation, year);
       s.select(STREAM.entrant);
       const kind = ENTRY_OF_KIND[s.categorical(c.entrantCdf, 0, 3)]!;
-      drawNewMember(c, s, block, i, kind, averageWageIndex(block, macro));
+      drawNewMember(c, s, block, i, kind, macro.wageIndex);
       block.event[i] = EVENT_ENTERED;
     } else if (block.alive[i] === 1) {
       s.member(path, slot, block.generation[i]!, year);
       ageOneYear(c, s, block, i, year, macro);
     } else continue;
-    drawFate(c, s, block, i, year);
+    drawFate(c, s, block, i, fate);
   }
   block.year = year;
-  block.wageIndex = averageWageIndex(block, macro);
+  block.wageIndex = macro.wageIndex;
   return countEvents(block);
-}
-
-/** The block's average-wage index carried forward by the year's growth. */
-function averageWageIndex(block: MemberBlock, macro: PopulationMacro): number {
-  return block.wageIndex * (1 + macro.wageGrowth);
 }
 
 function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i: number, year: number, macro: PopulationMacro): void {
@@ -95,8 +92,7 @@ function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i
       block.event[i] |= EVENT_RETIRED;
     } else {
       const d = a.wage.drift;
-      const index = averageWageIndex(block, macro);
-      block.wage[i] = clampWage(a, block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * zWage - 0.5 * d * d), index);
+      block.wage[i] = Math.round(block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * zWage - 0.5 * d * d));
     }
   } else if (type !== TYPE_CODE.retired) {
     if (age === STUDENT_AGES[0] && type === TYPE_CODE.child && uUniversity < a.resident.universityEntry) flags |= MEMBER_STUDENT;

@@ -34,12 +34,6 @@ export function residentType(age: number, flags: number, elderlyAge: number): nu
   return age >= elderlyAge ? TYPE_CODE.elderly : TYPE_CODE.adult;
 }
 
-/** Contribution base in fen for a new worker: lognormal around the year's average, within floor and cap. */
-export function clampWage(a: PopulationAssumptions, wageFen: number, wageIndex: number): number {
-  const average = a.wage.average * 100 * wageIndex;
-  return Math.round(Math.min(a.wage.cap * average, Math.max(a.wage.floor * average, wageFen)));
-}
-
 /**
  * Fill member i of the block with a new occupant. `s` must be keyed to the occupant's (path, slot,
  * generation, entry year); draws come from its attributes stream, always in the same order.
@@ -95,25 +89,34 @@ export function drawNewMember(
   block.flags[i] = flags;
   block.health[i] = health;
   const sigma = a.wage.sigma;
-  block.wage[i] = type === TYPE_CODE.inService ? clampWage(a, a.wage.average * 100 * wageIndex * Math.exp(sigma * zWage - 0.5 * sigma * sigma), wageIndex) : 0;
+  block.wage[i] = type === TYPE_CODE.inService ? Math.round(a.wage.average * 100 * wageIndex * Math.exp(sigma * zWage - 0.5 * sigma * sigma)) : 0;
   block.leaveDay[i] = -1;
 }
 
+/** What the year's fate draws share: the fall in death rates since the life table, and the year's days. */
+export interface FateYear {
+  improvement: number;
+  days: number;
+}
+
+export function fateYear(c: CompiledPopulation, year: number): FateYear {
+  return { improvement: Math.pow(1 - c.a.mortalityImprovement, year - c.a.lifeTableYear), days: daysInYear(year) };
+}
+
 /** The year's fate of member i: death (hazard raised by frailty), else leaving the pool; and on which day. */
-export function drawFate(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i: number, year: number): void {
-  const a = c.a;
+export function drawFate(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i: number, fate: FateYear): void {
   s.select(STREAM.fate);
   const uDeath = s.next();
   const uExit = s.next();
   const uDay = s.next();
-  const w = a.frailty.mortalityWeight;
-  const improvement = Math.pow(1 - a.mortalityImprovement, year - a.lifeTableYear);
-  const hazard = c.mx[block.sex[i]! * AGES + block.age[i]!]! * improvement * (1 - w + w * block.health[i]!);
+  const w = c.a.frailty.mortalityWeight;
+  const hazard = c.mx[block.sex[i]! * AGES + block.age[i]!]! * fate.improvement * (1 - w + w * block.health[i]!);
   let event = 0;
-  if (uDeath < 1 - Math.exp(-hazard)) event = EVENT_DIED;
+  // 1 − e^−h < h: a draw above the hazard survives without computing the exponential.
+  if (uDeath < hazard && uDeath < 1 - Math.exp(-hazard)) event = EVENT_DIED;
   else if (uExit < c.exitProb[block.type[i]!]!) event = EVENT_EXITED;
   block.event[i] |= event;
-  block.leaveDay[i] = event ? Math.floor(uDay * daysInYear(year)) : -1;
+  block.leaveDay[i] = event ? Math.floor(uDay * fate.days) : -1;
 }
 
 /**
@@ -133,13 +136,14 @@ export function createMembers(
   const s = new KeyedStream(keys);
   block.year = baseYear;
   const wageIndex = block.wageIndex;
+  const fate = fateYear(c, baseYear);
   for (let i = 0; i < block.length; i++) {
     const slot = slotFrom + i;
     block.slot[i] = slot;
     block.generation[i] = 0;
     s.member(path, slot, 0, baseYear);
     drawNewMember(c, s, block, i, ENTRY.base, wageIndex);
-    drawFate(c, s, block, i, baseYear);
+    drawFate(c, s, block, i, fate);
   }
   return block;
 }

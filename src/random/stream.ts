@@ -13,10 +13,11 @@
  *    finaliser (SplitMix-style). Any index can be reached in O(1) (`at(i)`); nothing is allocated and
  *    one object is re-keyed in place for every member and stream.
  * Uniforms carry 32 random bits (`next`), 53 (`next53`) where the tails matter, or 16 for coarse choices
- * (`fill16`, two per draw). Normals are drawn by inversion of one uniform (a table in the centre,
- * Wichura's AS241 in the tails), Poisson counts by inversion up to λ = 100 (one uniform, monotone in λ,
- * so a changed rate moves counts smoothly), gamma by Marsaglia-Tsang rejection. Hot code asks for a
- * claim's draws in bulk (`fill`, `fill16`, `fillNormal` into a typed array): a double returned from a
+ * (two per draw, `selectFill`). Normals are drawn by inversion of one uniform (a table in the centre,
+ * Wichura's AS241 in the tails), lognormal costs likewise from a table of the lognormal itself
+ * (`LognormalQuantiles`, no exponential per draw), Poisson counts by inversion up to λ = 100 (one
+ * uniform, monotone in λ, so a changed rate moves counts smoothly), gamma by Marsaglia-Tsang rejection.
+ * Hot code asks for draws in bulk (`fill`, `selectFill` into a typed array): a double returned from a
  * call is boxed, one written to a typed array is not.
  */
 import type { RunKeys } from './keys.js';
@@ -55,6 +56,8 @@ const LOG_FACTORIAL = (() => {
 })();
 /** Rates above this use PTRS (transformed rejection) instead of inversion. */
 export const POISSON_INVERSION_MAX = 100;
+/** 1/k: the inversion multiplies by it (a division is several times slower, and the loop waits on it). */
+const RECIPROCAL = Float64Array.from({ length: 1024 }, (_, k) => 1 / k);
 
 /** Poisson(lambda) by inversion of the uniform u, for 0 < lambda <= POISSON_INVERSION_MAX. */
 export function poissonInverse(lambda: number, u: number): number {
@@ -63,7 +66,7 @@ export function poissonInverse(lambda: number, u: number): number {
   let k = 0;
   while (u >= f) {
     k++;
-    p *= lambda / k;
+    p *= lambda * RECIPROCAL[k]!;
     const next = f + p;
     if (next === f) break; // the rest of the tail is below double precision
     f = next;
@@ -166,6 +169,39 @@ export function fastNormalQuantile(p: number): number {
   return lo + (QUANTILE_TABLE[i + 1]! - lo) * (x - i);
 }
 
+/** The lognormal quantile table's grid: 2^11 cells, small enough to stay in the L1 cache. */
+const LOGNORMAL_GRID = 2048;
+
+/**
+ * exp(sigma·Φ⁻¹(p) − sigma²/2), the p-quantile of a lognormal with mean 1: by cubic (Catmull-Rom)
+ * interpolation of a table in the centre [1/64, 63/64], within 5e-7 of the exact value (a draw needs no
+ * exponential), exact in the tails.
+ */
+export class LognormalQuantiles {
+  readonly sigma: number;
+  private readonly halfVariance: number;
+  private readonly table = new Float64Array(LOGNORMAL_GRID + 1);
+
+  constructor(sigma: number) {
+    this.sigma = sigma;
+    this.halfVariance = 0.5 * sigma * sigma;
+    for (let i = 1; i < LOGNORMAL_GRID; i++) this.table[i] = Math.exp(sigma * normalQuantile(i / LOGNORMAL_GRID) - this.halfVariance);
+  }
+
+  at(p: number): number {
+    if (p < TABLE_LOW || p > 1 - TABLE_LOW) return Math.exp(this.sigma * normalQuantile(p) - this.halfVariance);
+    const x = p * LOGNORMAL_GRID;
+    const i = x | 0;
+    const t = x - i;
+    const table = this.table;
+    const p0 = table[i - 1]!;
+    const p1 = table[i]!;
+    const p2 = table[i + 1]!;
+    const p3 = table[i + 2]!;
+    return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+  }
+}
+
 export class KeyedStream {
   private readonly keys: RunKeys;
   private memberA = 0;
@@ -173,20 +209,47 @@ export class KeyedStream {
   private a = 0;
   private b = 0;
   private counter = 0;
+  // The parts of the member key shared by every member of a path and year (a block's members all are).
+  private path = 0;
+  private year = 0;
+  private pathA = 0;
+  private pathB = 0;
+  private yearB = 0;
+  private yearGeneration0B = 0;
+  // Marsaglia-Tsang constants of the last gamma shape.
+  private gammaShape = 1;
+  private gammaD = 2 / 3;
+  private gammaC = 1 / Math.sqrt(6);
 
   constructor(keys: RunKeys) {
     this.keys = keys;
+    this.keyPath(0);
+    this.keyYear(0);
+  }
+
+  private keyPath(path: number): void {
+    this.path = path;
+    this.pathA = absorb(this.keys.k0, path);
+    this.pathB = path ^ this.keys.k3;
+  }
+
+  private keyYear(year: number): void {
+    this.year = year;
+    this.yearB = absorb(this.keys.k1 ^ this.keys.k2, year);
+    this.yearGeneration0B = absorb(this.yearB, 0);
   }
 
   /**
    * Key the stream to one member-year; call `select` before drawing. Each component is absorbed on its
    * own, so any 32-bit values key distinct streams (other models key institutions with a generation
-   * above the members' 16 bits).
+   * above the members' 16 bits). The path's and the year's parts are kept between calls.
    */
   member(path: number, slot: number, generation: number, year: number): this {
-    const k = this.keys;
-    this.memberA = absorb(absorb(absorb(absorb(k.k0, path), slot), generation), year);
-    this.memberB = absorb(absorb(absorb(absorb(k.k1 ^ k.k2, year), generation), slot), path ^ k.k3);
+    if (path !== this.path) this.keyPath(path);
+    if (year !== this.year) this.keyYear(year);
+    this.memberA = absorb(absorb(absorb(this.pathA, slot), generation), year);
+    const b = generation === 0 ? this.yearGeneration0B : absorb(this.yearB, generation);
+    this.memberB = absorb(absorb(b, slot), this.pathB);
     return this;
   }
 
@@ -232,35 +295,23 @@ export class KeyedStream {
     this.counter = c;
   }
 
-  /** The next n standard normals (one 32-bit uniform each, inverted), written to out[0..n). */
-  fillNormal(out: Float64Array, n: number): void {
-    const a = this.a;
-    const b = this.b;
-    let c = this.counter;
-    for (let k = 0; k < n; k++, c++) {
-      const x = mix32((a + Math.imul(c, GOLDEN)) | 0);
-      const p = ((mix32(x ^ b) >>> 0) + 0.5) * TWO_M32;
-      if (p < TABLE_LOW || p > 1 - TABLE_LOW) out[k] = normalQuantile(p);
-      else {
-        const y = p * GRID;
-        const i = y | 0;
-        const lo = QUANTILE_TABLE[i]!;
-        out[k] = lo + (QUANTILE_TABLE[i + 1]! - lo) * (y - i);
-      }
-    }
-    this.counter = c;
-  }
-
-  /** The next n uniforms with 16 bits each, strictly inside (0, 1), two per draw: for coarse choices. */
-  fill16(out: Float64Array, n: number): void {
-    const a = this.a;
-    const b = this.b;
-    let c = this.counter;
-    for (let k = 0; k < n; k += 2, c++) {
+  /**
+   * Select `stream` and write its first draws, in one call (a claim takes all its draws this way): n16
+   * 16-bit uniforms into u16, two per draw (n16 even; the high half first), then n32 32-bit uniforms into
+   * u32 (as `fill`). All strictly inside (0, 1).
+   */
+  selectFill(stream: number, u16: Float64Array, n16: number, u32: Float64Array, n32: number): void {
+    const a = mix32(this.memberA ^ Math.imul(stream, SILVER));
+    const b = mix32((this.memberB + Math.imul(stream, GOLDEN)) | 0);
+    let c = 0;
+    for (let k = 0; k < n16; k += 2, c++) {
       const x = mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b);
-      out[k] = ((x >>> 16) + 0.5) * TWO_M16;
-      out[k + 1] = ((x & 0xffff) + 0.5) * TWO_M16;
+      u16[k] = ((x >>> 16) + 0.5) * TWO_M16;
+      u16[k + 1] = ((x & 0xffff) + 0.5) * TWO_M16;
     }
+    for (let k = 0; k < n32; k++, c++) u32[k] = ((mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b) >>> 0) + 0.5) * TWO_M32;
+    this.a = a;
+    this.b = b;
     this.counter = c;
   }
 
@@ -292,8 +343,13 @@ export class KeyedStream {
       const boost = Math.pow(1 - this.next(), 1 / shape);
       return this.gamma(shape + 1, scale) * boost;
     }
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
+    if (shape !== this.gammaShape) {
+      this.gammaShape = shape;
+      this.gammaD = shape - 1 / 3;
+      this.gammaC = 1 / Math.sqrt(9 * this.gammaD);
+    }
+    const d = this.gammaD;
+    const c = this.gammaC;
     for (;;) {
       const x = this.normal();
       let v = 1 + c * x;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { utilisationAssumptions } from '../../src/claims/assumptions.js';
 import { allocateClaimBuffer, type ClaimBuffer } from '../../src/claims/buffer.js';
 import { generateClaims } from '../../src/claims/generate.js';
+import { claimsMacroAt } from '../../src/claims/inflation.js';
 import { SETTINGS } from '../../src/policy/vocabulary.js';
 import { populationAssumptions } from '../../src/population/assumptions.js';
 import { MEMBER_CHRONIC, type MemberBlock } from '../../src/population/block.js';
@@ -9,6 +10,7 @@ import { advanceYear } from '../../src/population/dynamics.js';
 import { createMembers } from '../../src/population/members.js';
 import { runKeys } from '../../src/random/keys.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../../src/settlement/columns.js';
+import { wageMacro } from '../population/support.js';
 
 const population = populationAssumptions.parse({});
 const utilisation = utilisationAssumptions.parse({});
@@ -28,8 +30,8 @@ function generate(blockSize: number, members = 1000, year = 2022, u = utilisatio
   const buffer = allocateClaimBuffer(16);
   for (let from = 0; from < members; from += blockSize) {
     const block = createMembers(population, k, 2, from, Math.min(members, from + blockSize), 2021);
-    advanceYear(population, k, 2, block, year);
-    generateClaims(u, k, 2, year, block, buffer);
+    advanceYear(population, k, 2, block, year, wageMacro(year));
+    generateClaims(u, k, 2, year, block, buffer, { macro: claimsMacroAt(u, year, 1) });
     all.push(...rows(block, buffer));
   }
   return all;
@@ -50,7 +52,8 @@ describe('generating claims', () => {
   const n = 20_000;
   const block = createMembers(population, keys, 0, 0, n, 2021);
   const buffer = allocateClaimBuffer(1024);
-  generateClaims(utilisation, keys, 0, 2021, block, buffer);
+  const macro = claimsMacroAt(utilisation, 2021, 1);
+  generateClaims(utilisation, keys, 0, 2021, block, buffer, { macro });
 
   it('writes each member\'s claims together, in date order, within the member\'s days', () => {
     const wrong: number[] = [];
@@ -116,7 +119,7 @@ describe('generating claims', () => {
   it('uses common random numbers: raising one setting\'s rate keeps other settings\' claims and adds to its own', () => {
     const busier = utilisationAssumptions.parse({ outpatient: { rate: { employee: 6, resident: 2.5 } } });
     const b2 = allocateClaimBuffer(1024);
-    generateClaims(busier, keys, 0, 2021, block, b2);
+    generateClaims(busier, keys, 0, 2021, block, b2, { macro: claimsMacroAt(busier, 2021, 1) });
     const bySetting = (b: ClaimBuffer, setting: number) => {
       const out: string[][] = Array.from({ length: n }, () => []);
       for (let c = 0; c < b.length; c++) if (b.setting[c] === setting) out[b.person[c]!]!.push(CLAIM_COLUMNS.map((k) => b[k][c]).join(','));
@@ -142,23 +145,21 @@ describe('generating claims', () => {
     const demand = new Float32Array(n * SETTINGS.length).fill(1);
     for (let i = 0; i < n; i++) demand[i * SETTINGS.length + S.pharmacy] = 0;
     const b3 = allocateClaimBuffer(1024);
-    generateClaims(utilisation, keys, 0, 2021, block, b3, { demand });
+    generateClaims(utilisation, keys, 0, 2021, block, b3, { demand, macro });
     const pharmacy = (b: ClaimBuffer) => Array.from(b.setting.subarray(0, b.length)).filter((s) => s === S.pharmacy).length;
     expect(pharmacy(buffer)).toBeGreaterThan(0);
     expect(pharmacy(b3)).toBe(0);
     expect(b3.length).toBe(buffer.length - pharmacy(buffer));
-    expect(() => generateClaims(utilisation, keys, 0, 2021, block, b3, { demand: new Float32Array(3) })).toThrow(/demand holds 3 values/);
+    expect(() => generateClaims(utilisation, keys, 0, 2021, block, b3, { demand: new Float32Array(3), macro })).toThrow(/demand holds 3 values/);
   });
 
-  it('inflates costs by the year\'s medical price index, with the same draws', () => {
-    const pricier = utilisationAssumptions.parse({ costInflationByYear: { '2022': 0.1 } });
-    const flat = utilisationAssumptions.parse({ costInflationByYear: { '2022': 0 } });
+  it('prices claims at the year\'s cost index, with the same draws', () => {
     const b1 = allocateClaimBuffer(1024);
     const b2 = allocateClaimBuffer(1024);
     const small = createMembers(population, keys, 0, 0, 3000, 2021);
-    advanceYear(population, keys, 0, small, 2022);
-    generateClaims(flat, keys, 0, 2022, small, b1);
-    generateClaims(pricier, keys, 0, 2022, small, b2);
+    advanceYear(population, keys, 0, small, 2022, wageMacro(2022));
+    generateClaims(utilisation, keys, 0, 2022, small, b1, { macro: claimsMacroAt(utilisation, 2022, 1) });
+    generateClaims(utilisation, keys, 0, 2022, small, b2, { macro: claimsMacroAt(utilisation, 2022, 1.1) });
     expect(b2.length).toBe(b1.length);
     let total1 = 0;
     let total2 = 0;
@@ -167,5 +168,21 @@ describe('generating claims', () => {
       total2 += b2.classA[c]! + b2.classB[c]! + b2.classC[c]!;
     }
     expect(total2 / total1).toBeCloseTo(1.1, 4);
+  });
+
+  it('scales utilisation by the trend from the cost year', () => {
+    const trending = utilisationAssumptions.parse({ utilisationTrend: 0.1 });
+    // 1.1² two years after the 2021 cost year, 1 / 1.1 the year before it
+    expect(claimsMacroAt(trending, 2023, 1.2)).toEqual({ year: 2023, costIndex: 1.2, utilisationIndex: 1.1 ** 2 });
+    expect(claimsMacroAt(trending, 2020, 1).utilisationIndex).toBeCloseTo(1 / 1.1, 15);
+    const b1 = allocateClaimBuffer(1024);
+    generateClaims(trending, keys, 0, 2021, block, b1, { macro: { year: 2021, costIndex: 1, utilisationIndex: 1.5 } });
+    // 50% more utilisation gives about 50% more claims (the count draws are monotone in the rate)
+    expect(b1.length / buffer.length).toBeGreaterThan(1.4);
+    expect(b1.length / buffer.length).toBeLessThan(1.6);
+  });
+
+  it('refuses a claims macro of another year', () => {
+    expect(() => generateClaims(utilisation, keys, 0, 2022, block, allocateClaimBuffer(16), { macro })).toThrow(/claims macro is for 2021/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { utilisationAssumptions } from '../../src/claims/assumptions.js';
 import { populationAssumptions, slotWeight } from '../../src/population/assumptions.js';
 import { defaults } from './support.js';
 
@@ -55,5 +56,14 @@ describe('population assumptions', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['employeeShare', 'ageStructure.1.ageFrom', 'chronic.prevalence', 'exits.inService']));
+  });
+
+  it('leave wage growth, bounds and medical inflation to the macro and fund sections (one of each)', () => {
+    const wage = populationAssumptions.safeParse({ wage: { growth: 0.05, growthByYear: {}, growthSd: 0, floor: 0.6, cap: 3 } });
+    expect(wage.error!.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['wage', 'unrecognized_keys']]);
+    expect((wage.error!.issues[0] as { keys: string[] }).keys).toEqual(['growth', 'growthByYear', 'growthSd', 'floor', 'cap']);
+    const cost = utilisationAssumptions.safeParse({ costInflation: 0.05, costInflationByYear: {}, costInflationSd: 0 });
+    expect((cost.error!.issues[0] as { keys: string[] }).keys).toEqual(['costInflation', 'costInflationByYear', 'costInflationSd']);
+    expect(Object.keys(defaults.wage).sort()).toEqual(['average', 'drift', 'sigma']);
   });
 });

@@ -14,7 +14,7 @@ import { advanceYear } from '../../src/population/dynamics.js';
 import { createMembers } from '../../src/population/members.js';
 import { hasReachedRetirement, retirementAgeMonths, SCHEDULE_MEN, SCHEDULE_WOMEN_CADRE, SCHEDULE_WOMEN_WORKER } from '../../src/population/retirement.js';
 import { runKeys } from '../../src/random/keys.js';
-import { defaults } from './support.js';
+import { concatBlocks, defaults, MEMBER_COLUMNS, wageMacro } from './support.js';
 
 const keys = runKeys(5);
 
@@ -56,7 +56,7 @@ describe('a year of dynamics', () => {
     sex: block.sex.slice(),
     flags: block.flags.slice(),
   };
-  const events = advanceYear(defaults, keys, 0, block, 2022);
+  const events = advanceYear(defaults, keys, 0, block, 2022, wageMacro(2022));
 
   it('replaces last year\'s leavers by entrants and ages everyone else', () => {
     const wrong: number[] = [];
@@ -91,7 +91,7 @@ describe('a year of dynamics', () => {
     expect(retirements).toBeGreaterThan(0);
   });
 
-  it('lets wages of continuing workers grow with the average (5%)', () => {
+  it('lets wages of continuing workers grow with the macro wage growth (5%), with individual drift', () => {
     let ratio = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
@@ -99,20 +99,47 @@ describe('a year of dynamics', () => {
       ratio += block.wage[i]! / before.wage[i]!;
       k++;
     }
-    // mean of 1.05 · exp(0.05 z - 0.00125), less a little where the cap binds
-    expect(ratio / k).toBeGreaterThan(1.04);
-    expect(ratio / k).toBeLessThan(1.06);
+    // mean of 1.05 · exp(0.05 z − 0.00125) is 1.05 (no bounds); sd 0.053 over about 5,500 workers: se 0.0007
+    expect(k).toBeGreaterThan(4000);
+    expect(Math.abs(ratio / k - 1.05)).toBeLessThan(0.004);
+    expect(block.wageIndex).toBe(1.05);
+  });
+
+  it('takes wages from the macro path and nothing else from it (same draws)', () => {
+    const run = (macro: ReturnType<typeof wageMacro>) => {
+      const b = createMembers(defaults, keys, 4, 0, 4000, 2021);
+      advanceYear(defaults, keys, 4, b, 2022, macro);
+      return concatBlocks([b]);
+    };
+    const slow = run({ year: 2022, wageIndex: 1.02, wageGrowth: 0.02 });
+    const fast = run({ year: 2022, wageIndex: 1.1, wageGrowth: 0.1 });
+    for (const c of MEMBER_COLUMNS) if (c !== 'wage') expect(fast[c], c).toEqual(slow[c]);
+    const wrong: string[] = [];
+    let entrants = 0;
+    for (let i = 0; i < slow.wage.length; i++) {
+      if (slow.type[i] !== TYPE_CODE.inService) continue;
+      // An entrant's wage scales with the wage index (1.1 / 1.02), a continuing worker's with the growth (1.1 / 1.02 too).
+      if (Math.abs(fast.wage[i]! / slow.wage[i]! - 1.1 / 1.02) > 1e-5) wrong.push(`slot ${i}: ${fast.wage[i]} vs ${slow.wage[i]}`);
+      if (slow.event[i]! & EVENT_ENTERED) entrants++;
+    }
+    expect(wrong).toEqual([]);
+    expect(entrants).toBeGreaterThan(0);
+  });
+
+  it('refuses macro quantities of another year', () => {
+    const b = createMembers(defaults, keys, 0, 0, 10, 2021);
+    expect(() => advanceYear(defaults, keys, 0, b, 2022, wageMacro(2023))).toThrow(/macro quantities are for 2023/);
   });
 
   it('refuses to skip a year', () => {
-    expect(() => advanceYear(defaults, keys, 0, block, 2024)).toThrow(/can only advance to 2023/);
+    expect(() => advanceYear(defaults, keys, 0, block, 2024, wageMacro(2024))).toThrow(/can only advance to 2023/);
   });
 
   it('leaves slots empty when leavers are not replaced', () => {
     const closed = populationAssumptions.parse({ entrants: { replaceLeavers: false } });
     const b = createMembers(closed, keys, 0, 0, 5000, 2021);
     const leavers = countEvents(b);
-    advanceYear(closed, keys, 0, b, 2022);
+    advanceYear(closed, keys, 0, b, 2022, wageMacro(2022));
     let empty = 0;
     for (let i = 0; i < b.length; i++) if (b.alive[i] === 0) empty++;
     expect(empty).toBe(leavers.deaths + leavers.exits);

@@ -5,7 +5,7 @@ import { TYPE_CODE } from '../../src/population/compile.js';
 import { advanceYear } from '../../src/population/dynamics.js';
 import { createMembers } from '../../src/population/members.js';
 import { runKeys } from '../../src/random/keys.js';
-import { concatBlocks, defaults } from './support.js';
+import { concatBlocks, defaults, wageMacro } from './support.js';
 
 const keys = runKeys(11);
 
@@ -15,7 +15,7 @@ describe('creating members', () => {
       const blocks = [];
       for (let from = 0; from < 1000; from += size) blocks.push(createMembers(defaults, keys, 3, from, Math.min(1000, from + size), 2021));
       const before = concatBlocks(blocks);
-      for (let y = 2022; y <= 2024; y++) for (const b of blocks) advanceYear(defaults, keys, 3, b, y);
+      for (let y = 2022; y <= 2024; y++) for (const b of blocks) advanceYear(defaults, keys, 3, b, y, wageMacro(y));
       return { before, after: concatBlocks(blocks) };
     };
     const whole = run(1000);
@@ -68,9 +68,8 @@ describe('creating members', () => {
     expect(misplaced).toEqual([]);
   });
 
-  it('gives in-service members a contribution base around the average, within floor and cap', () => {
-    let sum = 0;
-    let k = 0;
+  it('gives in-service members a lognormal wage around the average, not bounded (the fund bounds it)', () => {
+    const logs: number[] = [];
     const wrong: number[] = [];
     for (let i = 0; i < n; i++) {
       const w = block.wage[i]!;
@@ -78,13 +77,19 @@ describe('creating members', () => {
         if (w !== 0) wrong.push(w);
         continue;
       }
-      if (w < 0.6 * 6_800_000 - 1 || w > 3 * 6_800_000 + 1 || !Number.isInteger(w)) wrong.push(w);
-      sum += w;
-      k++;
+      if (!(w > 0) || !Number.isInteger(w)) wrong.push(w);
+      logs.push(Math.log(w / 100));
     }
     expect(wrong).toEqual([]);
-    // lognormal mean 68,000 yuan with sigma 0.45, clipped at 0.6 and 3 times: the mean stays within 3%
-    expect(Math.abs(sum / k / 6_800_000 - 1)).toBeLessThan(0.03);
+    const k = logs.length;
+    const mean = logs.reduce((a, b) => a + b, 0) / k;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
+    // ln w ~ N(ln 68,000 − 0.45²/2, 0.45²); about 7,600 workers: se of the mean 0.005, of the sd 0.004.
+    expect(Math.abs(mean - (Math.log(68000) - 0.45 ** 2 / 2))).toBeLessThan(0.02);
+    expect(Math.abs(sd - 0.45)).toBeLessThan(0.015);
+    // Unbounded: 18% of a lognormal with sigma 0.45 lie below 60% of its mean, 0.4% above 3 times it.
+    expect(logs.filter((l) => l < Math.log(0.6 * 68000)).length / k).toBeGreaterThan(0.15);
+    expect(logs.some((l) => l > Math.log(3 * 68000))).toBe(true);
   });
 
   it('enrols older and frailer members in chronic care, more among employees', () => {

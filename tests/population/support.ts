@@ -1,6 +1,7 @@
 /** Shared fixtures of the population tests. */
 import { populationAssumptions } from '../../src/population/assumptions.js';
 import type { MemberBlock } from '../../src/population/block.js';
+import type { PopulationMacro } from '../../src/population/macro.js';
 
 export const defaults = populationAssumptions.parse({});
 
@@ -12,4 +13,9 @@ export function concatBlocks(blocks: MemberBlock[]): Record<(typeof MEMBER_COLUM
     (typeof MEMBER_COLUMNS)[number],
     number[]
   >;
+}
+
+/** Macro quantities of `year` on a path whose average wage grows by `growth` a year from 2021. */
+export function wageMacro(year: number, growth = 0.05): PopulationMacro {
+  return { year, wageIndex: (1 + growth) ** (year - 2021), wageGrowth: growth };
 }

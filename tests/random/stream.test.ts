@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { macroRng, runKeys } from '../../src/random/keys.js';
-import { fastNormalQuantile, KeyedStream, logFactorial, normalQuantile } from '../../src/random/stream.js';
+import { fastNormalQuantile, KeyedStream, logFactorial, LognormalQuantiles, normalQuantile, poissonInverse } from '../../src/random/stream.js';
 
 const keys = runKeys(7);
 
@@ -62,13 +62,54 @@ describe('keyed streams', () => {
     const out = new Float64Array(10);
     s.select(2).fill(out, 10);
     out.forEach((u, k) => expect(u).toBe((seq[k]! + 0.5) * 2 ** -32));
+    expect(s.select(2).at(3).normal()).toBe(fastNormalQuantile((seq[3]! + 0.5) * 2 ** -32));
+  });
+
+  it('selectFill gives the selected stream\'s draws: 16-bit halves, then 32-bit uniforms, and leaves the stream after them', () => {
+    const s = new KeyedStream(keys).member(0, 1, 0, 2021);
+    const seq = Array.from({ length: 5 }, () => 0);
+    s.select(9);
+    for (let k = 0; k < 5; k++) seq[k] = s.nextU32();
     const halves = new Float64Array(4);
-    s.select(2).fill16(halves, 4);
-    expect(halves[0]).toBe(((seq[0]! >>> 16) + 0.5) * 2 ** -16);
-    expect(halves[3]).toBe(((seq[1]! & 0xffff) + 0.5) * 2 ** -16);
-    const normals = new Float64Array(10);
-    s.select(2).fillNormal(normals, 10);
-    normals.forEach((z, k) => expect(z).toBe(fastNormalQuantile((seq[k]! + 0.5) * 2 ** -32)));
+    const wide = new Float64Array(2);
+    s.select(3).selectFill(9, halves, 4, wide, 2);
+    expect(Array.from(halves)).toEqual([seq[0]! >>> 16, seq[0]! & 0xffff, seq[1]! >>> 16, seq[1]! & 0xffff].map((h) => (h + 0.5) * 2 ** -16));
+    expect(Array.from(wide)).toEqual([seq[2]!, seq[3]!].map((x) => (x + 0.5) * 2 ** -32));
+    expect(s.nextU32()).toBe(seq[4]);
+  });
+
+  it('key members by the documented hash chain, whatever path, year and generation came before', () => {
+    // The chain of stream.ts written out: lowbias32, absorb, the member key lanes, select and draw 0.
+    const mix = (x: number) => {
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x7feb352d);
+      x ^= x >>> 15;
+      x = Math.imul(x, 0x846ca68b);
+      return x ^ (x >>> 16);
+    };
+    const golden = 0x9e3779b9 | 0;
+    const silver = 0x85ebca6b | 0;
+    const absorb = (h: number, c: number) => mix(((h ^ c) + golden) | 0);
+    const firstDraw = (path: number, slot: number, generation: number, year: number, stream: number) => {
+      const memberA = absorb(absorb(absorb(absorb(keys.k0, path), slot), generation), year);
+      const memberB = absorb(absorb(absorb(absorb(keys.k1 ^ keys.k2, year), generation), slot), path ^ keys.k3);
+      const a = mix(memberA ^ Math.imul(stream, silver));
+      const b = mix((memberB + Math.imul(stream, golden)) | 0);
+      return mix(mix(a) ^ b) >>> 0;
+    };
+    const s = new KeyedStream(keys);
+    for (const [path, slot, generation, year] of [
+      [0, 5, 0, 2021],
+      [0, 5, 0, 2022],
+      [3, 5, 0, 2022],
+      [3, 6, 2, 2022],
+      [3, 6, 0, 2022],
+      [3, 6, 0, 2021],
+      [0, 5, 0x10000, 2021],
+      [0, 5, 0, 2021],
+    ] as const) {
+      expect(s.member(path, slot, generation, year).select(7).nextU32(), `${path}/${slot}/${generation}/${year}`).toBe(firstDraw(path, slot, generation, year, 7));
+    }
   });
 
   it('are uncorrelated across adjacent members and streams', () => {
@@ -132,6 +173,40 @@ describe('distributions at a fixed seed', () => {
     const tail = xs.filter((x) => Math.abs(x) > 3).length / n;
     expect(tail).toBeGreaterThan(0.0018);
     expect(tail).toBeLessThan(0.0036);
+  });
+
+  it('lognormal quantiles: within 5e-7 of exp(σ·Φ⁻¹(p) − σ²/2) by table, exact in the tails, mean 1', () => {
+    for (const sigma of [0.45, 0.9]) {
+      const q = new LognormalQuantiles(sigma);
+      const exact = (p: number) => Math.exp(sigma * normalQuantile(p) - 0.5 * sigma * sigma);
+      let worst = 0;
+      for (let p = 0.00001; p < 1; p += 0.000137) worst = Math.max(worst, Math.abs(q.at(p) / exact(p) - 1));
+      expect(worst).toBeLessThan(5e-7);
+      expect(q.at(0.001)).toBe(exact(0.001));
+      // Mean by the midpoint rule over 10^6 cells: 1 within 1e-4 (the far tails beyond 1e-6 carry less).
+      let mean = 0;
+      for (let k = 0; k < 1_000_000; k++) mean += q.at((k + 0.5) / 1_000_000);
+      expect(Math.abs(mean / 1_000_000 - 1)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('poisson inversion gives the first count whose cumulative probability exceeds the uniform', () => {
+    for (const lambda of [0.05, 1, 4.5, 30, 99]) {
+      // The CDF summed term by term with divisions, as written in textbooks.
+      const cdf: number[] = [];
+      let p = Math.exp(-lambda);
+      let f = p;
+      for (let k = 0; k < 400 && f < 1 - 1e-15; k++) {
+        cdf.push(f);
+        p *= lambda / (k + 1);
+        f += p;
+      }
+      for (let u = 0.0005; u < 0.9995; u += 0.001) {
+        if (cdf.some((c) => Math.abs(c - u) < 1e-12)) continue;
+        const expected = cdf.findIndex((c) => u < c);
+        expect(poissonInverse(lambda, u), `lambda ${lambda}, u ${u}`).toBe(expected === -1 ? cdf.length : expected);
+      }
+    }
   });
 
   it('lognormal with a given mean keeps it', () => {
