@@ -126,7 +126,8 @@ function build(a: PopulationAssumptions): CompiledPopulation {
     }
   }
   const cellCdf = new Float64Array(GROUP_COUNT * CELLS);
-  for (let g = 0; g < GROUP_COUNT; g++) cumulate(w, g * CELLS, CELLS, cellCdf);
+  // A group nobody is drawn into (e.g. no employees in a resident-only region) keeps an empty table.
+  for (let g = 0; g < GROUP_COUNT; g++) if (shares[g]! > 0) cumulate(w, g * CELLS, CELLS, cellCdf);
 
   const young = new Float64Array(CELLS);
   const [from, to] = a.entrants.youngWorkerAges;

@@ -18,7 +18,6 @@ import { InputError } from '../../src/input/inputError.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
-const SCENARIOS = join(__dirname, '..', '..', 'scenarios');
 /** Small: 20,000 members × 4 paths of one year, in this thread (a few seconds each). */
 const SMALL = { members: 20_000, paths: 4, workers: 0 };
 
@@ -117,16 +116,10 @@ describe('simulated figures from an engine run', () => {
 });
 
 describe('the default scenarios against the 2021 figures', () => {
-  it('calibrated-2021 meets every figure within ±3% (or 3 standard errors) at a small size', async () => {
-    const report = await calibrate(loadScenario(join(SCENARIOS, 'calibrated-2021.yaml')), SMALL);
+  it('the default scenario meets every figure within ±3% (or 3 standard errors) at a small size', async () => {
+    const report = await calibrate(loadScenario(defaultScenarioFile()), SMALL);
     expect(report.rows).toHaveLength(calibrationTargets().length);
     expect(misses(report.rows)).toEqual([]);
-  });
-
-  it('default meets every claims figure; its fund figures need the edits of calibrated-2021.yaml', async () => {
-    // When scenarios/default.yaml takes those edits, check all of its rows here and drop calibrated-2021.yaml.
-    const report = await calibrate(loadScenario(defaultScenarioFile()), SMALL);
-    expect(misses(report.rows.filter((r) => r.target.computedBy === 'claims'))).toEqual([]);
   });
 });
 
