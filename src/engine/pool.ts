@@ -69,6 +69,14 @@ export async function runChunks<T, R>(
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData: options.workerData });
   const stop = new AbortController();
   setMaxListeners(0, stop.signal); // every queued task listens to it
+  // A worker may answer a task that was just aborted; Piscina reports that stale answer as a pool 'error'
+  // event, which would otherwise crash the process. Once the run is stopping it is expected and ignored.
+  let poolError: unknown;
+  pool.on('error', (err: unknown) => {
+    if (stop.signal.aborted) return;
+    poolError ??= err;
+    stop.abort();
+  });
   const onAbort = () => stop.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const started = Date.now();
@@ -104,7 +112,7 @@ export async function runChunks<T, R>(
   } catch (err) {
     stop.abort();
     if (signal?.aborted) throw abortError();
-    throw err;
+    throw poolError ?? err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool.destroy();

@@ -119,7 +119,7 @@ describe('dated reforms', () => {
 
   it('a reform naming an unknown parameter is an error naming the reform file and field', () => {
     const bad = reformFrom(['id: bad', 'name: bad', 'startYear: 2024', 'changes:', '  employee:', '    inpatient:', '      deductable: 900'].join('\n'), 'bad.yaml');
-    expect(problemsOf(() => policyTimeline({ baseline, macro, reforms: [bad] }))).toEqual(['bad.yaml:7: changes.employee.inpatient.deductable = 900: unknown field']);
+    expect(problemsOf(() => policyTimeline({ baseline, macro, reforms: [bad] }))).toEqual(['bad.yaml:7: changes.employee.inpatient.deductable = 900: unknown field; allowed here: deductible, laterAdmissionDeductible, ratio, bandBasis, cap, classBFirstSelfPay']);
   });
 
   it('a reform is all or nothing: one bad value rejects it', () => {
