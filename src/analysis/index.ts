@@ -47,7 +47,11 @@ export {
   type FundPairedHorizonRow,
 } from './ledgerTables.js';
 export { meetsFundTarget, type FundTarget } from './fundTarget.js';
-export { simulationTables, reformTables, fundTables, type Tables } from './tables.js';
+export { institutionMeasures, type InstitutionLabels } from './institutionMeasures.js';
+export { paymentMeasures, type PaymentLabels } from './paymentMeasures.js';
+export { channelMeasures, type ChannelLabels } from './channelMeasures.js';
+export { cashflowByMonth, CASHFLOW_METRICS, type CashflowMetric, type CashflowMonthRow } from './cashflowTables.js';
+export { simulationTables, providerTables, reformTables, fundTables, type Tables } from './tables.js';
 export { SizingError, type SizingFailure, type BestFound } from './sizingError.js';
 export { solvePerPath, type PerPathProblem, type PerPathSolution } from './solvePerPath.js';
 export { solveBracketed, type BracketedProblem, type BracketedSolution, type BracketTarget, type CriterionAt } from './solveBracketed.js';

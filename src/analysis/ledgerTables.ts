@@ -3,11 +3,12 @@
  * same code as the claims side; the probability of a current-year deficit (当期赤字) and of a depleted
  * accumulated balance (累计结余 < 0, 穿底) by year; and reform − baseline ledger differences.
  */
-import { cubeOffset, type SimulationCube } from '../engine/result.js';
+import { paymentCell } from '../engine/providerBlock.js';
+import { cubeOffset, providerOffset, type SimulationCube } from '../engine/result.js';
 import type { FundAssumptions } from '../fund/assumptions.js';
 import { fundYearInputs } from '../fund/fromAggregates.js';
 import { fundLedger, type FundYear } from '../fund/ledger.js';
-import type { Scheme } from '../policy/vocabulary.js';
+import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
 import { pairedColumns, type PairedColumns } from './acrossPaths.js';
 import { resolveVariant, type VariantRef } from './measures.js';
 import { pairedByYear, perYearSummary, probabilityByYear, type YearPaired, type YearProbability, type YearSummary } from './perYear.js';
@@ -32,12 +33,19 @@ export function pathLedgers(cube: SimulationCube, variant: VariantRef, scheme: S
     return fundLedger(
       scheme,
       assumptions,
-      cube.years.map((year, y) => fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight)),
+      cube.years.map((year, y) => ({ ...fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight), paymentDifference: paymentDifference(cube, v, p, y, scheme) })),
       file,
       first ? { accumulated: first.accumulated.opening, reserve: first.reserve.opening } : undefined,
     );
   });
   return { variant: cube.variants[v]!, scheme, years: [...cube.years], ledgers };
+}
+
+/** What the scheme's fund paid institutions minus the settled pooled amounts of that care (fen). */
+function paymentDifference(cube: SimulationCube, v: number, p: number, y: number, scheme: Scheme): Partial<Record<Scheme, number>> {
+  const at = providerOffset(cube, v, p, y);
+  const s = SCHEMES.indexOf(scheme);
+  return { [scheme]: cube.providers[at + paymentCell(s, 'paid')]! - cube.providers[at + paymentCell(s, 'settled')]! };
 }
 
 /** The ledger lines summarised, units in the names; months_covered is NaN (left out) without expenditure. */

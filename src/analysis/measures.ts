@@ -4,7 +4,8 @@
  * allocates nothing per measure.
  */
 import { BLOCK } from '../engine/aggregates.js';
-import { cubeOffset, variantIndex, type SimulationCube } from '../engine/result.js';
+import { PROVIDER_BLOCK } from '../engine/providerBlock.js';
+import { cubeOffset, providerOffset, variantIndex, type SimulationCube } from '../engine/result.js';
 
 export type Label = string | number;
 export type Labels = Readonly<Record<string, Label>>;
@@ -14,6 +15,15 @@ export interface Measures<L extends Labels> {
   labels: readonly L[];
   /** Write one block's values into `out` (length labels.length); `weight` = people per simulated member. */
   read(block: Float64Array, weight: number, out: Float64Array): void;
+  /** The blocks read: the aggregate blocks (default) or the provider blocks (engine/providerBlock.ts). */
+  source?: 'blocks' | 'providers';
+}
+
+/** The cube's array a measure reads, one block's size, and where a (variant, path, year) block starts. */
+function blocksOf(cube: SimulationCube, measures: Measures<Labels>) {
+  return measures.source === 'providers'
+    ? { data: cube.providers, size: PROVIDER_BLOCK, offset: providerOffset }
+    : { data: cube.blocks, size: BLOCK, offset: cubeOffset };
 }
 
 /** A variant by position in the cube or by id. */
@@ -30,10 +40,11 @@ export function resolveVariant(cube: SimulationCube, variant: VariantRef): numbe
 /** Values for one year: value k of path p at [p * K + k], K = labels.length. */
 export function readYear<L extends Labels>(cube: SimulationCube, variant: number, yearIndex: number, measures: Measures<L>): Float64Array {
   const k = measures.labels.length;
+  const { data, size, offset } = blocksOf(cube, measures);
   const out = new Float64Array(cube.paths * k);
   for (let p = 0; p < cube.paths; p++) {
-    const at = cubeOffset(cube, variant, p, yearIndex);
-    measures.read(cube.blocks.subarray(at, at + BLOCK), cube.weight, out.subarray(p * k, (p + 1) * k));
+    const at = offset(cube, variant, p, yearIndex);
+    measures.read(data.subarray(at, at + size), cube.weight, out.subarray(p * k, (p + 1) * k));
   }
   return out;
 }
@@ -44,13 +55,14 @@ export function readYear<L extends Labels>(cube: SimulationCube, variant: number
  */
 export function readHorizon<L extends Labels>(cube: SimulationCube, variant: number, measures: Measures<L>): Float64Array {
   const k = measures.labels.length;
+  const { data, size, offset } = blocksOf(cube, measures);
   const out = new Float64Array(cube.paths * k);
-  const sum = new Float64Array(BLOCK);
+  const sum = new Float64Array(size);
   for (let p = 0; p < cube.paths; p++) {
     sum.fill(0);
     for (let y = 0; y < cube.years.length; y++) {
-      const at = cubeOffset(cube, variant, p, y);
-      for (let i = 0; i < BLOCK; i++) sum[i] += cube.blocks[at + i]!;
+      const at = offset(cube, variant, p, y);
+      for (let i = 0; i < size; i++) sum[i] += data[at + i]!;
     }
     measures.read(sum, cube.weight, out.subarray(p * k, (p + 1) * k));
   }

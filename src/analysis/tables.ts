@@ -3,13 +3,17 @@
  * exportTables writes them). Every row names its variant, so variants share a table.
  */
 import type { SimulationCube } from '../engine/result.js';
+import { cashflowByMonth } from './cashflowTables.js';
+import { channelMeasures } from './channelMeasures.js';
 import { claimMeasures } from './claimMeasures.js';
 import { compareByYear, compareOverHorizon, intervalByYear, intervalOverHorizon, summaryByYear } from './cubeTables.js';
 import { fundByYear, fundCompareByYear, fundCompareOverHorizon, fundRiskByYear, type FundPaths } from './ledgerTables.js';
 import { gainersLosersMeasures } from './gainersLosers.js';
+import { institutionMeasures } from './institutionMeasures.js';
 import type { Measures, Labels } from './measures.js';
 import { memberMeasures } from './memberMeasures.js';
 import { oopBinMeasures, oopDecileMeasures } from './oopDistribution.js';
+import { paymentMeasures } from './paymentMeasures.js';
 
 export type Tables = Record<string, object[]>;
 
@@ -20,6 +24,19 @@ export function simulationTables(cube: SimulationCube): Tables {
     members_by_year: summaryByYear(cube, memberMeasures),
     oop_deciles_by_year: summaryByYear(cube, oopDecileMeasures),
     oop_histogram_by_year: summaryByYear(cube, oopBinMeasures),
+  };
+}
+
+/**
+ * Per year (or month) across paths, for every variant: designated institutions by type and level, provider
+ * payment by fund, direct settlement and self-advances, and the funds' cash by calendar month.
+ */
+export function providerTables(cube: SimulationCube): Tables {
+  return {
+    institutions_by_year: summaryByYear(cube, institutionMeasures),
+    payment_by_year: summaryByYear(cube, paymentMeasures),
+    channels_by_year: summaryByYear(cube, channelMeasures),
+    cashflow_by_month: cashflowByMonth(cube),
   };
 }
 

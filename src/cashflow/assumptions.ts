@@ -13,8 +13,10 @@
  * block the card and the chance causes are small (assumed). data/institutions/channels-seed002.yaml turns
  * the hospital's mechanisms on and is calibrated to its rates.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { readDocument, validateDocument } from '../input/document.js';
+import { dataFile } from '../population/dataFiles.js';
 import { ratio } from '../policy/schema.js';
 
 const bySetting = (d: number) =>
@@ -82,6 +84,31 @@ export const cashflowAssumptions = z.strictObject({
 });
 
 export type CashflowAssumptions = z.output<typeof cashflowAssumptions>;
+
+/**
+ * Built-in sets of cash-flow assumptions: `modern` (the defaults) and `seed002` (the seed 002 hospital,
+ * data/institutions/channels-seed002.yaml).
+ */
+export const CASHFLOW_PRESETS = ['modern', 'seed002'] as const;
+
+/** The scenario's `cashflow:` section: the assumptions written out, a preset name, or a file relative to the scenario. */
+export const cashflowSection = z
+  .union([
+    z
+      .string()
+      .refine((c) => (CASHFLOW_PRESETS as readonly string[]).includes(c) || /\.(ya?ml|json)$/.test(c), `must be ${CASHFLOW_PRESETS.join(' or ')}, or a file (.yaml, .yml or .json) relative to the scenario`),
+    cashflowAssumptions,
+  ])
+  .prefault({});
+
+export type CashflowSection = z.output<typeof cashflowSection>;
+
+/** The assumptions a scenario's `cashflow:` section stands for (`scenarioDir` resolves a file). */
+export function resolveCashflow(section: CashflowSection, scenarioDir: string): CashflowAssumptions {
+  if (typeof section !== 'string') return section;
+  if (section === 'modern') return cashflowAssumptions.parse({});
+  return loadCashflowAssumptions(section === 'seed002' ? dataFile('institutions', 'channels-seed002.yaml') : resolve(scenarioDir, section));
+}
 
 /** A file holding a `cashflowAssumptions` document (e.g. data/institutions/channels-seed002.yaml). */
 export function loadCashflowAssumptions(file: string): CashflowAssumptions {

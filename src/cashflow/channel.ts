@@ -17,7 +17,7 @@
 import { PERSON_TYPES, SCHEMES, schemeOf, SETTINGS } from '../policy/vocabulary.js';
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream, normalQuantile } from '../random/stream.js';
-import { CLAIM_STREAM, claimStreamOf, MEMBER_STREAM } from '../institutions/streams.js';
+import { CLAIM_STREAM, claimStreamOf, STREAM } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from '../institutions/views.js';
 import type { CashflowAssumptions } from './assumptions.js';
 
@@ -71,7 +71,7 @@ export function drawChannels(a: CashflowAssumptions, keys: RunKeys, path: number
     if (first === end) continue;
     const scheme = SCHEME_OF_TYPE[members.type[i]!]!;
     s.member(path, members.slot[i]!, members.generation[i]!, year);
-    const arrears = scheme === EMPLOYEE && s.select(MEMBER_STREAM.arrears).next() < c.employerArrears;
+    const arrears = scheme === EMPLOYEE && s.select(STREAM.arrears).next() < c.employerArrears;
     const d = delay[scheme]!;
     let blockedUntil = -1;
     let auditUntil = -1;

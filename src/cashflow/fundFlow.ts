@@ -63,25 +63,46 @@ export function directTotal(block: Float64Array, at: number, scheme: number): nu
 export const CASH_LINES = ['institutions', 'reimbursements', 'outOfAreaClearing', 'advanceChange'] as const;
 export type CashLine = (typeof CASH_LINES)[number];
 
+/** Monthly amounts of one care year, from its January (up to CASH_MONTHS of them). */
+export interface CareYearLine {
+  year: number;
+  months: ArrayLike<number>;
+}
+
 /**
- * Care years laid over calendar months: cash[line][(calendar year − firstYear) * 12 + month], for the
- * calendar years firstYear … lastYear (cash falling outside is dropped).
+ * Care years laid over calendar months: out[(calendar year − firstYear) * 12 + month] for the calendar
+ * years firstYear … lastYear (amounts falling outside are dropped).
  */
-export function calendarCash(careYears: readonly CareYearCash[], firstYear: number, lastYear: number): Record<CashLine, Float64Array> {
+export function overCalendar(careYears: readonly CareYearLine[], firstYear: number, lastYear: number): Float64Array {
   const months = (lastYear - firstYear + 1) * 12;
-  const out = Object.fromEntries(CASH_LINES.map((l) => [l, new Float64Array(months)])) as Record<CashLine, Float64Array>;
+  const out = new Float64Array(months);
   for (const cy of careYears) {
     const offset = (cy.year - firstYear) * 12;
-    const put = (line: CashLine, m: number, fen: number) => {
+    for (let m = 0; m < cy.months.length; m++) {
       const k = offset + m;
-      if (k >= 0 && k < months) out[line][k] += fen;
-    };
-    for (let m = 0; m < CASH_MONTHS; m++) {
-      put('institutions', m, cy.institutions[m]!);
-      put('reimbursements', m, cy.reimbursements[m]!);
-      put('outOfAreaClearing', m, cy.outOfAreaClearing[m]!);
+      if (k >= 0 && k < months) out[k] += cy.months[m]!;
     }
-    put('advanceChange', 0, cy.advanceChange);
   }
   return out;
+}
+
+/** Every cash line of the care years laid over calendar months (see overCalendar); the advance's change falls in January. */
+export function calendarCash(careYears: readonly CareYearCash[], firstYear: number, lastYear: number): Record<CashLine, Float64Array> {
+  const line = (months: (cy: CareYearCash) => ArrayLike<number>) => overCalendar(careYears.map((cy) => ({ year: cy.year, months: months(cy) })), firstYear, lastYear);
+  const january = (cy: CareYearCash) => Float64Array.of(cy.advanceChange);
+  return {
+    institutions: line((cy) => cy.institutions),
+    reimbursements: line((cy) => cy.reimbursements),
+    outOfAreaClearing: line((cy) => cy.outOfAreaClearing),
+    advanceChange: line(january),
+  };
+}
+
+/**
+ * The care year before the first simulated one, standing in for it in the first calendar year: what it
+ * pays then (late reimbursements, last year's clearing) is taken as the first care year's own tail, a
+ * steady state. Its advance is the one held, so it changes nothing.
+ */
+export function priorCareYear(first: CareYearCash): CareYearCash {
+  return { ...first, year: first.year - 1, advanceChange: 0 };
 }

@@ -87,11 +87,7 @@ export function oopBinUpper(bin: number): number {
   return Math.exp(OOP_LOG_LOW + (bin / (OOP_BINS - 2)) * (OOP_LOG_HIGH - OOP_LOG_LOW));
 }
 
-/** Aggregates for several (variant, year) blocks: index = variant * years + yearIndex. */
-export function allocateBlocks(variants: number, years: number): Float64Array {
-  return new Float64Array(variants * years * BLOCK);
-}
-
+/** A (variant, year) block's offset in a chunk's result: index = variant * years + yearIndex. */
 export function blockOffset(variant: number, yearIndex: number, years: number): number {
   return (variant * years + yearIndex) * BLOCK;
 }

@@ -2,7 +2,10 @@
  * One chunk: a block of member slots of one path, through every projection year. Each year the block
  * ages (population dynamics), contributes and is credited to personal accounts, generates its claims once,
  * and every policy variant settles those same claims (common random numbers) with its own account
- * balances. Only the aggregate blocks leave the chunk.
+ * balances. Before settlement the provider models prepare the claims (payment/chunk.ts: case groups,
+ * provider responses, the institution that treats each claim, card or self-advance); after it, each
+ * variant's settled claims add into the payment sums and the cash-flow block. Only these sums leave the
+ * chunk (chunkLayout.ts).
  *
  * Accounts (个人账户, employees only) in a year: opening balance → credit at the start of the year → claims
  * draw on it → interest once at the year end (seed 002 篇8) → the balance of a member who died or left goes
@@ -23,17 +26,20 @@ import { PERSON_TYPES } from '../policy/vocabulary.js';
 import { OUT_STRIDE, allocateAccumulators, allocatePersons, allocateResults, type PersonColumns } from '../settlement/columns.js';
 import { compilePolicy, type CompiledPolicy } from '../settlement/compile.js';
 import { settleBatch } from '../settlement/kernel.js';
-import { MONEY_FIELDS, allocateBlocks, blockOffset, moneyCell } from './aggregates.js';
+import { addProviderSums, allocateProviderScratch, prepareClaims } from '../payment/chunk.js';
+import { MONEY_FIELDS, blockOffset, moneyCell } from './aggregates.js';
 import { addClaims, addEvent, addMembers, addPaired } from './aggregateYear.js';
+import { cashOffset, chunkLayout, sumsOffset } from './chunkLayout.js';
 import type { Chunk } from './plan.js';
+import type { PathProviders } from './providers.js';
 import type { PathPolicies, RunSpec } from './spec.js';
 
 const INSERVICE = PERSON_TYPES.indexOf('inService');
 const RETIRED = PERSON_TYPES.indexOf('retired');
 const MF = Object.fromEntries(MONEY_FIELDS.map((f, i) => [f, i])) as Record<(typeof MONEY_FIELDS)[number], number>;
 
-/** What a path's chunks share: the macro path and the compiled policy of every variant and year. */
-export interface PathContext {
+/** The macro path and the compiled policy of every variant and year (shared by all paths when the macro is deterministic). */
+export interface PolicyContext {
   policies: PathPolicies;
   /** [variant][yearIndex] */
   compiled: CompiledPolicy[][];
@@ -41,7 +47,12 @@ export interface PathContext {
   elderlyAge: (number | undefined)[][];
 }
 
-export function pathContext(policies: PathPolicies): PathContext {
+/** What a path's chunks share: its policies, and its institutions with their statuses by year. */
+export interface PathContext extends PolicyContext {
+  providers: PathProviders;
+}
+
+export function policyContext(policies: PathPolicies): PolicyContext {
   return {
     policies,
     compiled: policies.timelines.map((t) => t.map((y) => compilePolicy(y.policy))),
@@ -58,7 +69,9 @@ interface VariantState {
 export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Float64Array {
   const { scenario, keys, years } = spec;
   const variants = spec.variants.length;
-  const result = allocateBlocks(variants, years.length);
+  const { models, pools } = ctx.providers;
+  const layout = chunkLayout(variants, years.length, models.institutions);
+  const result = new Float64Array(layout.length);
   const block = createMembers(scenario.population, keys, chunk.path, chunk.slotFrom, chunk.slotTo, years[0]!);
   const n = block.length;
   const terms = contributionTerms(scenario.fund.employee);
@@ -68,6 +81,7 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
   const buffer: ClaimBuffer = allocateClaimBuffer(Math.max(1024, n * 8), n);
   const acc = allocateAccumulators(n);
   let out = allocateResults(buffer.capacity);
+  const scratch = allocateProviderScratch();
   const bill = new Float64Array(n);
   const income = new Float64Array(n);
   const credit = new Float64Array(n);
@@ -88,7 +102,8 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear),
     };
     generateClaims(scenario.utilisation, keys, chunk.path, year, block, buffer, { macro: claimsMacro });
-    if (out.length < buffer.length * OUT_STRIDE) out = allocateResults(buffer.capacity);
+    const claims = prepareClaims(models, pools[y]!.monthly, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
+    if (out.length < claims.length * OUT_STRIDE) out = allocateResults(claims.capacity);
     bill.fill(0);
     memberIncome(block, income, scenario.analysis, wageIndex);
 
@@ -98,9 +113,11 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       fillPersonColumns(block, st.persons, ctx.elderlyAge[v]![y]);
       contribute(result, at, block, st.persons, terms, averageWageFen, credit);
       acc.fill(0);
-      settleBatch(ctx.compiled[v]![y]!, buffer, st.persons, acc, out, 0, buffer.length);
+      settleBatch(ctx.compiled[v]![y]!, claims, st.persons, acc, out, 0, claims.length);
       st.oop.fill(0);
-      addClaims(result, at, buffer, out, st.persons.type, v === 0 ? bill : unused, st.oop);
+      addClaims(result, at, claims, out, st.persons.type, v === 0 ? bill : unused, st.oop);
+      const sums = sumsOffset(layout, v, y);
+      addProviderSums(models, year, block, claims, out, scratch, result.subarray(sums, sums + layout.sumsLength), result, cashOffset(layout, v, y));
       addMembers(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, bill, st.oop, income, scenario.analysis.catastrophicShare);
       if (v > 0) addPaired(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, st.oop, states[0]!.oop);
       addEvents(result, at, block, st.persons);

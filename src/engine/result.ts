@@ -1,9 +1,11 @@
 /**
  * A simulation's merged aggregates: one block per (variant, path, year), plus what is needed to read
- * them (years, variant ids, and the number of people each simulated member stands for).
+ * them (years, variant ids, and the number of people each simulated member stands for), and one block of
+ * institution, payment and cash-flow outcomes per (variant, path, year) (providerBlock.ts).
  */
 import { Decimal } from '../money/decimal.js';
 import { BLOCK } from './aggregates.js';
+import { PROVIDER_BLOCK } from './providerBlock.js';
 
 export interface SimulationCube {
   years: number[];
@@ -15,6 +17,8 @@ export interface SimulationCube {
   exactWeight: string;
   /** [variant][path][yearIndex][BLOCK] */
   blocks: Float64Array;
+  /** [variant][path][yearIndex][PROVIDER_BLOCK] */
+  providers: Float64Array;
 }
 
 export function cubeOffset(cube: SimulationCube, variant: number, path: number, yearIndex: number): number {
@@ -26,9 +30,27 @@ export function blockOf(cube: SimulationCube, variant: number, path: number, yea
   return cube.blocks.subarray(at, at + BLOCK);
 }
 
+export function providerOffset(cube: SimulationCube, variant: number, path: number, yearIndex: number): number {
+  return ((variant * cube.paths + path) * cube.years.length + yearIndex) * PROVIDER_BLOCK;
+}
+
+export function providerBlockOf(cube: SimulationCube, variant: number, path: number, yearIndex: number): Float64Array {
+  const at = providerOffset(cube, variant, path, yearIndex);
+  return cube.providers.subarray(at, at + PROVIDER_BLOCK);
+}
+
 export function allocateCube(years: number[], paths: number, variants: string[], weight: number | { represents: number; members: number }): SimulationCube {
   const exact = typeof weight === 'number' ? new Decimal(weight) : new Decimal(weight.represents).div(weight.members);
-  return { years, paths, variants, weight: exact.toNumber(), exactWeight: exact.toString(), blocks: new Float64Array(variants.length * paths * years.length * BLOCK) };
+  const cells = variants.length * paths * years.length;
+  return {
+    years,
+    paths,
+    variants,
+    weight: exact.toNumber(),
+    exactWeight: exact.toString(),
+    blocks: new Float64Array(cells * BLOCK),
+    providers: new Float64Array(cells * PROVIDER_BLOCK),
+  };
 }
 
 export function variantIndex(cube: SimulationCube, id: string): number {

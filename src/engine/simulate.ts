@@ -1,12 +1,17 @@
 /**
  * Running a simulation: plan chunks, run them on the worker pool (or in this thread with `workers: 0`),
- * and merge each chunk's aggregates into the cube in chunk order.
+ * and merge each chunk's aggregates into the cube in chunk order. Chunks come path by path, so once a
+ * path's last chunk is merged its institutions are cleared (providerClearing.ts) and its payment sums
+ * dropped: memory holds one path's sums at a time.
  */
 import { addInto, BLOCK } from './aggregates.js';
+import { chunkLayout, type ChunkLayout } from './chunkLayout.js';
 import { contextCache } from './context.js';
 import { simulateChunk } from './chunk.js';
 import { chunkLabel, planChunks, type Chunk } from './plan.js';
 import { abortError, runChunks, workerFile, type ProgressEvent } from './pool.js';
+import { clearPath } from './providerClearing.js';
+import { pathProviders, providerSetup, type PathProviders, type ProviderSetup } from './providers.js';
 import { allocateCube, cubeOffset, type SimulationCube } from './result.js';
 import type { RunSpec } from './spec.js';
 
@@ -21,9 +26,10 @@ export interface SimulateOptions {
 
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
   const { scenario, years } = spec;
+  const setup = providerSetup(spec); // the scenario's rule, case-group and cash-flow files, checked before any worker starts
   const chunks = planChunks(scenario.paths, scenario.sample.members, options.chunkMembers ?? scenario.engine.chunkMembers);
   const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), scenario.sample);
-  const merge = (result: Float64Array, index: number) => mergeChunk(cube, chunks[index]!, result);
+  const merge = pathMerger(spec, setup, cube, chunks);
   if (options.workers === 0) {
     runInline(spec, chunks, merge, options);
   } else {
@@ -45,6 +51,25 @@ function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: n
     merge(simulateChunk(spec, contextFor(chunk.path), chunk), i);
     options.onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
   });
+}
+
+/** Merges chunk results in chunk order: aggregate blocks into the cube, the rest into the path's running sums, cleared at its last chunk. */
+function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, chunks: readonly Chunk[]): (result: Float64Array, index: number) => void {
+  let path: { providers: PathProviders; layout: ChunkLayout; sums: Float64Array } | null = null;
+  return (result, index) => {
+    const chunk = chunks[index]!;
+    mergeChunk(cube, chunk, result);
+    if (!path) {
+      const providers = pathProviders(setup, spec, chunk.path);
+      const layout = chunkLayout(cube.variants.length, cube.years.length, providers.institutions.length);
+      path = { providers, layout, sums: new Float64Array(layout.length) };
+    }
+    addInto(path.sums, result);
+    if (chunks[index + 1]?.path !== chunk.path) {
+      clearPath(cube, setup, path.providers, chunk.path, path.layout, path.sums);
+      path = null;
+    }
+  };
 }
 
 /** Add a chunk's (variant, year) blocks into its path's blocks of the cube. */

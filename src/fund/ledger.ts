@@ -10,6 +10,11 @@
  * engine's sum exactly. Balances are carried by the ledger, so after years of scaling they may differ
  * from Σ members' balances × weight by rounding (at most half a fen per line per year).
  *
+ * Provider payment: the settled pooled amounts are what the fund pays under fee for service. Under
+ * another payment method (a global budget, DRG/DIP points, per-disease standards) institutions are paid
+ * otherwise; the difference, paid minus settled (budget savings and overruns shared, point values,
+ * forfeited quality deposits), is an expenditure line of its own.
+ *
  * Serious-illness insurance is funded by its premium: the basic fund's part is a pooled-fund expenditure
  * line, the insured's part is paid on top of the basic contribution; both go into the 大病 sub-ledger,
  * which pays the settled serious-illness amounts. Medical assistance and the backstop are paid by other
@@ -51,6 +56,8 @@ export interface FundYearInputs {
   /** People represented by one simulated member (N / n); a string or Decimal keeps it exact. */
   weight: Decimal.Value;
   byType: Partial<Record<PersonType, Partial<MemberYearSums>>>;
+  /** Per scheme: what institutions are paid minus the settled pooled amounts of that care (integer fen, may be negative; absent: 0). */
+  paymentDifference?: Partial<Record<Scheme, number>>;
 }
 
 type Money = Decimal;
@@ -77,7 +84,8 @@ export interface FundYear {
   /** Out of income before it reaches the pooled fund: account credits (划入个人账户) and the reserve's share. */
   allocation: { toAccounts: Money; toReserve: Money };
   pooledIncome: Money;
-  expenditure: { pooledPayments: Money; seriousIllnessPremium: Money; other: Money; total: Money };
+  /** pooledPayments: settled; paymentDifference: paid to institutions minus settled (0 under fee for service). */
+  expenditure: { pooledPayments: Money; paymentDifference: Money; seriousIllnessPremium: Money; other: Money; total: Money };
   /** 当期结余 = pooledIncome − expenditure.total. */
   currentBalance: Money;
   deficitCover: { deficit: Money; reserve: Money; government: Money; uncovered: Money };
@@ -107,6 +115,9 @@ function checkInputs(inputs: readonly FundYearInputs[]): void {
       for (const [field, v] of Object.entries(y.byType[t] ?? {})) {
         if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${y.year} ${t}.${field} must be a non-negative integer (fen or count), got ${v}`);
       }
+    }
+    for (const [scheme, v] of Object.entries(y.paymentDifference ?? {})) {
+      if (!Number.isSafeInteger(v)) throw new RangeError(`${y.year} paymentDifference.${scheme} must be an integer (fen), got ${v}`);
     }
   });
 }
@@ -169,8 +180,10 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     const other = perHead(yuanToFen(fund.otherIncomePerMember));
 
     // Expenditure does not depend on balances, so it comes first: an opening balance in months needs it.
-    // (A premium set as a share of income is left out of that base, as income needs the opening's interest.)
+    // (A premium set as a share of income is left out of that base, as income needs the opening's interest;
+    // so is the payment difference, so that the payment method does not move the opening balance.)
     const pooledPayments = scale(sum('pooledFund'));
+    const paymentDifference = scale(input.paymentDifference?.[scheme] ?? 0);
     const si = fund.seriousIllness;
     const perHeadPremium = si && 'perHead' in si;
     const fixedPremium = perHeadPremium ? perHead(yuanToFen(si.perHead.fund)) : ZERO;
@@ -189,7 +202,7 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     const pooledIncome = beforeReserve.minus(toReserve);
 
     const premiumFromFund = si && 'shareOfIncome' in si ? share(positive(beforeReserve), si.shareOfIncome) : fixedPremium;
-    const expenditureTotal = Decimal.sum(pooledPayments, premiumFromFund, otherExpenditure);
+    const expenditureTotal = Decimal.sum(pooledPayments, paymentDifference, premiumFromFund, otherExpenditure);
     const currentBalance = pooledIncome.minus(expenditureTotal);
 
     // Deficit cover: the reserve's part is limited to what it holds.
@@ -210,7 +223,7 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
       income: { employer, employee, retiree, uncollected, arrearsRecovered, lateFees, residentIndividual, fiscalSubsidy, interest, other, total },
       allocation: { toAccounts, toReserve },
       pooledIncome,
-      expenditure: { pooledPayments, seriousIllnessPremium: premiumFromFund, other: otherExpenditure, total: expenditureTotal },
+      expenditure: { pooledPayments, paymentDifference, seriousIllnessPremium: premiumFromFund, other: otherExpenditure, total: expenditureTotal },
       currentBalance,
       deficitCover: { deficit, reserve: reserveCover, government: governmentCover, uncovered: deficit.minus(reserveCover).minus(governmentCover) },
       accumulated: { opening: accOpening, closing: accClosing },

@@ -16,7 +16,7 @@ import { KeyedStream } from '../random/stream.js';
 import { CLAIM_ADMITTED } from '../settlement/columns.js';
 import { monthsFromJanuary } from '../cashflow/calendar.js';
 import type { Institutions } from './generate.js';
-import { CLAIM_STREAM, claimStreamOf } from './streams.js';
+import { CLAIM_STREAM, claimStreamOf } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from './views.js';
 import { HOSPITAL, NO_INSTITUTION, PHARMACY, STATUS } from './vocabulary.js';
 

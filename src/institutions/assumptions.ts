@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError, type Problem } from '../input/inputError.js';
-import type { AgreementRules } from './rules.js';
+import { AGREEMENT_RULES, type AgreementRules } from './rules.js';
 
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const count = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000');
@@ -68,6 +68,19 @@ export const institutionAssumptions = z.strictObject({
 });
 
 export type InstitutionAssumptions = z.output<typeof institutionAssumptions>;
+
+/**
+ * The scenario's `institutions:` section: the assumptions, and the agreement rules, a built-in rule file
+ * (AGREEMENT_RULES in rules.ts: CN-GX, the default, or CN-SC) or a rule file relative to the scenario.
+ */
+export const institutionSection = institutionAssumptions.extend({
+  rules: z
+    .string()
+    .refine((r) => Object.hasOwn(AGREEMENT_RULES, r) || /\.(ya?ml|json)$/.test(r), `must be ${Object.keys(AGREEMENT_RULES).join(' or ')}, or a rule file (.yaml, .yml or .json) relative to the scenario`)
+    .default('CN-GX'),
+});
+
+export type InstitutionSection = z.output<typeof institutionSection>;
 
 /** Ground chances naming grounds the rule file does not have are mistakes of the scenario. */
 export function checkGroundChances(a: InstitutionAssumptions, rules: AgreementRules, file: string): void {

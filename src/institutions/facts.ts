@@ -9,7 +9,7 @@ import { KeyedStream } from '../random/stream.js';
 import { groundChance, type InstitutionAssumptions } from './assumptions.js';
 import type { YearFacts } from './lifecycle.js';
 import type { AgreementRules } from './rules.js';
-import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from './streams.js';
+import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from '../random/streamIds.js';
 import { HOSPITAL } from './vocabulary.js';
 
 export function drawYearFacts(

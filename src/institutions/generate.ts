@@ -8,7 +8,7 @@ import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
 import { LEVELS } from '../policy/vocabulary.js';
 import type { InstitutionAssumptions } from './assumptions.js';
-import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from './streams.js';
+import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from '../random/streamIds.js';
 import { HOSPITAL, PHARMACY, STATUS } from './vocabulary.js';
 
 export interface Institutions {

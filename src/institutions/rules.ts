@@ -124,6 +124,14 @@ export function sichuanAgreementRulesFile(): string {
   return join(packageRoot(), 'data', 'institutions', 'CN-SC-designation.yaml');
 }
 
+/** The built-in rule files by name (a scenario's `institutions.rules`). */
+export const AGREEMENT_RULES: Record<string, () => string> = { 'CN-GX': defaultAgreementRulesFile, 'CN-SC': sichuanAgreementRulesFile };
+
+/** The rule file a scenario names: a built-in one, or a file relative to the scenario's directory. */
+export function agreementRulesFile(choice: string, scenarioDir: string): string {
+  return Object.hasOwn(AGREEMENT_RULES, choice) ? AGREEMENT_RULES[choice]!() : resolve(scenarioDir, choice);
+}
+
 export function loadAgreementRules(file: string): AgreementRules {
   return agreementRulesFromDocument(readDocument(file));
 }

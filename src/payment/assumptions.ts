@@ -108,3 +108,13 @@ export const paymentAssumptions = z.strictObject({
 });
 
 export type PaymentAssumptions = z.output<typeof paymentAssumptions>;
+
+/** The scenario's `payment:` section: the assumptions, and a case-group table (CSV, relative to the scenario) other than the built-in one. */
+export const paymentSection = paymentAssumptions.extend({
+  caseGroups: z.string().regex(/\.csv$/, 'must be a .csv file relative to the scenario').optional(),
+});
+
+/** Whether any care is paid otherwise than fee for service (a method, or per-disease standards). */
+export function paymentReformed(a: PaymentAssumptions): boolean {
+  return Object.values(a.methods).some((m) => m !== 'feeForService') || a.perDisease.length > 0;
+}

@@ -51,8 +51,9 @@ function fit(s: ProviderScratch, n: number): void {
 }
 
 /**
- * Group admissions, apply provider responses (when switched on, into `scratch.responded`), assign
- * institutions from the pool's `monthly` statuses and draw channels. Returns the claims to settle.
+ * Group admissions, apply provider responses (when switched on under DRG or DIP, into
+ * `scratch.responded`), assign institutions from the pool's `monthly` statuses and draw channels.
+ * Returns the claims to settle.
  * `costIndex` is the year's prices relative to the cost year (the claims macro's).
  */
 export function prepareClaims(
@@ -70,7 +71,7 @@ export function prepareClaims(
   const baseCost = Math.round(m.payment.caseMix.baseCost * 100 * costIndex);
   groupAdmissions(m.groups, baseCost, m.payment.caseMix.sigma, keys, path, year, members, generated, scratch.group);
   let claims = generated;
-  if (anyResponse(m.payment.responses)) {
+  if (respondsToPerCase(m.payment)) {
     const group = applyResponses(m.payment.responses, m.groups, keys, path, year, members, generated, scratch.group, scratch.responded);
     claims = scratch.responded;
     fit(scratch, claims.length);
@@ -79,6 +80,11 @@ export function prepareClaims(
   assignClaims(m.table, monthly, keys, path, year, members, claims, scratch.institution);
   drawChannels(m.cashflow, keys, path, year, members, claims, scratch.channels);
   return claims;
+}
+
+/** Provider responses answer per-case payment: they run only when inpatient care is paid by DRG or DIP. */
+function respondsToPerCase(p: PaymentAssumptions): boolean {
+  return (p.methods.inpatient === 'drg' || p.methods.inpatient === 'dip') && anyResponse(p.responses);
 }
 
 /** Add the settled claims (`out` from settleBatch) into the payment sums and the cash-flow block at `cashAt`. */

@@ -11,6 +11,8 @@
  * prepayment share) in each open month. An institution without a budget (none given, or a negative one:
  * no history) is budgeted at its actual amount, which it is then paid (a neutral first year). Next year's
  * budget is this year's actual amount, annualised over the open months, grown by `budgetGrowth`.
+ * Local claims with no open institution (sums.ts) are paid fee for service, `lagMonths` after their month,
+ * with no deposit (there is no agreement to hold one under).
  */
 import { applyRatio, BP } from '../money/fen.js';
 import { Decimal } from '../money/decimal.js';
@@ -19,7 +21,7 @@ import { STATUS } from '../institutions/vocabulary.js';
 import type { PaymentAssumptions } from './assumptions.js';
 import { clearGlobalBudget } from './globalBudget.js';
 import { fixedPointValue, floatingPointValue, perCaseFundPayment } from './perCase.js';
-import { declarationCell, FIELD, fieldCell } from './sums.js';
+import { declarationCell, FIELD, fieldCell, UNASSIGNED, unassignedCell, unassignedMonthCell } from './sums.js';
 
 export interface ClearingInput {
   institutions: number;
@@ -43,8 +45,11 @@ export interface InstitutionPayments {
   /** What the care year costs the fund (deposits forfeited excluded), and the same care at fee for service. */
   total: number;
   feeForServiceEquivalent: number;
-  /** Fen per point (null: no per-case admissions). */
+  /** Fen per point (null: no per-case admissions), and the fund's per-case payments at that value. */
   pointValue: Decimal | null;
+  perCasePaid: number;
+  /** Card-settled local claims with no open institution, paid fee for service: count and pooled fund. */
+  unassigned: { claims: number; pooled: number };
   /** Per institution: due, paid monthly, forfeited deposit, clearing (can be negative: recovered). */
   due: Float64Array;
   paidMonthly: Float64Array;
@@ -68,6 +73,7 @@ export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInpu
   const depositBp = Math.round(a.settlement.qualityDeposit * BP);
   const growthBp = BP + Math.round(a.budgetGrowth * BP);
   const get = (i: number, f: number) => sums[fieldCell(n, scheme, i, f)]!;
+  const get0 = (f: number) => sums[unassignedCell(n, scheme, f)]!;
 
   let points = 0;
   let other = 0;
@@ -85,6 +91,8 @@ export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInpu
     total: 0,
     feeForServiceEquivalent: 0,
     pointValue,
+    perCasePaid: 0,
+    unassigned: { claims: get0(UNASSIGNED.cardClaims), pooled: get0(UNASSIGNED.pooled) },
     due: new Float64Array(n),
     paidMonthly: new Float64Array(n),
     forfeited: new Float64Array(n),
@@ -133,6 +141,10 @@ export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInpu
     r.total += due - forfeited;
     r.feeForServiceEquivalent += get(i, FIELD.feeForService) + actual + get(i, FIELD.caseItemized) + get(i, FIELD.diseaseItemized);
   }
+  for (let m = 0; m < 12; m++) r.byMonth[cashMonth(m + lagMonths)] += sums[unassignedMonthCell(n, scheme, m)]!;
+  r.total += r.unassigned.pooled;
+  r.feeForServiceEquivalent += r.unassigned.pooled;
+  r.perCasePaid = perCasePaid;
   r.nextPerCaseBudget = applyRatio(perCasePaid, growthBp);
   return r;
 }

@@ -14,7 +14,7 @@ import { dataFile, parseCsv } from '../population/dataFiles.js';
 import { SETTINGS } from '../policy/vocabulary.js';
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
-import { CLAIM_STREAM, claimStreamOf } from '../institutions/streams.js';
+import { CLAIM_STREAM, claimStreamOf } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from '../institutions/views.js';
 
 const INPATIENT = SETTINGS.indexOf('inpatient');
@@ -32,6 +32,9 @@ export interface CaseGroups {
   /** Points of a case: the weight in 1/10,000 (an integer, so sums stay exact). */
   points: Int32Array;
   frequency: Float64Array;
+  /** Logs of the weights and frequencies (−Infinity for a zero frequency), for the grouper's hot loop. */
+  logWeight: Float64Array;
+  logFrequency: Float64Array;
   nameZh: string[];
   nameEn: string[];
   /** The group an up-coded case moves to: its family's next severity, or itself at the top. */
@@ -65,6 +68,8 @@ export function caseGroupsFromCsv(text: string, file: string): CaseGroups {
     weight: new Float64Array(n),
     points: new Int32Array(n),
     frequency: new Float64Array(n),
+    logWeight: new Float64Array(n),
+    logFrequency: new Float64Array(n),
     nameZh: [],
     nameEn: [],
     upcode: new Int16Array(n),
@@ -93,6 +98,8 @@ export function caseGroupsFromCsv(text: string, file: string): CaseGroups {
   else if (Math.abs(total - 1) > 1e-3) problems.push({ file, path: ['frequency'], value: total, message: 'frequencies must add up to 1' });
   if (problems.length > 0) throw new InputError(problems);
   for (let i = 0; i < n; i++) {
+    g.logWeight[i] = Math.log(g.weight[i]!);
+    g.logFrequency[i] = g.frequency[i]! > 0 ? Math.log(g.frequency[i]!) : -Infinity;
     let next = i;
     for (let j = 0; j < n; j++) {
       if (g.family[j] === g.family[i] && g.severity[j]! > g.severity[i]! && (next === i || g.severity[j]! < g.severity[next]!)) next = j;
@@ -107,8 +114,8 @@ export function groupOfBill(groups: CaseGroups, bill: number, baseCost: number, 
   const x = Math.log(bill / baseCost) + 0.5 * sigma * sigma;
   let best = -Infinity;
   for (let g = 0; g < groups.length; g++) {
-    const z = (x - Math.log(groups.weight[g]!)) / sigma;
-    scratch[g] = groups.frequency[g]! > 0 ? Math.log(groups.frequency[g]!) - 0.5 * z * z : -Infinity;
+    const z = (x - groups.logWeight[g]!) / sigma;
+    scratch[g] = groups.logFrequency[g]! - 0.5 * z * z;
     if (scratch[g]! > best) best = scratch[g]!;
   }
   let total = 0;

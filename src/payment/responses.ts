@@ -17,7 +17,7 @@ import { SETTINGS } from '../policy/vocabulary.js';
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
 import { CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
-import { CLAIM_STREAM, claimStreamOf } from '../institutions/streams.js';
+import { CLAIM_STREAM, claimStreamOf } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from '../institutions/views.js';
 import type { PaymentAssumptions } from './assumptions.js';
 import { NO_GROUP, type CaseGroups } from './groups.js';

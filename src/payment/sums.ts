@@ -10,6 +10,11 @@
  * the institution claims for the month: fee-for-service amounts, per-case admissions at their itemised
  * pooled amount (预结算), per-disease payments; budgets are prepaid, not declared).
  *
+ * After the institutions, per scheme, UNASSIGNED_FIELDS and 12 monthly declarations: local claims with no
+ * open institution of their level (none in the table, or all closed). They are counted, and card-settled
+ * ones are paid fee for service (their settled pooled amount, declared in the month of care), so no
+ * pooled-fund amount drops out of the fund's cash.
+ *
  * A case, as payment needs it: its institution, month of care, setting, group (admissions), bill and the
  * settled pooled-fund amount; `other` = bill − pooled fund is what the patient and the other payers
  * bear under item-based settlement, which per-case payment leaves as it is.
@@ -26,6 +31,10 @@ import { PAYMENT_METHODS } from './assumptions.js';
 import type { CaseGroups } from './groups.js';
 
 export const INSTITUTION_FIELDS = [
+  /** Every local claim treated at the institution (card-settled or self-advanced), and its bill. */
+  'treated',
+  'treatedBill',
+  /** Card-settled claims, their bill and 甲类 cost. */
   'claims',
   'bill',
   'classA',
@@ -45,12 +54,20 @@ export const INSTITUTION_FIELDS = [
 ] as const;
 export const FIELD = Object.fromEntries(INSTITUTION_FIELDS.map((f, i) => [f, i])) as Record<(typeof INSTITUTION_FIELDS)[number], number>;
 const NF = INSTITUTION_FIELDS.length;
+/** Local claims with no open institution: all of them, the card-settled ones, and the latter's pooled fund. */
+export const UNASSIGNED_FIELDS = ['claims', 'cardClaims', 'pooled'] as const;
+export const UNASSIGNED = Object.fromEntries(UNASSIGNED_FIELDS.map((f, i) => [f, i])) as Record<(typeof UNASSIGNED_FIELDS)[number], number>;
+const NU = UNASSIGNED_FIELDS.length;
 
-export const paymentSumsLength = (institutions: number) => SCHEMES.length * institutions * (NF + 12);
-const schemeBase = (institutions: number, scheme: number) => scheme * institutions * (NF + 12);
+const schemeLength = (institutions: number) => institutions * (NF + 12) + NU + 12;
+export const paymentSumsLength = (institutions: number) => SCHEMES.length * schemeLength(institutions);
+const schemeBase = (institutions: number, scheme: number) => scheme * schemeLength(institutions);
 export const fieldCell = (institutions: number, scheme: number, institution: number, field: number) => schemeBase(institutions, scheme) + institution * NF + field;
 export const declarationCell = (institutions: number, scheme: number, institution: number, month: number) =>
   schemeBase(institutions, scheme) + institutions * NF + institution * 12 + month;
+export const unassignedCell = (institutions: number, scheme: number, field: number) => schemeBase(institutions, scheme) + institutions * (NF + 12) + field;
+/** Monthly declarations of the card-settled unassigned claims (fee for service). */
+export const unassignedMonthCell = (institutions: number, scheme: number, month: number) => unassignedCell(institutions, scheme, NU + month);
 
 export function allocatePaymentSums(institutions: number): Float64Array {
   return new Float64Array(paymentSumsLength(institutions));
@@ -77,14 +94,15 @@ export function compilePayment(a: PaymentAssumptions, groups: CaseGroups, file =
 }
 
 const INPATIENT = SETTINGS.indexOf('inpatient');
+const LOCAL = 0;
 const DRG = METHOD.drg;
 const DIP = METHOD.dip;
 const GLOBAL_BUDGET = METHOD.globalBudget;
 const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(schemeOf(t)));
 
 /**
- * Add a year's settled claims (settlement results `out`, OUT_STRIDE per claim) into `sums`. `institution`
- * from assign.ts, `group` from groups.ts (NO_GROUP outside admissions), `channel` from cashflow/channel.ts
+ * Add a year's settled claims (settlement results `out`, OUT_STRIDE per claim) into `sums`; out-of-area
+ * care is left out (the clearing account pays for it). `institution` from assign.ts, `group` from groups.ts (NO_GROUP outside admissions), `channel` from cashflow/channel.ts
  * (0 = card swipe).
  */
 export function addPayments(
@@ -100,15 +118,27 @@ export function addPayments(
   group: Int16Array,
   channel: Uint8Array,
 ): void {
-  const { person, setting, classA, classB, classC, day } = claims;
+  const { person, setting, location, classA, classB, classC, day } = claims;
   for (let c = 0; c < claims.length; c++) {
+    if (location[c] !== LOCAL) continue;
     const i = institution[c]!;
-    if (i === NO_INSTITUTION || channel[c] !== 0) continue;
-    const st = setting[c]!;
+    const card = channel[c] === 0;
     const bill = classA[c]! + classB[c]! + classC[c]!;
     const pooled = out[c * OUT_STRIDE + OUT.pooledFund]!;
     const scheme = SCHEME_OF_TYPE[members.type[person[c]!]!]!;
+    if (i === NO_INSTITUTION) {
+      sums[unassignedCell(institutions, scheme, UNASSIGNED.claims)] += 1;
+      if (!card) continue;
+      sums[unassignedCell(institutions, scheme, UNASSIGNED.cardClaims)] += 1;
+      sums[unassignedCell(institutions, scheme, UNASSIGNED.pooled)] += pooled;
+      sums[unassignedMonthCell(institutions, scheme, monthsFromJanuary(year, day[c]!))] += pooled;
+      continue;
+    }
     const at = fieldCell(institutions, scheme, i, 0);
+    sums[at + FIELD.treated] += 1;
+    sums[at + FIELD.treatedBill] += bill;
+    if (!card) continue;
+    const st = setting[c]!;
     sums[at + FIELD.claims] += 1;
     sums[at + FIELD.bill] += bill;
     sums[at + FIELD.classA] += classA[c]!;

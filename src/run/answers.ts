@@ -1,10 +1,12 @@
 /**
  * The answers in plain words, computed from a result's tables: what the fund's balance will be, how
- * likely a deficit and depletion are, what patients get reimbursed, and what a reform changes.
+ * likely a deficit and depletion are, what patients get reimbursed, how cash leaves the funds month by
+ * month, what a payment method other than fee for service pays institutions, and what a reform changes.
  */
-import { CHINESE, SCHEMES, type Scheme } from '../policy/vocabulary.js';
+import { PAYMENT_METHODS } from '../payment/assumptions.js';
+import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { claimsMean, depletionByYear, fundPercentiles, reformDeltaRows } from './views.js';
+import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows } from './views.js';
 
 const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -40,6 +42,55 @@ export function ratioAnswer(r: ScenarioResult): string {
   return `In ${year} the pooled funds reimburse ${parts.join('; ')}.`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const signed = (x: number, text: string) => `${x >= 0 ? '+' : ''}${text}`;
+const METHOD_WORDS: Record<string, string> = {
+  globalBudget: 'global budget (总额控制)',
+  drg: 'DRG (按疾病诊断相关分组)',
+  dip: 'DIP (按病种分值)',
+};
+
+/** The funds' monthly cash in the first year, and what patients advance under direct settlement. */
+export function cashAnswer(r: ScenarioResult): string {
+  const year = r.spec.years[0]!;
+  const cash = cashMonthMeans(r, 'cash_out_yuan', year);
+  const peak = cash.indexOf(Math.max(...cash));
+  const average = cash.reduce((s, x) => s + x, 0) / 12;
+  const owed = cashMonthMeans(r, 'patients_outstanding_yuan', year)[11]!;
+  return (
+    `In ${year} the funds pay out ${yi(average)} a month on average, most in ${MONTHS[peak]} (${yi(cash[peak]!)}). ` +
+    `${pct(channelMean(r, 'swipe_rate', year))} of claims are settled by card (联网刷卡结算); for the rest patients advance the bill (全额垫付), ` +
+    `${yi(channelMean(r, 'advanced_yuan', year))} beyond their own share in the year, reimbursed after ${channelMean(r, 'mean_days_outstanding', year).toFixed(0)} days on average; ` +
+    `${yi(owed)} is still owed to them at the end of December (means across paths).`
+  );
+}
+
+/** How institutions are paid, when some care is paid otherwise than fee for service, against fee for service. */
+export function paymentAnswer(r: ScenarioResult): string {
+  const { methods, perDisease } = r.scenario.scenario.payment;
+  const first = r.spec.years[0]!;
+  const last = r.spec.years[r.spec.years.length - 1]!;
+  const how = PAYMENT_METHODS.filter((m) => m !== 'feeForService')
+    .map((m) => ({ m, settings: SETTINGS.filter((s) => methods[s] === m) }))
+    .filter((x) => x.settings.length > 0)
+    .map((x) => `${x.settings.join(', ')} care by ${METHOD_WORDS[x.m]}`);
+  if (perDisease.length > 0) how.push(`${perDisease.length} case group${perDisease.length > 1 ? 's' : ''} at a fixed standard per case (按病种)`);
+  const settled = paymentMean(r, 'settled_yuan', last);
+  const paid = paymentMean(r, 'paid_yuan', last);
+  const rates = SCHEMES.map((scheme) => ({ scheme, from: paymentMean(r, 'rate_per_weight_yuan', first, scheme), to: paymentMean(r, 'rate_per_weight_yuan', last, scheme) })).filter(
+    (x) => Number.isFinite(x.from) && Number.isFinite(x.to),
+  );
+  const gains = institutionPaymentRows(r, last).map((x) => `${x.group} ${signed(x.paid - x.settled, pct((x.paid - x.settled) / x.settled))}`);
+  return (
+    `Provider payment (支付方式): ${how.join('; ')}. In ${last} the funds pay institutions ${yi(paid)} for care that settles at ${yi(settled)} item by item ` +
+    `(fee for service, 按项目): ${signed(paid - settled, yi(paid - settled))} (${signed(paid - settled, pct((paid - settled) / settled))}; mean across paths, forfeited deposits included). ` +
+    (rates.length > 0
+      ? `The rate per case of relative weight 1 (point value × 10,000) moves from ${rates.map((x) => `${x.from.toFixed(0)} yuan in ${first} to ${x.to.toFixed(0)} yuan in ${last} (${CHINESE[x.scheme]})`).join(', and from ')}. `
+      : '') +
+    `Against fee for service, institutions are paid: ${gains.join(', ')}.`
+  );
+}
+
 export function reformAnswer(r: ScenarioResult, id: string, name: string): string {
   const rows = reformDeltaRows(r, id);
   const years = `${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}`;
@@ -48,5 +99,11 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
 }
 
 export function answers(r: ScenarioResult): string[] {
-  return [...SCHEMES.map((s) => fundAnswer(r, s)), ratioAnswer(r), ...r.reforms.map((f) => reformAnswer(r, f.id, f.name))];
+  return [
+    ...SCHEMES.map((s) => fundAnswer(r, s)),
+    ratioAnswer(r),
+    cashAnswer(r),
+    ...(paymentIsReformed(r) ? [paymentAnswer(r)] : []),
+    ...r.reforms.map((f) => reformAnswer(r, f.id, f.name)),
+  ];
 }

@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { writeTables, type TableFormat } from '../analysis/export.js';
 import { toFrames } from '../analysis/frame.js';
 import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { institutionPaymentsChart } from '../charts/institutionPayments.js';
+import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { writeDirectoryAtomic } from '../io/atomic.js';
 import { jsonText } from '../io/json.js';
 import { SCHEMES } from '../policy/vocabulary.js';
 import { answers } from './answers.js';
 import { reportHtml } from './report.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { fundPercentiles, oopRows, ratioRows, reformDeltaRows } from './views.js';
+import { fundPercentiles, institutionPaymentRows, monthlyCashRows, oopRows, paymentIsReformed, ratioRows, reformDeltaRows } from './views.js';
 
 export interface OutputOptions {
   formats?: readonly TableFormat[];
@@ -32,6 +34,10 @@ export function resultCharts(r: ScenarioResult): Record<string, string> {
   const year = r.spec.years[0]!;
   charts['reimbursement-ratios'] = reimbursementChart(ratioRows(r, year), { title: `Reimbursement ratios, ${year}` });
   charts['out-of-pocket'] = oopDistributionChart(oopRows(r, year), { title: `Out-of-pocket per member-year, ${year}` });
+  charts['monthly-cash'] = monthlyCashChart(monthlyCashRows(r, year), { title: `Cash out of both funds by month, ${year}` });
+  const last = r.spec.years[r.spec.years.length - 1]!;
+  const gains = institutionPaymentRows(r, last);
+  if (paymentIsReformed(r) && gains.length > 0) charts['institution-payments'] = institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` });
   for (const reform of r.reforms) {
     const rows = reformDeltaRows(r, reform.id);
     if (rows.length > 0) charts[`reform-${reform.id}`] = reformDeltaChart(rows, { title: `${reform.name}: change against the baseline` });

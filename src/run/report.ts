@@ -3,11 +3,26 @@
  * and tables, then the manifest.
  */
 import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { institutionPaymentsChart } from '../charts/institutionPayments.js';
+import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { buildReport, type ReportSection, type ReportTable } from '../report/index.js';
-import { CHINESE, SCHEMES, type Scheme } from '../policy/vocabulary.js';
+import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { answers } from './answers.js';
-import { claimsMean, fundPercentiles, oopRows, ratioRows, reformDeltaRows } from './views.js';
+import { answers, cashAnswer, paymentAnswer } from './answers.js';
+import {
+  cashMonthMeans,
+  channelMean,
+  claimsMean,
+  fundPercentiles,
+  institutionMean,
+  institutionPaymentRows,
+  monthlyCashRows,
+  oopRows,
+  paymentIsReformed,
+  paymentMean,
+  ratioRows,
+  reformDeltaRows,
+} from './views.js';
 
 const YI = 1e-8; // yuan → 亿元
 
@@ -18,6 +33,8 @@ export function reportHtml(r: ScenarioResult): string {
     ...SCHEMES.map((scheme) => fundSection(r, scheme)),
     ratioSection(r),
     burdenSection(r),
+    providerSection(r),
+    cashSection(r),
     ...r.reforms.map((reform) => reformSection(r, reform.id, reform.name)),
   ];
   return buildReport({
@@ -95,5 +112,59 @@ function reformSection(r: ScenarioResult, id: string, name: string): ReportSecti
         rows: rows.map((x) => [x.metric, x.delta, x.lo, x.hi, x.unit]),
       },
     ],
+  };
+}
+
+const INSTITUTION_ROWS = ['tertiary', 'secondary', 'primary', 'community', 'pharmacy', 'all'];
+
+function providerSection(r: ScenarioResult): ReportSection {
+  const last = r.spec.years[r.spec.years.length - 1]!;
+  const reformed = paymentIsReformed(r);
+  const gains = institutionPaymentRows(r, last);
+  const payments: ReportTable = {
+    caption: 'Paid to institutions against their care settled item by item (fee for service), both funds, mean across paths, 亿元; the rate per case of relative weight 1 (yuan) per fund',
+    columns: ['year', 'settled', 'paid', 'paid − settled', 'deposits forfeited', `rate ${CHINESE.employee}`, `rate ${CHINESE.resident}`],
+    rows: r.spec.years.map((year) => [
+      year,
+      ...['settled_yuan', 'paid_yuan', 'paid_minus_settled_yuan', 'forfeited_deposits_yuan'].map((m) => paymentMean(r, m, year) * YI),
+      ...SCHEMES.map((scheme) => paymentMean(r, 'rate_per_weight_yuan', year, scheme)),
+    ]),
+  };
+  const institutions: ReportTable = {
+    caption: `Designated institutions (定点医药机构) in ${last}, mean across paths; patients are claims treated (人次), money in 亿元`,
+    columns: ['institutions', 'in the pool', 'designated in December', 'suspended months', 'terminations', 'patients', 'settled', 'paid'],
+    rows: INSTITUTION_ROWS.map((group) => [
+      group === 'all' ? 'all' : `${group} ${CHINESE[group] ?? ''}`.trim(),
+      ...['institutions', 'designated_in_december', 'suspended_months', 'terminations', 'patients'].map((m) => institutionMean(r, m, last, group)),
+      ...['settled_yuan', 'fund_paid_yuan'].map((m) => institutionMean(r, m, last, group) * YI),
+    ]),
+  };
+  return {
+    heading: 'Institutions and provider payment (定点医药机构与支付方式)',
+    text: reformed ? paymentAnswer(r) : 'Every setting is paid fee for service (按项目): the funds pay institutions the settled pooled amounts of their card-settled care.',
+    charts: reformed && gains.length > 0 ? [institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` })] : [],
+    tables: [payments, institutions],
+  };
+}
+
+function cashSection(r: ScenarioResult): ReportSection {
+  const year = r.spec.years[0]!;
+  const lines = ['institutions_yuan', 'reimbursements_yuan', 'out_of_area_clearing_yuan', 'advance_change_yuan', 'cash_out_yuan', 'patients_outstanding_yuan'];
+  const byLine = lines.map((m) => cashMonthMeans(r, m, year));
+  const months: ReportTable = {
+    caption: `Cash out of both funds by month of ${year}, mean across paths, 亿元 (patients owed: advanced and not yet reimbursed at month end)`,
+    columns: ['month', 'institutions', 'patients reimbursed', 'out-of-area clearing', 'clearing advance', 'total', 'patients owed'],
+    rows: Array.from({ length: 12 }, (_, m) => [m + 1, ...byLine.map((line) => line[m]! * YI)]),
+  };
+  const channels: ReportTable = {
+    caption: `Card-swipe rate (刷卡率) by setting in ${year}, mean across paths`,
+    columns: ['setting', ...SCHEMES.map((s) => CHINESE[s]!)],
+    rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : `${setting} ${CHINESE[setting] ?? ''}`.trim(), ...SCHEMES.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
+  };
+  return {
+    heading: 'Direct settlement and the funds’ cash flow (直接结算与基金现金流)',
+    text: cashAnswer(r),
+    charts: [monthlyCashChart(monthlyCashRows(r, year), { title: `Cash out of both funds by month, ${year}` })],
+    tables: [months, channels],
   };
 }

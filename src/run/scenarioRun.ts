@@ -3,7 +3,7 @@
  * draws), run every path's fund ledgers, and tabulate. Used by the CLI and by notebooks alike.
  */
 import { pathLedgers, type FundPaths } from '../analysis/ledgerTables.js';
-import { fundTables, reformTables, simulationTables, type Tables } from '../analysis/tables.js';
+import { fundTables, providerTables, reformTables, simulationTables, type Tables } from '../analysis/tables.js';
 import type { ProgressEvent } from '../engine/pool.js';
 import type { SimulationCube } from '../engine/result.js';
 import { simulate } from '../engine/simulate.js';
@@ -40,6 +40,7 @@ export async function runScenario(loaded: LoadedScenario, reforms: readonly Refo
   const funds = ledgersOf(cube, scenario);
   const tables: Tables = {
     ...simulationTables(cube),
+    ...providerTables(cube),
     ...fundTables(funds, reforms.length > 0 ? 'baseline' : undefined),
     ...(reforms.length > 0 ? reformTables(cube) : {}),
   };

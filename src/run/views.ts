@@ -2,6 +2,9 @@
  * Reading a result's tables into the rows the charts and the report need, and into headline numbers.
  */
 import type { OopBinRow, PercentileRow, ReformDeltaRow, ReimbursementRow } from '../charts/index.js';
+import type { InstitutionPaymentRow } from '../charts/institutionPayments.js';
+import type { MonthlyCashRow } from '../charts/monthlyCash.js';
+import { paymentReformed } from '../payment/assumptions.js';
 import type { Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
 
@@ -73,4 +76,57 @@ export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaR
     .filter((x) => x.reform === reform && x.metric === 'out_of_pocket_per_member_yuan' && x.person_type === 'all' && x.setting === 'all' && x.level === 'all')
     .map((x) => ({ metric: `${String(x.scheme)} out-of-pocket per member-year`, delta: num(x, 'difference'), lo: num(x, 'ci_low'), hi: num(x, 'ci_high'), unit: 'yuan' }));
   return [...fund, ...burden].filter((x) => Number.isFinite(x.delta) && Number.isFinite(x.lo) && Number.isFinite(x.hi));
+}
+
+/** Whether the run pays some care otherwise than fee for service. */
+export function paymentIsReformed(r: ScenarioResult): boolean {
+  return paymentReformed(r.scenario.scenario.payment);
+}
+
+/** A provider table's mean across paths for one variant and year, the rest of the row picked by `where`. */
+function providerMean(r: ScenarioResult, table: string, metric: string, year: number, where: Row, variant: string): number {
+  const row = rowsOf(r, table).find((x) => x.variant === variant && x.metric === metric && x.year === year && Object.entries(where).every(([k, v]) => x[k] === v));
+  return num(row, 'mean');
+}
+
+/** A payment_by_year mean (scheme: a fund, or 'all'). */
+export function paymentMean(r: ScenarioResult, metric: string, year: number, scheme = 'all', variant = 'baseline'): number {
+  return providerMean(r, 'payment_by_year', metric, year, { scheme }, variant);
+}
+
+/** An institutions_by_year mean for an institution group (a hospital level, 'pharmacy', 'hospitals' or 'all'). */
+export function institutionMean(r: ScenarioResult, metric: string, year: number, group = 'all', variant = 'baseline'): number {
+  return providerMean(r, 'institutions_by_year', metric, year, { institution_group: group }, variant);
+}
+
+/** A channels_by_year mean (setting and cause: one of theirs, or 'all'). */
+export function channelMean(r: ScenarioResult, metric: string, year: number, where: { scheme?: string; setting?: string; cause?: string } = {}, variant = 'baseline'): number {
+  return providerMean(r, 'channels_by_year', metric, year, { scheme: where.scheme ?? 'all', setting: where.setting ?? 'all', cause: where.cause ?? 'all' }, variant);
+}
+
+/** What each kind of institution was paid against what its care settled at, in a year (mean across paths). */
+export function institutionPaymentRows(r: ScenarioResult, year: number, variant = 'baseline'): InstitutionPaymentRow[] {
+  return ['tertiary', 'secondary', 'primary', 'community', 'pharmacy']
+    .map((group) => ({ group, settled: institutionMean(r, 'settled_yuan', year, group, variant), paid: institutionMean(r, 'fund_paid_yuan', year, group, variant) }))
+    .filter((x) => x.settled > 0 && Number.isFinite(x.paid));
+}
+
+const CASH_CHART_LINES: Record<string, string> = {
+  institutions_yuan: 'institutions',
+  reimbursements_yuan: 'patients reimbursed',
+  out_of_area_clearing_yuan: 'out-of-area clearing',
+  advance_change_yuan: 'clearing advance',
+};
+
+/** A calendar year's cash out by month and line (mean across paths) for a fund, or 'all'. */
+export function monthlyCashRows(r: ScenarioResult, year: number, scheme = 'all', variant = 'baseline'): MonthlyCashRow[] {
+  return rowsOf(r, 'cashflow_by_month')
+    .filter((x) => x.variant === variant && x.scheme === scheme && x.year === year && String(x.metric) in CASH_CHART_LINES)
+    .map((x) => ({ month: `${year}-${String(num(x, 'month')).padStart(2, '0')}`, line: CASH_CHART_LINES[String(x.metric)]!, yuan: num(x, 'mean') }));
+}
+
+/** A cashflow_by_month metric's means across paths for the twelve months of a calendar year. */
+export function cashMonthMeans(r: ScenarioResult, metric: string, year: number, scheme = 'all', variant = 'baseline'): number[] {
+  const rows = rowsOf(r, 'cashflow_by_month').filter((x) => x.variant === variant && x.scheme === scheme && x.year === year && x.metric === metric);
+  return Array.from({ length: 12 }, (_, m) => num(rows.find((x) => num(x, 'month') === m + 1), 'mean'));
 }

@@ -2,11 +2,16 @@
  * The scenario file: everything that defines a run. A scenario names its policy file (and dated policy
  * changes), and carries the assumptions of each part of the model, each section owned by its module:
  * population (src/population), utilisation (src/claims), fund (src/fund), macro and indexation
- * (src/projection). Same scenario + same seed = same numbers, on any machine and worker count.
+ * (src/projection), designated institutions (src/institutions), provider payment (src/payment) and
+ * direct settlement and cash flow (src/cashflow). Same scenario + same seed = same numbers, on any
+ * machine and worker count.
  */
 import { z } from 'zod';
+import { cashflowSection } from '../cashflow/assumptions.js';
 import { utilisationAssumptions } from '../claims/assumptions.js';
 import { fundAssumptions } from '../fund/assumptions.js';
+import { institutionSection } from '../institutions/assumptions.js';
+import { paymentSection } from '../payment/assumptions.js';
 import { populationAssumptions } from '../population/assumptions.js';
 import { indexationRules } from '../projection/indexation.js';
 import { macroAssumptions } from '../projection/macro.js';
@@ -42,6 +47,12 @@ export const scenarioSchema = z.strictObject({
   population: populationAssumptions.prefault({}),
   utilisation: utilisationAssumptions.prefault({}),
   fund: fundAssumptions.prefault({}),
+  /** Designated institutions and their agreement rules; every run assigns claims to them. */
+  institutions: institutionSection.prefault({}),
+  /** How the fund pays institutions: fee for service everywhere unless a method is set. */
+  payment: paymentSection.prefault({}),
+  /** Card settlement or self-advance, reimbursement delays, out-of-area clearing: assumptions, a preset or a file. */
+  cashflow: cashflowSection,
   analysis: z
     .strictObject({
       /** Catastrophic spending: out-of-pocket above this share of the member's annual income. */

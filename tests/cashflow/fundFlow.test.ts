@@ -7,7 +7,7 @@ import { addCashflow, allocateCashBlocks, CASH_BLOCK, causeCell, channelCell, mo
 import { cashflowAssumptions } from '../../src/cashflow/assumptions.js';
 import { CASH_MONTHS, cashMonth, monthsFromJanuary } from '../../src/cashflow/calendar.js';
 import { allocateChannels, CAUSE, drawChannels } from '../../src/cashflow/channel.js';
-import { calendarCash, careYearCash, clearingAdvance, directTotal } from '../../src/cashflow/fundFlow.js';
+import { calendarCash, careYearCash, clearingAdvance, directTotal, overCalendar, priorCareYear } from '../../src/cashflow/fundFlow.js';
 import { SETTINGS } from '../../src/policy/vocabulary.js';
 import { runKeys } from '../../src/random/keys.js';
 import { OUT, OUT_STRIDE } from '../../src/settlement/columns.js';
@@ -85,5 +85,26 @@ describe('out-of-area clearing', () => {
     expect(cy.outOfAreaClearing[4]).toBe(50_000); // March + 2 = May
     const cash = calendarCash([cy], 2022, 2022);
     expect([cash.advanceChange[0], cash.outOfAreaClearing[4]]).toEqual([50_000, 50_000]);
+  });
+});
+
+describe('care years over calendar years', () => {
+  it('adds each care year from its January, and drops what falls outside', () => {
+    // Care year 2021: 1 in each of its 24 months; care year 2022: 10 in each. Calendar 2022 gets months
+    // 12–23 of 2021 (1 each) and months 0–11 of 2022 (10 each): 11 a month; 2023 falls outside.
+    const line = (year: number, x: number) => ({ year, months: new Float64Array(CASH_MONTHS).fill(x) });
+    const out = overCalendar([line(2021, 1), line(2022, 10)], 2022, 2022);
+    expect(Array.from(out)).toEqual(new Array(12).fill(11));
+  });
+
+  it('stands the first care year in for the one before it, without moving the advance', () => {
+    const a = cashflowAssumptions.parse({});
+    const cy = careYearCash(a, 2021, RESIDENT, new Float64Array(CASH_BLOCK), 0, Float64Array.from({ length: CASH_MONTHS }, (_, m) => m), 600, 0);
+    const prior = priorCareYear(cy);
+    expect([prior.year, prior.advance, prior.advanceChange]).toEqual([2020, cy.advance, 0]);
+    // Calendar 2021, institutions: months 12–23 of the prior year (12…23) plus months 0–11 of 2021 (0…11).
+    const cash = calendarCash([prior, cy], 2021, 2021);
+    expect(Array.from(cash.institutions)).toEqual(Array.from({ length: 12 }, (_, m) => 12 + 2 * m));
+    expect(cash.advanceChange[0]).toBe(cy.advanceChange);
   });
 });

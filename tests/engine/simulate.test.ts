@@ -10,25 +10,60 @@ import type { RunSpec } from '../../src/engine/spec.js';
 import { fundLedger } from '../../src/fund/ledger.js';
 import { fundYearInputs } from '../../src/fund/fromAggregates.js';
 import { loadReform } from '../../src/policy/reform.js';
+import { varied } from '../../src/run/sensitivity.js';
 import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../../src/scenario/load.js';
 
-const small = withOverrides(loadScenario(defaultScenarioFile()), { paths: 3, horizon: 3, members: 1500 });
-const hash = (a: Float64Array) => createHash('sha256').update(Buffer.from(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+const SMALL = { paths: 3, horizon: 3, members: 1500 };
+const small = withOverrides(loadScenario(defaultScenarioFile()), SMALL);
+/** DRG for admissions, global budgets for visits, provider responses and the seed 002 channels: every model's path. */
+const reformed = withOverrides(
+  varied(loadScenario(defaultScenarioFile()), {
+    payment: {
+      methods: { inpatient: 'drg', outpatient: 'globalBudget', chronic: 'globalBudget', emergencyObservation: 'globalBudget' },
+      responses: { upcoding: 0.2, earlyDischarge: { share: 0.1 }, outpatientShift: { share: 0.1 } },
+    },
+    cashflow: 'seed002',
+  }),
+  SMALL,
+);
+const hash = (...arrays: Float64Array[]) => {
+  const h = createHash('sha256');
+  for (const a of arrays) h.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  return h.digest('hex');
+};
 const fixtures = join(__dirname, 'fixtures');
 
 describe('simulation engine', () => {
   const spec = runSpec(small);
 
   it('gives bit-identical aggregates for 0, 1, 2 and 4 workers and any chunk size', async () => {
-    const reference = hash((await simulate(spec, { workers: 0, chunkMembers: 1500 })).blocks);
+    const cube = await simulate(spec, { workers: 0, chunkMembers: 1500 });
+    const reference = hash(cube.blocks, cube.providers);
     for (const [workers, chunkMembers] of [
       [1, 500],
       [2, 333],
       [4, 1499],
       [0, 7],
     ] as const) {
-      expect(hash((await simulate(spec, { workers, chunkMembers })).blocks), `${workers} workers, chunks of ${chunkMembers}`).toBe(reference);
+      const other = await simulate(spec, { workers, chunkMembers });
+      expect(hash(other.blocks, other.providers), `${workers} workers, chunks of ${chunkMembers}`).toBe(reference);
     }
+  });
+
+  it('stays bit-identical with DRG, global budgets, provider responses and self-advances on', async () => {
+    const drg = runSpec(reformed);
+    const cube = await simulate(drg, { workers: 0, chunkMembers: 1500 });
+    const reference = hash(cube.blocks, cube.providers);
+    for (const [workers, chunkMembers] of [
+      [2, 400],
+      [1, 1499],
+      [0, 61],
+    ] as const) {
+      const other = await simulate(drg, { workers, chunkMembers });
+      expect(hash(other.blocks, other.providers), `${workers} workers, chunks of ${chunkMembers}`).toBe(reference);
+    }
+    // The models are on: the funds pay institutions otherwise than the settled amounts.
+    expect(hash(cube.providers)).not.toBe(hash((await simulate(spec, { workers: 0 })).providers));
   });
 
   it('depends on the seed', async () => {

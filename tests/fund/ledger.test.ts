@@ -149,6 +149,26 @@ describe('a two-year employee fund, computed by hand', () => {
   });
 });
 
+describe('provider payment', () => {
+  it('adds what institutions are paid beyond the settled amounts as its own expenditure line, weighted', () => {
+    // Institutions are paid 12,345.67 yuan less than settled (simulated): × weight 10 = −123,456.70.
+    // 2021 expenditure 3,000,000 − 123,456.70 = 2,876,543.30; the opening balance (12 months of settled
+    // expenditure) stays 3,000,000; current balance 3,850,000 − 2,876,543.30 = 973,456.70.
+    const years = [{ ...twoYears[0]!, paymentDifference: { employee: -1_234_567, resident: 999 } }, twoYears[1]!];
+    const [y1, y2] = fundLedger('employee', assumptions({}), years) as [FundYear, FundYear];
+    expect(text(y1.expenditure.pooledPayments)).toBe('2990000.00');
+    expect(text(y1.expenditure.paymentDifference)).toBe('-123456.70');
+    expect(text(y1.expenditure.total)).toBe('2876543.30');
+    expect(text(y1.accumulated.opening)).toBe('3000000.00');
+    expect(text(y1.currentBalance)).toBe('973456.70');
+    expect(text(y2.expenditure.paymentDifference)).toBe('0.00');
+  });
+
+  it('rejects a difference that is not whole fen', () => {
+    expect(() => fundLedger('employee', assumptions({}), [{ ...twoYears[0]!, paymentDifference: { employee: 0.5 } }])).toThrow(/paymentDifference\.employee must be an integer/);
+  });
+});
+
 describe('personal accounts', () => {
   // Simulated (yuan): opening 300,000 + 125,000; credits 118,000; interest 1,050 + 437.50;
   // spending 80,000 + 20,000 own + 5,000 from a resident's family-account use; leavers 2,000.

@@ -1,29 +1,26 @@
-/** The models' stream ids never meet the population and claims registry (src/random/streamIds.ts). */
+/** The models' stream ids never meet the population and claims streams (src/random/streamIds.ts). */
 import { describe, expect, it } from 'vitest';
-import { CLAIM_STREAM, claimStreamOf, INSTITUTION_GENERATION, MEMBER_STREAM } from '../../src/institutions/streams.js';
 import { SETTINGS } from '../../src/policy/vocabulary.js';
-import { CLAIM_INDEX_BITS, STREAM } from '../../src/random/streamIds.js';
+import { CLAIM_INDEX_BITS, CLAIM_STREAM, claimStreamOf, INSTITUTION_GENERATION, STREAM } from '../../src/random/streamIds.js';
 
 const NS = SETTINGS.length;
+const INPATIENT = SETTINGS.indexOf('inpatient');
 
 describe('stream ids', () => {
-  it('of member-years are not in the registry', () => {
-    const taken = new Set<number>(Object.values(STREAM).filter((v) => v < STREAM.countBase));
-    for (let s = 0; s < NS; s++) taken.add(STREAM.countBase + s);
-    for (const id of Object.values(MEMBER_STREAM)) {
-      expect(taken.has(id)).toBe(false);
-      expect(id).toBeLessThan(STREAM.claimBase);
-    }
+  it('of member-years are all different and below the claim streams', () => {
+    const ids: number[] = [STREAM.attributes, STREAM.fate, STREAM.transition, STREAM.shock, STREAM.entrant, STREAM.counts, STREAM.arrears];
+    for (let s = 0; s < NS; s++) ids.push(STREAM.countBase + s);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toBeLessThan(STREAM.claimBase);
   });
 
   it('of claims use high parts of their own', () => {
-    const registry = new Set(Array.from({ length: NS }, (_, s) => STREAM.claimBase + s));
-    const ours = Object.values(CLAIM_STREAM).flatMap((base) => Array.from({ length: NS }, (_, s) => claimStreamOf(base, s, 0) >> CLAIM_INDEX_BITS));
-    for (const high of ours) expect(registry.has(high)).toBe(false);
-    // Group and response draws use the inpatient setting only; no two of our streams share a high part.
-    const used = Object.entries(CLAIM_STREAM).flatMap(([name, base]) =>
-      name === 'group' || name === 'response' ? [base + SETTINGS.indexOf('inpatient')] : Array.from({ length: NS }, (_, s) => base + s),
-    );
+    const used = Array.from({ length: NS }, (_, s) => STREAM.claimBase + s);
+    for (const [name, base] of Object.entries(CLAIM_STREAM)) {
+      // Group and response draws use the inpatient setting only.
+      if (name === 'group' || name === 'response') used.push(claimStreamOf(base, INPATIENT, 0) >> CLAIM_INDEX_BITS);
+      else for (let s = 0; s < NS; s++) used.push(claimStreamOf(base, s, 0) >> CLAIM_INDEX_BITS);
+    }
     expect(new Set(used).size).toBe(used.length);
     expect(claimStreamOf(CLAIM_STREAM.channel, 2, 7)).toBe(((CLAIM_STREAM.channel + 2) << CLAIM_INDEX_BITS) | 7);
   });

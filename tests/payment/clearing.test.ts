@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { STATUS } from '../../src/institutions/vocabulary.js';
 import { paymentAssumptions } from '../../src/payment/assumptions.js';
 import { clearInstitutionsYear } from '../../src/payment/clearing.js';
-import { allocatePaymentSums, declarationCell, FIELD, fieldCell } from '../../src/payment/sums.js';
+import { allocatePaymentSums, declarationCell, FIELD, fieldCell, UNASSIGNED, unassignedCell, unassignedMonthCell } from '../../src/payment/sums.js';
 
 const a = paymentAssumptions.parse({ methods: { outpatient: 'globalBudget' } });
 const N = 2;
@@ -92,5 +92,19 @@ describe('clearing a year of institution payments', () => {
     expect(r.nextPerCaseBudget).toBe(4_400_000);
     // The other scheme's fund owes nothing.
     expect(clearInstitutionsYear(drg, { institutions: N, scheme: 0, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: null, perCaseBudget: null }).total).toBe(0);
+  });
+
+  it('pays care with no open institution fee for service, with no deposit, a month after its month', () => {
+    const sums = example();
+    sums[unassignedCell(N, 0, UNASSIGNED.cardClaims)] = 2;
+    sums[unassignedCell(N, 0, UNASSIGNED.pooled)] = 30_000;
+    sums[unassignedMonthCell(N, 0, 2)] = 30_000;
+    const r = clearInstitutionsYear(a, { institutions: N, scheme: 0, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: new Float64Array([-1, 1_200_000]), perCaseBudget: null });
+    // As in the first example, plus 30,000 declared in March and paid in April (month 3), whole.
+    expect(r.unassigned).toEqual({ claims: 2, pooled: 30_000 });
+    expect(r.byMonth[3]).toBe(95_000 + 30_000);
+    expect(r.total).toBe(150_000 + 1_120_000 + 30_000);
+    expect(r.feeForServiceEquivalent).toBe(150_000 + 1_000_000 + 30_000);
+    expect(r.byMonth.reduce((t, x) => t + x, 0)).toBe(r.total);
   });
 });

@@ -146,4 +146,16 @@ describe('institution, payment and cash-flow models on generated claims', () => 
     const due = (r: typeof before) => r.due.reduce((s, x) => s + x, 0);
     expect(Math.abs(due(after) - due(before))).toBeLessThanOrEqual(2 * inst.length);
   });
+
+  it('leave claims alone under fee for service, whatever responses are set: they answer per-case payment', () => {
+    const block = createMembers(population, keys, 0, 0, 500, YEAR);
+    const generated = allocateClaimBuffer(1024, block.length);
+    generateClaims(utilisation, keys, 0, YEAR, block, generated, { macro: claimsMacroAt(utilisation, YEAR, 1) });
+    const responses = { earlyDischarge: { share: 1 }, outpatientShift: { share: 1 } };
+    const prepare = (payment: object) => prepareClaims(models(payment), pool.monthly, keys, 0, YEAR, 1, block, generated, allocateProviderScratch());
+    expect(prepare({ responses })).toBe(generated);
+    const responded = prepare({ methods: { inpatient: 'drg' }, responses });
+    expect(responded).not.toBe(generated);
+    expect(responded.length).toBeGreaterThan(generated.length);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_INSTITUTION } from '../../src/institutions/vocabulary.js';
 import { paymentAssumptions } from '../../src/payment/assumptions.js';
 import { loadCaseGroups, NO_GROUP } from '../../src/payment/groups.js';
-import { addPayments, allocatePaymentSums, compilePayment, declarationCell, FIELD, fieldCell } from '../../src/payment/sums.js';
+import { addPayments, allocatePaymentSums, compilePayment, declarationCell, FIELD, fieldCell, UNASSIGNED, unassignedCell, unassignedMonthCell } from '../../src/payment/sums.js';
 import { InputError } from '../../src/input/inputError.js';
 import { OUT, OUT_STRIDE } from '../../src/settlement/columns.js';
 import { buildClaims } from '../institutions/claims.js';
@@ -73,6 +73,35 @@ describe('payment sums', () => {
     expect([f(1, 1, 'cases'), f(1, 1, 'caseItemized')]).toEqual([1, 420_000]);
     expect(sums[declarationCell(N, 1, 1, 11)]).toBe(420_000);
     expect(f(0, 1, 'cases')).toBe(1);
+  });
+
+  it('counts every claim treated at an institution, self-advanced ones too, and pays only card-settled ones', () => {
+    // Institution 0: the budgeted visit (20,000) and the self-advanced visit (9,000); institution 1: three admissions.
+    expect([f(0, 0, 'treated'), f(0, 0, 'treatedBill'), f(0, 0, 'claims')]).toEqual([2, 29_000, 1]);
+    expect([f(0, 1, 'treated'), f(0, 1, 'treatedBill')]).toEqual([2, 1_500_000]);
+    expect([f(1, 1, 'treated'), f(1, 1, 'treatedBill')]).toEqual([1, 600_000]);
+  });
+
+  it('counts local claims with no open institution and pays the card-settled ones fee for service', () => {
+    // Member 0 (employee): a swiped visit in March (pooled 6,000) and an advanced one; an out-of-area visit is not counted.
+    const local = buildClaims([
+      [
+        { setting: 'outpatient', day: 70, classA: 8_000 },
+        { setting: 'outpatient', day: 80, classA: 5_000 },
+        { setting: 'outpatient', day: 90, classA: 5_000, location: 1 },
+      ],
+    ]);
+    const pooled = new Float64Array(3 * OUT_STRIDE);
+    pooled[OUT.pooledFund] = 6_000;
+    pooled[OUT_STRIDE + OUT.pooledFund] = 4_000;
+    pooled[2 * OUT_STRIDE + OUT.pooledFund] = 3_000;
+    const none = Int32Array.from([NO_INSTITUTION, NO_INSTITUTION, NO_INSTITUTION]);
+    const s = allocatePaymentSums(N);
+    addPayments(s, N, p, groups, 2022, local.members, local.claims, pooled, none, Int16Array.from([NO_GROUP, NO_GROUP, NO_GROUP]), Uint8Array.from([0, 5, 0]));
+    const u = (field: keyof typeof UNASSIGNED) => s[unassignedCell(N, 0, UNASSIGNED[field])];
+    expect([u('claims'), u('cardClaims'), u('pooled')]).toEqual([2, 1, 6_000]);
+    expect(s[unassignedMonthCell(N, 0, 2)]).toBe(6_000);
+    expect(s.reduce((t, x) => t + x, 0)).toBe(2 + 1 + 6_000 + 6_000);
   });
 
   it('rejects a per-disease group the table does not have', () => {

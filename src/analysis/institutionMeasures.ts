@@ -1,0 +1,60 @@
+/**
+ * Measures from the provider blocks' institution groups (engine/providerBlock.ts): designated hospitals by
+ * level and designated pharmacies, with margins for all hospitals and all institutions. Counts of
+ * institutions, institution-months and lifecycle events are the pool's own (not scaled); patients and
+ * money are population-level (the simulated sums × the weight).
+ */
+import { GROUP_FIELDS, groupCell, INSTITUTION_GROUPS, PHARMACY_GROUP, type GroupField } from '../engine/providerBlock.js';
+import type { Measures } from './measures.js';
+
+export type InstitutionLabels = {
+  metric: string;
+  /** A hospital level, 'pharmacy', 'hospitals' (every level) or 'all'. */
+  institution_group: string;
+};
+
+type Sum = (field: GroupField) => number;
+const yuan = (fen: number, weight: number) => (fen * weight) / 100;
+
+const METRICS: readonly { metric: string; value: (s: Sum, weight: number) => number }[] = [
+  { metric: 'institutions', value: (s) => s('institutions') },
+  { metric: 'designated_in_december', value: (s) => s('designated') },
+  { metric: 'open_months', value: (s) => s('openMonths') },
+  { metric: 'suspended_months', value: (s) => s('suspendedMonths') },
+  { metric: 'suspensions', value: (s) => s('suspensions') },
+  { metric: 'terminations', value: (s) => s('terminations') },
+  { metric: 'designations', value: (s) => s('designations') },
+  { metric: 'assessment_failures', value: (s) => s('assessmentFailures') },
+  // 人次: claims treated (visits, purchases, inpatient settlements), card-settled or advanced.
+  { metric: 'patients', value: (s, w) => s('patients') * w },
+  { metric: 'bill_yuan', value: (s, w) => yuan(s('bill'), w) },
+  { metric: 'settled_yuan', value: (s, w) => yuan(s('settled'), w) },
+  { metric: 'fund_paid_yuan', value: (s, w) => yuan(s('paid'), w) },
+  { metric: 'paid_minus_settled_yuan', value: (s, w) => yuan(s('paid') - s('settled'), w) },
+  { metric: 'paid_to_settled_ratio', value: (s) => s('paid') / s('settled') },
+  { metric: 'forfeited_deposits_yuan', value: (s, w) => yuan(s('forfeited'), w) },
+];
+
+const HOSPITALS = INSTITUTION_GROUPS.map((_, g) => g).filter((g) => g !== PHARMACY_GROUP);
+const ROWS: readonly { label: string; groups: readonly number[] }[] = [
+  { label: 'all', groups: INSTITUTION_GROUPS.map((_, g) => g) },
+  { label: 'hospitals', groups: HOSPITALS },
+  ...INSTITUTION_GROUPS.map((label, g) => ({ label, groups: [g] })),
+];
+
+const NF = GROUP_FIELDS.length;
+const sums = new Float64Array(NF);
+
+export const institutionMeasures: Measures<InstitutionLabels> = {
+  source: 'providers',
+  labels: ROWS.flatMap((row) => METRICS.map(({ metric }) => ({ metric, institution_group: row.label }))),
+  read(block, weight, out) {
+    let i = 0;
+    for (const row of ROWS) {
+      sums.fill(0);
+      for (const g of row.groups) for (let f = 0; f < NF; f++) sums[f] += block[groupCell(g, GROUP_FIELDS[f]!)]!;
+      const sum: Sum = (field) => sums[GROUP_FIELDS.indexOf(field)]!;
+      for (const m of METRICS) out[i++] = m.value(sum, weight);
+    }
+  },
+};

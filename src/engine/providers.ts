@@ -1,0 +1,88 @@
+/**
+ * The institution, payment and cash-flow models as the engine runs them. `providerSetup` reads what the
+ * scenario names (agreement rules, case groups, cash-flow preset or file) once per thread; every problem
+ * is reported against the scenario before anything runs. `pathProviders` builds a path's institutions
+ * and runs their agreement lifecycle year by year: keyed by (seed, path, institution, year), so workers
+ * and the main thread, which each build it, get the same pool.
+ */
+import { dirname, resolve } from 'node:path';
+import { resolveCashflow, type CashflowAssumptions } from '../cashflow/assumptions.js';
+import { InputError, type Problem } from '../input/inputError.js';
+import { checkGroundChances, type InstitutionSection } from '../institutions/assumptions.js';
+import { shareTable } from '../institutions/assign.js';
+import { generateInstitutions, type Institutions } from '../institutions/generate.js';
+import { advancePool, initialStates, type PoolYear } from '../institutions/pool.js';
+import { agreementRulesFile, loadAgreementRules, type AgreementRules } from '../institutions/rules.js';
+import { paymentReformed, type PaymentAssumptions } from '../payment/assumptions.js';
+import type { ProviderModels } from '../payment/chunk.js';
+import { loadCaseGroups, type CaseGroups } from '../payment/groups.js';
+import { compilePayment, type CompiledPayment } from '../payment/sums.js';
+import type { RunSpec } from './spec.js';
+
+export interface ProviderSetup {
+  institutions: InstitutionSection;
+  rules: AgreementRules;
+  groups: CaseGroups;
+  payment: PaymentAssumptions;
+  compiled: CompiledPayment;
+  cashflow: CashflowAssumptions;
+  /** Some care is paid otherwise than fee for service: quality deposits can then be forfeited. */
+  reformed: boolean;
+}
+
+export function providerSetup(spec: RunSpec): ProviderSetup {
+  const { scenario, scenarioFile } = spec;
+  const dir = dirname(resolve(scenarioFile));
+  const problems: Problem[] = [];
+  /** Run `load`; its problems join the list, a file that cannot be read named at the scenario field pointing to it. */
+  const attempt = <T>(load: () => T, section: string, field: string | undefined, value: unknown): T | undefined => {
+    try {
+      return load();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const p of err.problems) {
+        if (p.file === scenarioFile) problems.push({ ...p, path: [section, ...p.path] });
+        else if (p.path.length === 0 && p.line === undefined) problems.push({ file: scenarioFile, path: field === undefined ? [section] : [section, field], value, message: `${p.message}: ${p.file}` });
+        else problems.push(p);
+      }
+      return undefined;
+    }
+  };
+  const inst = scenario.institutions;
+  const rules = attempt(() => loadAgreementRules(agreementRulesFile(inst.rules, dir)), 'institutions', 'rules', inst.rules);
+  if (rules) attempt(() => checkGroundChances(inst, rules, scenarioFile), 'institutions', 'lifecycle', undefined);
+  const { payment } = scenario;
+  const { caseGroups } = payment;
+  const groups = attempt(() => loadCaseGroups(caseGroups === undefined ? undefined : resolve(dir, caseGroups)), 'payment', 'caseGroups', caseGroups);
+  const compiled = groups && attempt(() => compilePayment(payment, groups, scenarioFile), 'payment', 'perDisease', undefined);
+  const cashflow = attempt(() => resolveCashflow(scenario.cashflow, dir), 'cashflow', undefined, scenario.cashflow);
+  if (problems.length > 0 || !rules || !groups || !compiled || !cashflow) throw new InputError(problems);
+  return { institutions: inst, rules, groups, payment, compiled, cashflow, reformed: paymentReformed(payment) };
+}
+
+/** A path's institutions, the models the workers run on them, and the pool's year outcomes by year index. */
+export interface PathProviders {
+  institutions: Institutions;
+  models: ProviderModels;
+  pools: PoolYear[];
+}
+
+export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number): PathProviders {
+  const { keys, years } = spec;
+  const institutions = generateInstitutions(setup.institutions, keys, path, years[0]!);
+  let states = initialStates(institutions);
+  const pools = years.map((year) => {
+    const pool = advancePool(setup.institutions, setup.rules, keys, path, institutions, states, year);
+    states = pool.states;
+    return pool;
+  });
+  const models: ProviderModels = {
+    institutions: institutions.length,
+    table: shareTable(institutions),
+    groups: setup.groups,
+    payment: setup.payment,
+    compiled: setup.compiled,
+    cashflow: setup.cashflow,
+  };
+  return { institutions, models, pools };
+}

@@ -1,0 +1,121 @@
+/**
+ * notebooks/06-institutions-and-payment.ipynb, executed headless against the built package. Its outputs
+ * are checked against what the models guarantee: fee for service pays exactly the settled amounts; DIP
+ * spends its budget, last year's per-case payments × 1.05 (budgetGrowth 0.05); the first year has no
+ * budget history, so DRG and DIP pay alike; the seed 002 preset gives swipe rates near 35% / 40% / 80%
+ * (seed 002 篇1 L15); the year-end clearing returns the quality deposits in April; and the answer in words
+ * repeats the numbers of the tables above it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSvg, shapes } from '../helpers/svg.js';
+import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+
+const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '06-institutions-and-payment.ipynb');
+
+/** The body rows of a DataFrame printed by danfo: cells between │, index column dropped. */
+function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => /^║ \d+ /.test(line))
+    .map((line) => line.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
+}
+
+describe('notebook 06: institutions, payment and cash flow', () => {
+  let nb: ExecutedNotebook;
+  const cell = (id: string): ExecutedCell => {
+    const found = nb.cells.find((c) => c.id === id);
+    if (!found) throw new Error(`no cell "${id}" in the notebook`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
+  }, 150_000);
+
+  it('is committed clean: cell ids, no outputs', () => {
+    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
+    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
+    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
+  });
+
+  it('runs the three payment ways on the same scenario and draws', () => {
+    expect(cell('runs').stdout).toContain('FFS | DRG +10% | DIP +5%: 8 paths, 2021–2025, seed 20211231');
+  });
+
+  it('pays the settled amounts under fee for service, and the same care in the neutral first year under DRG and DIP', () => {
+    const out = cell('spend').stdout;
+    expect(out).toContain('Fee for service pays exactly the settled amounts: largest |paid − settled| over years, funds and paths 0.00 yuan');
+    const rows = tableRows(out);
+    expect(rows.map((r) => Number(r[0]))).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const [, settled, ffs] of rows) expect(ffs).toBe(settled);
+    const [, settled, , drg, dip] = rows[0]!;
+    expect(drg).toBe(dip);
+    // Only forfeited deposits of institutions failing their assessment: a fraction of a percent.
+    expect(Number(drg)).toBeLessThan(Number(settled));
+    expect(Number(drg)).toBeGreaterThan(Number(settled) * 0.99);
+  });
+
+  it('spends the DIP budget exactly: per-case payments grow by budgetGrowth each year', () => {
+    expect(cell('budget').stdout.trim()).toBe('DIP per-case payments, each year over the one before: 1.0500, 1.0500, 1.0500, 1.0500');
+  });
+
+  it('floats the point value with the budget: same in the first year, rising more slowly under the smaller budget', () => {
+    const rows = tableRows(cell('points').stdout).map((r) => r.map(Number));
+    const [, drgE, drgR, dipE, dipR] = rows[0]!;
+    expect([dipE, dipR]).toEqual([drgE, drgR]);
+    for (const [, de, dr, pe, pr] of rows.slice(1)) {
+      expect(pe).toBeLessThan(de!);
+      expect(pr).toBeLessThan(dr!);
+    }
+  });
+
+  it('shows who gains among levels, consistent with what the fund pays', () => {
+    const rows = tableRows(cell('levels').stdout);
+    const level = (name: string) => rows.find((r) => r[0] === name)!;
+    expect(level('tertiary')[5]!.startsWith('-')).toBe(true);
+    expect(Number(level('all')[1])).toBe(711);
+    // All institutions under DIP in the last year: the fund's payment against fee for service, as in the spending
+    // table (there a ratio of means across paths, here a mean of ratios: equal to a few hundredths of a point).
+    const spend = tableRows(cell('spend').stdout);
+    expect(Math.abs(parseFloat(level('all')[5]!) - parseFloat(spend[spend.length - 1]![6]!))).toBeLessThanOrEqual(0.2);
+    const chart = parseSvg(cell('levels-chart').svg[0]!);
+    expect(chart.getAttribute('data-chart')).toBe('institution-payments');
+    expect(shapes(chart, 'yb-change', 'rect')).toHaveLength(5);
+  });
+
+  it('lays the fund’s cash out by month, with the clearing peak in April', () => {
+    const out = cell('cash').stdout;
+    const rows = tableRows(out).map((r) => r.map(Number));
+    expect(rows).toHaveLength(12);
+    // Each month's total is the sum of its lines (to the rounding of the printed 亿元).
+    for (const [, inst, patients, area, advance, total] of rows) expect(Math.abs(inst! + patients! + area! + advance! - total!)).toBeLessThanOrEqual(0.021);
+    expect(out).toMatch(/^Peak: April, [\d.]+ 亿元, [\d.]+% above the monthly average of [\d.]+ 亿元$/m);
+    expect(parseSvg(cell('cash-chart').svg[0]!).getAttribute('data-chart')).toBe('monthly-cash');
+  });
+
+  it('reproduces seed 002’s swipe rates and tells what patients carry', () => {
+    const out = cell('patients').stdout;
+    const rate = (what: string) => Number(new RegExp(`swipe rate ${what}: ([\\d.]+)%`).exec(out)![1]);
+    expect(Math.abs(rate('employee outpatient') - 35)).toBeLessThan(3);
+    expect(Math.abs(rate('employee chronic') - 40)).toBeLessThan(3);
+    expect(Math.abs(rate('resident chronic') - 80)).toBeLessThan(3);
+    expect(out).toMatch(/advanced beyond their own share in 2021: [\d.]+ 亿元; reimbursed after \d+ days on average; owed at the end of December: [\d.]+ 亿元/);
+  });
+
+  it('ends with the answer in words, repeating the numbers above', () => {
+    const answer = nb.cells[nb.cells.length - 1]!;
+    expect(answer.id).toBe('answer');
+    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const spend = tableRows(cell('spend').stdout);
+    const ffsTotal = spend.reduce((s, r) => s + Number(r[2]), 0);
+    const said = Number(/fee for service pays institutions ([\d.]+) 亿元/.exec(answer.stdout)![1]);
+    expect(Math.abs(said - ffsTotal)).toBeLessThanOrEqual(0.03);
+    const tertiary = tableRows(cell('levels').stdout).find((r) => r[0] === 'tertiary')![5];
+    expect(answer.stdout).toContain(`tertiary hospitals (${tertiary} under DIP in 2025)`);
+    const advanced = /advanced beyond their own share in 2021: ([\d.]+) 亿元/.exec(cell('patients').stdout)![1];
+    expect(answer.stdout).toContain(`patients advance ${advanced} 亿元 a year beyond their own share`);
+    expect(answer.stdout).toContain('spending exactly its per-case budget each year');
+  });
+});
