@@ -1,0 +1,148 @@
+/**
+ * notebooks/02-deductible-and-cap-reform.ipynb, executed headless against the built package.
+ *
+ * Fixed numbers come from the files: the baseline rules from scenarios/policies/default-2021.yaml
+ * (resident inpatient deductibles 100 / 100 / 400 / 600, fund cap 100,000) and the reform from
+ * scenarios/notebooks/steer-to-primary-care.yaml (50 / 50 / 400 / 1,000, cap 150,000). The rest is
+ * checked for consistency and direction: the reform touches residents only, so the employee fund's
+ * changes are exactly 0 on the same draws; the yearly changes add up to the ten-year change; two tables
+ * computed by different code (claims comparison, gainers and losers) agree on the out-of-pocket change;
+ * a higher tertiary deductible cuts the fund's spending; the answer repeats the tables.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSvg, shapes, texts } from '../helpers/svg.js';
+import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+
+const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '02-deductible-and-cap-reform.ipynb');
+
+/** The body rows of a danfojs table printed with toString (index column dropped). */
+function tableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => /^║\s*\d+\s*│/.test(l))
+    .map((l) => l.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
+}
+
+describe('notebook 02: a deductible and cap reform', () => {
+  let nb: ExecutedNotebook;
+  const cell = (id: string): ExecutedCell => {
+    const found = nb.cells.find((c) => c.id === id);
+    if (!found) throw new Error(`no cell "${id}" in the notebook`);
+    return found;
+  };
+  /** The deltas table: label → [change, low, high]. */
+  const deltas = () => new Map(tableRows(cell('deltas').stdout).map((r) => [r[0]!, [Number(r[1]), Number(r[2]), Number(r[3])] as const]));
+  /** A winners table (by person type, or by age band): label → [gainers %, losers %, change, CI low, CI high]. */
+  const winners = (part: 0 | 1) => {
+    const text = cell('winners').stdout.split('By age band (all residents):')[part]!;
+    return new Map(tableRows(text).map((r) => [r[0]!, [Number(r[1]), Number(r[2]), Number(r[3]), ...r[4]!.split(' to ').map(Number)]]));
+  };
+
+  beforeAll(async () => {
+    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
+  }, 150_000);
+
+  it('is committed clean: cell ids, no outputs', () => {
+    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
+    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
+    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
+  });
+
+  it('shows the rules before and after, read from the policy and the reform file', () => {
+    expect(tableRows(cell('reform').stdout).map((r) => r.slice(1))).toEqual([
+      ['community 社区', '100', '50'],
+      ['primary 一级', '100', '50'],
+      ['secondary 二级', '400', '400'],
+      ['tertiary 三级', '600', '1000'],
+      ['all', '100000', '150000'],
+    ]);
+    expect(cell('run').stdout).toMatch(/^baseline and reform, 20 paths × 10 years \(2021–2030\), in [\d.]+ s$/m);
+  });
+
+  it('finds a saving for the resident fund, paid by patients, with intervals that exclude zero', () => {
+    const d = deltas();
+    expect([...d.keys()]).toEqual(['expenditure', 'current balances', 'final balance', 'out-of-pocket']);
+    for (const [change, lo, hi] of d.values()) {
+      expect(lo).toBeLessThanOrEqual(change);
+      expect(change).toBeLessThanOrEqual(hi);
+    }
+    expect(d.get('expenditure')![2]).toBeLessThan(0);
+    expect(d.get('final balance')![1]).toBeGreaterThan(0);
+    expect(d.get('out-of-pocket')![1]).toBeGreaterThan(0);
+  });
+
+  it('leaves the employee fund exactly as it was (same draws)', () => {
+    expect(cell('deltas').stdout).toContain('employee fund (not touched by the reform): 4 changes, all exactly 0 on every path: true');
+  });
+
+  it('draws the changes with their intervals, one panel per unit', () => {
+    const root = parseSvg(cell('deltas').svg[0]!);
+    expect(root.getAttribute('data-chart')).toBe('reform-deltas');
+    expect(shapes(root, 'yb-delta', 'circle')).toHaveLength(4);
+    expect(shapes(root, 'yb-ci', 'line')).toHaveLength(4);
+    const labels = texts(root, 'g.yb-delta-label > text').map((t) => Number(t.replace(/,/g, '').replace('−', '-')));
+    const table = [...deltas().values()].map((v) => v[0]);
+    expect(labels).toHaveLength(4);
+    labels.forEach((l, i) => expect(l).toBeCloseTo(table[i]!, 2));
+  });
+
+  it('adds the yearly expenditure changes up to the ten-year change', () => {
+    const years = tableRows(cell('by-year').stdout);
+    expect(years.map((r) => Number(r[0]))).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    const sum = years.reduce((s, r) => s + Number(r[1]), 0);
+    // Each yearly figure is rounded to 0.01: the sum may be off by 10 × 0.005, the total by 0.005 more.
+    expect(Math.abs(sum - deltas().get('expenditure')![0])).toBeLessThanOrEqual(0.055);
+  });
+
+  it('counts winners and losers; their mean change agrees with the claims comparison', () => {
+    const byType = winners(0);
+    expect([...byType.keys()]).toEqual(['all residents', 'adult 成年居民', 'child 学生儿童', 'elderly 老年居民']);
+    const all = byType.get('all residents')!;
+    expect(all[1]).toBeGreaterThan(all[0]!);
+    expect(all[0]).toBeGreaterThan(0);
+    expect(all[2]).toBeCloseTo(deltas().get('out-of-pocket')![0], 2);
+    const losers = [...byType.entries()].filter(([k]) => k !== 'all residents').map(([k, v]) => [k, v[1]!] as const);
+    expect(losers.reduce((a, b) => (b[1] > a[1] ? b : a))[0]).toBe('elderly 老年居民');
+    const byAge = winners(1);
+    expect([...byAge.keys()]).toEqual(['0-6', '7-17', '18-34', '35-44', '45-54', '55-59', '60-64', '65-74', '75-84', '85+']);
+    for (const [gainers, losersShare, change, lo, hi] of [...byType.values(), ...byAge.values()]) {
+      for (const share of [gainers!, losersShare!]) expect(share).toBeGreaterThanOrEqual(0);
+      expect(lo).toBeLessThanOrEqual(change!);
+      expect(change).toBeLessThanOrEqual(hi!);
+    }
+  });
+
+  it('moves only the upper tail of the out-of-pocket distribution', () => {
+    const rows = tableRows(cell('deciles').stdout);
+    expect(rows.map((r) => r[0])).toEqual(['10th', '20th', '30th', '40th', '50th', '60th', '70th', '80th', '90th']);
+    for (let i = 1; i < rows.length; i++) expect(Number(rows[i]![1])).toBeGreaterThanOrEqual(Number(rows[i - 1]![1]));
+    // An inpatient reform cannot move the member-years at the bottom: they have no admission.
+    for (const r of rows.slice(0, 3)) expect(Math.abs(Number(r[3]))).toBeLessThan(0.005);
+  });
+
+  it('ends with the answer in words, its numbers those of the tables', () => {
+    const answer = nb.cells[nb.cells.length - 1]!;
+    expect(answer.id).toBe('answer');
+    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const d = deltas();
+    const f = (x: number) => x.toFixed(2);
+    const [spend, spendLo, spendHi] = d.get('expenditure')!;
+    const [bal, balLo, balHi] = d.get('final balance')!;
+    expect(answer.stdout).toContain(
+      `Over 2021–2030 the reform saves the resident fund ${f(-spend)} 亿元 (95% CI ${f(-spendHi)} to ${f(-spendLo)}); ` +
+        `its accumulated balance at the end of 2030 is ${f(bal)} 亿元 higher (95% CI ${f(balLo)} to ${f(balHi)}).`,
+    );
+    const [oop, oopLo, oopHi] = d.get('out-of-pocket')!;
+    const all = winners(0).get('all residents')!;
+    const elderly = winners(0).get('elderly 老年居民')!;
+    const byAge = [...winners(1).entries()];
+    const [worst, worstRow] = byAge.reduce((a, b) => (b[1][2]! > a[1][2]! ? b : a));
+    expect(answer.stdout).toContain(
+      `Residents pay ${f(oop)} yuan more out of pocket per member-year (95% CI ${f(oopLo)} to ${f(oopHi)}): ` +
+        `${f(all[1]!)}% of member-years pay more and ${f(all[0]!)}% pay less; elderly residents lose most often (${f(elderly[1]!)}% of their member-years), ` +
+        `and the largest mean increase is at ages ${worst} (+${f(worstRow[2]!)} yuan per member-year).`,
+    );
+  });
+});
