@@ -49,8 +49,15 @@ export function allocateChannels(claims: number): Channels {
   return { channel: new Uint8Array(claims), paidDay: new Int32Array(claims), reimbursedDay: new Int32Array(claims) };
 }
 
-/** Probabilities as flat tables: [scheme * SETTINGS.length + setting]. */
+/** Probabilities as flat tables: [scheme * SETTINGS.length + setting]; built once per assumptions object (drawChannels runs per chunk-year). */
+const compiled = new WeakMap<CashflowAssumptions, ReturnType<typeof build>>();
 function compile(a: CashflowAssumptions) {
+  let c = compiled.get(a);
+  if (!c) compiled.set(a, (c = build(a)));
+  return c;
+}
+
+function build(a: CashflowAssumptions) {
   const c = a.causes;
   const network = Float64Array.from(SETTINGS, (s) => c.networkFault[s]);
   const patient = Float64Array.from(SCHEMES.flatMap((scheme) => SETTINGS.map((s) => c.patient[scheme][s])));
@@ -62,7 +69,6 @@ function compile(a: CashflowAssumptions) {
 export function drawChannels(a: CashflowAssumptions, keys: RunKeys, path: number, year: number, members: MemberKeys, claims: ClaimView, out: Channels): void {
   const { c, network, patient, delay } = compile(a);
   const s = new KeyedStream(keys);
-  const U = new Float64Array(5);
   const ordinal = new Int32Array(NS);
   const { setting, location, day, lengthOfStay, memberStart } = claims;
   for (let i = 0; i < members.length; i++) {
@@ -78,16 +84,17 @@ export function drawChannels(a: CashflowAssumptions, keys: RunKeys, path: number
     ordinal.fill(0);
     for (let k = first; k < end; k++) {
       const st = setting[k]!;
-      s.select(claimStreamOf(CLAIM_STREAM.channel, st, ordinal[st]++)).fill(U, 5);
+      // A claim's five draws (area, observation, network, patient, delay) are taken only when a test needs them.
+      s.select(claimStreamOf(CLAIM_STREAM.channel, st, ordinal[st]++));
       const loc = location[k]!;
       const today = day[k]!;
       let cause = SWIPE;
-      if (loc === REGISTERED ? U[0]! < c.outOfArea.registered : loc === UNREGISTERED && U[0]! < c.outOfArea.unregistered) cause = CAUSE.outOfArea;
-      else if (st === EMERGENCY && U[1]! < c.observation) cause = CAUSE.observation;
+      if (loc === REGISTERED ? s.uniformAt(0) < c.outOfArea.registered : loc === UNREGISTERED && s.uniformAt(0) < c.outOfArea.unregistered) cause = CAUSE.outOfArea;
+      else if (st === EMERGENCY && s.uniformAt(1) < c.observation) cause = CAUSE.observation;
       else if (arrears) cause = CAUSE.employerArrears;
       else if (today < blockedUntil || (st === CHRONIC && today < auditUntil)) cause = CAUSE.inTransitAudit;
-      else if (U[2]! < network[st]!) cause = CAUSE.networkFault;
-      else if (U[3]! < patient[scheme * NS + st]!) cause = CAUSE.patient;
+      else if (s.uniformAt(2) < network[st]!) cause = CAUSE.networkFault;
+      else if (s.uniformAt(3) < patient[scheme * NS + st]!) cause = CAUSE.patient;
       out.channel[k] = cause;
       const billDay = today + (st === INPATIENT ? lengthOfStay[k]! : 0);
       if (st === INPATIENT && scheme === EMPLOYEE) auditUntil = Math.max(auditUntil, billDay + c.dischargeAuditDays);
@@ -97,7 +104,7 @@ export function drawChannels(a: CashflowAssumptions, keys: RunKeys, path: number
         continue;
       }
       out.paidDay[k] = billDay;
-      out.reimbursedDay[k] = billDay + Math.max(0, Math.round(d.medianDays * Math.exp(d.sigma * normalQuantile(U[4]!))));
+      out.reimbursedDay[k] = billDay + Math.max(0, Math.round(d.medianDays * Math.exp(d.sigma * normalQuantile(s.uniformAt(4)))));
       blockedUntil = Math.max(blockedUntil, billDay + c.auditBlockDays);
     }
   }

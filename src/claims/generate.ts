@@ -54,7 +54,8 @@ const LOCAL = 0;
 const REGISTERED = 1;
 const UNREGISTERED = 2;
 /** Sort key: day * SEQ + order of generation, so an admitted observation precedes its admission. */
-const SEQ = 65536;
+const SEQ_BITS = 16;
+const SEQ = 1 << SEQ_BITS;
 /** Members with more claims than this have their keys sorted by the typed-array sort, not by insertion. */
 const INSERTION_SORT_MAX = 32;
 
@@ -255,9 +256,10 @@ class Generator {
     const bLos = b.lengthOfStay;
     let at = b.length;
     for (let r = 0; r < n; r++, at++) {
+      // Keys are below 2^25 (day < 512, row < SEQ): integer shifts split them exactly, without a division.
       const v = key[r]!;
-      const day = Math.floor(v / SEQ);
-      const j = v - day * SEQ;
+      const day = v >>> SEQ_BITS;
+      const j = v & (SEQ - 1);
       bPerson[at] = person;
       bSetting[at] = setting[j]!;
       bLevel[at] = level[j]!;

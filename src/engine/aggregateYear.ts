@@ -52,6 +52,8 @@ const OUT_ACCOUNT = OUT.personalAccount;
 const OUT_FAMILY = OUT.familyAccount;
 const OUT_CASH = OUT.cash;
 const OUT_FUND = OUT.pooledFund;
+/** OUT_STRIDE as a module constant: an imported binding is re-read from the module object at every loop test. */
+const OUT_WIDTH = OUT_STRIDE;
 const BAND_OF_AGE = Uint8Array.from({ length: 256 }, (_, age) => ageBandOf(age));
 
 /**
@@ -72,7 +74,7 @@ export function addClaims(
     const p = person[i]!;
     const t = memberType[p]!;
     const s = setting[i]!;
-    const o = i * OUT_STRIDE;
+    const o = i * OUT_WIDTH;
     const bill = classA[i]! + classB[i]! + classC[i]!;
     const cell = at + claimCell(t, s, level[i]!, 0);
     block[cell + C_COUNT] += 1;
@@ -80,7 +82,7 @@ export function addClaims(
     if (opens) block[cell + C_EPISODES] += 1;
     block[cell + C_BILL] += bill;
     const c = cell + C_OUT;
-    for (let k = 0; k < OUT_STRIDE; k++) block[c + k] += out[o + k]!;
+    for (let k = 0; k < OUT_WIDTH; k++) block[c + k] += out[o + k]!;
     const loc = location[i]!;
     if (loc !== 0) {
       const a = at + areaCell(SCHEME_OF_TYPE[t]!, loc, 0);

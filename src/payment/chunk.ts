@@ -67,7 +67,7 @@ export function prepareClaims(
   generated: ClaimBuffer,
   scratch: ProviderScratch,
 ): ClaimBuffer {
-  fit(scratch, generated.length);
+  fit(scratch, generated.capacity); // the buffer's capacity, not its length: one allocation per chunk, not one per year of growth
   const baseCost = Math.round(m.payment.caseMix.baseCost * 100 * costIndex);
   groupAdmissions(m.groups, baseCost, m.payment.caseMix.sigma, keys, path, year, members, generated, scratch.group);
   let claims = generated;

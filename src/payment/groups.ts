@@ -147,13 +147,13 @@ export function groupAdmissions(
   for (let i = 0; i < members.length; i++) {
     let k = 0;
     const end = memberStart[i + 1]!;
-    if (memberStart[i] === end) continue;
-    s.member(path, members.slot[i]!, members.generation[i]!, year);
     for (let c = memberStart[i]!; c < end; c++) {
       if (setting[c] !== INPATIENT) {
         out[c] = NO_GROUP;
         continue;
       }
+      // Keyed at the member's first admission: most members with claims have none.
+      if (k === 0) s.member(path, members.slot[i]!, members.generation[i]!, year);
       const bill = Math.max(1, classA[c]! + classB[c]! + classC[c]!);
       out[c] = groupOfBill(groups, bill, baseCost, sigma, s.select(claimStreamOf(CLAIM_STREAM.group, INPATIENT, k++)).next(), scratch);
     }

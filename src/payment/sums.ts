@@ -99,6 +99,23 @@ const DRG = METHOD.drg;
 const DIP = METHOD.dip;
 const GLOBAL_BUDGET = METHOD.globalBudget;
 const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(schemeOf(t)));
+// Field offsets and codes as plain constants for addPayments' per-claim loop (an exported object is re-read at each use).
+const F_TREATED = FIELD.treated;
+const F_TREATED_BILL = FIELD.treatedBill;
+const F_CLAIMS = FIELD.claims;
+const F_BILL = FIELD.bill;
+const F_CLASS_A = FIELD.classA;
+const F_FEE_FOR_SERVICE = FIELD.feeForService;
+const F_BUDGETED = FIELD.budgeted;
+const F_CASES = FIELD.cases;
+const F_CASE_POINTS = FIELD.casePoints;
+const F_CASE_OTHER = FIELD.caseOther;
+const F_CASE_ITEMIZED = FIELD.caseItemized;
+const F_DISEASE_CASES = FIELD.diseaseCases;
+const F_DISEASE_PAID = FIELD.diseasePaid;
+const F_DISEASE_ITEMIZED = FIELD.diseaseItemized;
+const POOLED = OUT.pooledFund;
+const NONE = NO_INSTITUTION;
 
 /**
  * Add a year's settled claims (settlement results `out`, OUT_STRIDE per claim) into `sums`; out-of-area
@@ -119,14 +136,17 @@ export function addPayments(
   channel: Uint8Array,
 ): void {
   const { person, setting, location, classA, classB, classC, day } = claims;
+  const memberType = members.type;
+  const { method, diseaseStandard } = p;
+  const points = groups.points;
   for (let c = 0; c < claims.length; c++) {
     if (location[c] !== LOCAL) continue;
     const i = institution[c]!;
     const card = channel[c] === 0;
     const bill = classA[c]! + classB[c]! + classC[c]!;
-    const pooled = out[c * OUT_STRIDE + OUT.pooledFund]!;
-    const scheme = SCHEME_OF_TYPE[members.type[person[c]!]!]!;
-    if (i === NO_INSTITUTION) {
+    const pooled = out[c * OUT_STRIDE + POOLED]!;
+    const scheme = SCHEME_OF_TYPE[memberType[person[c]!]!]!;
+    if (i === NONE) {
       sums[unassignedCell(institutions, scheme, UNASSIGNED.claims)] += 1;
       if (!card) continue;
       sums[unassignedCell(institutions, scheme, UNASSIGNED.cardClaims)] += 1;
@@ -135,31 +155,31 @@ export function addPayments(
       continue;
     }
     const at = fieldCell(institutions, scheme, i, 0);
-    sums[at + FIELD.treated] += 1;
-    sums[at + FIELD.treatedBill] += bill;
+    sums[at + F_TREATED] += 1;
+    sums[at + F_TREATED_BILL] += bill;
     if (!card) continue;
     const st = setting[c]!;
-    sums[at + FIELD.claims] += 1;
-    sums[at + FIELD.bill] += bill;
-    sums[at + FIELD.classA] += classA[c]!;
-    const m = p.method[st]!;
+    sums[at + F_CLAIMS] += 1;
+    sums[at + F_BILL] += bill;
+    sums[at + F_CLASS_A] += classA[c]!;
+    const m = method[st]!;
     const g = group[c]!;
     let declared = pooled;
-    if (st === INPATIENT && g >= 0 && p.diseaseStandard[g]! >= 0) {
-      declared = Math.max(0, p.diseaseStandard[g]! - (bill - pooled));
-      sums[at + FIELD.diseaseCases] += 1;
-      sums[at + FIELD.diseasePaid] += declared;
-      sums[at + FIELD.diseaseItemized] += pooled;
+    if (st === INPATIENT && g >= 0 && diseaseStandard[g]! >= 0) {
+      declared = Math.max(0, diseaseStandard[g]! - (bill - pooled));
+      sums[at + F_DISEASE_CASES] += 1;
+      sums[at + F_DISEASE_PAID] += declared;
+      sums[at + F_DISEASE_ITEMIZED] += pooled;
     } else if (st === INPATIENT && g >= 0 && (m === DRG || m === DIP)) {
-      sums[at + FIELD.cases] += 1;
-      sums[at + FIELD.casePoints] += groups.points[g]!;
-      sums[at + FIELD.caseOther] += bill - pooled;
-      sums[at + FIELD.caseItemized] += pooled;
+      sums[at + F_CASES] += 1;
+      sums[at + F_CASE_POINTS] += points[g]!;
+      sums[at + F_CASE_OTHER] += bill - pooled;
+      sums[at + F_CASE_ITEMIZED] += pooled;
     } else if (m === GLOBAL_BUDGET) {
-      sums[at + FIELD.budgeted] += pooled;
+      sums[at + F_BUDGETED] += pooled;
       continue;
     } else {
-      sums[at + FIELD.feeForService] += pooled;
+      sums[at + F_FEE_FOR_SERVICE] += pooled;
     }
     sums[declarationCell(institutions, scheme, i, monthsFromJanuary(year, day[c]!))] += declared;
   }

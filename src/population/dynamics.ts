@@ -75,10 +75,8 @@ export function advanceYear(
 
 function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i: number, year: number, macro: PopulationMacro): void {
   const a = c.a;
+  // Draws 0 (chronic onset), 1 (university entry) and 2 (wage drift) of the stream, each taken only when needed.
   s.select(STREAM.transition);
-  const uChronic = s.next();
-  const uUniversity = s.next();
-  const zWage = s.normal();
   const age = Math.min(MAX_AGE, block.age[i]! + 1);
   block.age[i] = age;
   let flags = block.flags[i]!;
@@ -92,10 +90,10 @@ function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i
       block.event[i] |= EVENT_RETIRED;
     } else {
       const d = a.wage.drift;
-      block.wage[i] = Math.round(block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * zWage - 0.5 * d * d));
+      block.wage[i] = Math.round(block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * s.at(2).normal() - 0.5 * d * d));
     }
   } else if (type !== TYPE_CODE.retired) {
-    if (age === STUDENT_AGES[0] && type === TYPE_CODE.child && uUniversity < a.resident.universityEntry) flags |= MEMBER_STUDENT;
+    if (age === STUDENT_AGES[0] && type === TYPE_CODE.child && s.at(1).next() < a.resident.universityEntry) flags |= MEMBER_STUDENT;
     else if (age > STUDENT_AGES[1]) flags &= ~MEMBER_STUDENT;
     type = residentType(age, flags, a.resident.elderlyAge);
   }
@@ -104,7 +102,7 @@ function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i
     const scheme = SCHEME_OF_TYPE[type]!;
     const before = c.chronic[scheme * AGES + age - 1]!;
     const onset = Math.max(0, c.chronic[scheme * AGES + age]! - before) / Math.max(1e-9, 1 - before);
-    if (uChronic < onset * block.health[i]!) flags |= MEMBER_CHRONIC;
+    if (s.at(0).next() < onset * block.health[i]!) flags |= MEMBER_CHRONIC;
   }
   block.flags[i] = flags;
   block.type[i] = type;

@@ -296,6 +296,14 @@ export class KeyedStream {
   }
 
   /**
+   * Draw `index` of the selected stream as `fill` writes it (strictly inside (0, 1), 32 bits), leaving the
+   * counter alone: a model that needs only some of a claim's draws computes just those.
+   */
+  uniformAt(index: number): number {
+    return ((mix32(mix32((this.a + Math.imul(index, GOLDEN)) | 0) ^ this.b) >>> 0) + 0.5) * TWO_M32;
+  }
+
+  /**
    * Select `stream` and write its first draws, in one call (a claim takes all its draws this way): n16
    * 16-bit uniforms into u16, two per draw (n16 even; the high half first), then n32 32-bit uniforms into
    * u32 (as `fill`). All strictly inside (0, 1).
