@@ -5,22 +5,13 @@
  * tables; and what the answer's markdown claims (no depletion, growing balances above six months,
  * employees reimbursed more, actual below policy-range ratios) holds in the printed numbers.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, pathPoints, shapes, texts, tickPosition } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '01-quick-start.ipynb');
 const SCHEMES = ['employee', 'resident'] as const;
 
-/** The body rows of a danfojs table printed with toString (index column dropped). */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((l) => /^║\s*\d+\s*│/.test(l))
-    .map((l) => l.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
-}
 
 /** The pixel y of value v on a chart's y axis, interpolated between two labelled ticks. */
 function yPixel(root: Element, v: number): number {
@@ -32,27 +23,12 @@ function yPixel(root: Element, v: number): number {
 }
 
 describe('notebook 01: quick start', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
+  const { cell, answerCell } = notebookUnderTest('01-quick-start.ipynb');
   /** Per scheme: the fund table's rows as numbers [year, current p50, p5, p50, p95, months p50, P(depleted)]. */
   const fundTables = () => {
     const [, employee, resident] = cell('funds').stdout.split(/^(?:employee|resident) pooled fund .*$/m);
     return { employee: tableRows(employee!).map((r) => r.map(Number)), resident: tableRows(resident!).map((r) => r.map(Number)) };
   };
-
-  beforeAll(async () => {
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
-  }, 150_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
 
   it('runs the default scenario on two worker threads, with the same numbers as inline', () => {
     expect(cell('scenario').stdout).toContain('run: 20 Monte Carlo paths × 10 years from 2021');
@@ -118,9 +94,7 @@ describe('notebook 01: quick start', () => {
   });
 
   it('ends with the answer in words, its numbers those of the tables', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     const tables = fundTables();
     for (const scheme of SCHEMES) {
       const m = new RegExp(

@@ -9,29 +9,14 @@
  * computed by different code (claims comparison, gainers and losers) agree on the out-of-pocket change;
  * a higher tertiary deductible cuts the fund's spending; the answer repeats the tables.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, shapes, texts } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '02-deductible-and-cap-reform.ipynb');
 
-/** The body rows of a danfojs table printed with toString (index column dropped). */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((l) => /^║\s*\d+\s*│/.test(l))
-    .map((l) => l.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
-}
 
 describe('notebook 02: a deductible and cap reform', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
+  const { cell, answerCell } = notebookUnderTest('02-deductible-and-cap-reform.ipynb');
   /** The deltas table: label → [change, low, high]. */
   const deltas = () => new Map(tableRows(cell('deltas').stdout).map((r) => [r[0]!, [Number(r[1]), Number(r[2]), Number(r[3])] as const]));
   /** A winners table (by person type, or by age band): label → [gainers %, losers %, change, CI low, CI high]. */
@@ -39,16 +24,6 @@ describe('notebook 02: a deductible and cap reform', () => {
     const text = cell('winners').stdout.split('By age band (all residents):')[part]!;
     return new Map(tableRows(text).map((r) => [r[0]!, [Number(r[1]), Number(r[2]), Number(r[3]), ...r[4]!.split(' to ').map(Number)]]));
   };
-
-  beforeAll(async () => {
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
-  }, 150_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
 
   it('shows the rules before and after, read from the policy and the reform file', () => {
     expect(tableRows(cell('reform').stdout).map((r) => r.slice(1))).toEqual([
@@ -123,9 +98,7 @@ describe('notebook 02: a deductible and cap reform', () => {
   });
 
   it('ends with the answer in words, its numbers those of the tables', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     const d = deltas();
     const f = (x: number) => x.toFixed(2);
     const [spend, spendLo, spendHi] = d.get('expenditure')!;

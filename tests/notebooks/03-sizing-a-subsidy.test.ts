@@ -8,45 +8,20 @@
  * and at it at most 5; re-costing the notebook's own simulation at that subsidy fails the same share of
  * paths; and the answer in words repeats these numbers.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, pathPoints, shapes, texts } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '03-sizing-a-subsidy.ipynb');
 
-/** The body rows of a danfojs table printed with toString (index column dropped). */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((l) => /^║\s*\d+\s*│/.test(l))
-    .map((l) => l.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
-}
 
 describe('notebook 03: sizing a subsidy', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
+  const { cell, answerCell } = notebookUnderTest('03-sizing-a-subsidy.ipynb');
   const solution = () => {
     const m = /^subsidy needed in 2021: ([\d.]+) yuan a head \(95% interval ([\d.]+) to ([\d.]+|not identified)\)$/m.exec(cell('solve').stdout);
     if (!m) throw new Error(`no solution in:\n${cell('solve').stdout}`);
     return { value: m[1]!, lo: m[2]!, hi: m[3]! };
   };
   const failingToday = () => Number(/^with a subsidy of 580 yuan in 2021, ([\d.]+)% of the 100 paths fail the target$/m.exec(cell('status').stdout)![1]);
-
-  beforeAll(async () => {
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
-  }, 150_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
 
   it('states the scenario and today’s financing', () => {
     const out = cell('scenario').stdout;
@@ -96,9 +71,7 @@ describe('notebook 03: sizing a subsidy', () => {
   });
 
   it('ends with the answer in words, its numbers those of the solution', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     const { value, lo, hi } = solution();
     expect(answer.stdout).toContain(
       'To keep the probability that the resident fund runs out or covers fewer than 6 months of payment within 2021–2030 at most 5%, ' +

@@ -8,32 +8,18 @@
  * sensitivity cases move the way the markdown says (no delay exhausts sooner, dearer care sooner, the
  * widest swing from medical prices); the answer in words repeats the tables.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { num, parseSvg, pathPoints, shapes, texts } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '04-fund-sustainability.ipynb');
 const NEVER = 'not by 2050';
 
-/** The body rows of a danfojs table printed with toString (index column dropped). */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((l) => /^║\s*\d+\s*│/.test(l))
-    .map((l) => l.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
-}
 
 const year = (s: string): number => (s === NEVER ? Infinity : Number(s));
 
 describe('notebook 04: fund sustainability', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
+  // Generous limits: the notebook runs five 30-year simulations, and the test suite shares the CPUs.
+  const { cell, answerCell } = notebookUnderTest('04-fund-sustainability.ipynb', 180_000);
   /** The projection table: [year, ratio, income, expenditure, current, balance, deficit %, exhausted %]. */
   const projection = () => tableRows(cell('projection').stdout).map((r) => r.map(Number));
   /** The sensitivity table: case label (as truncated by danfojs) → [first deficit, exhausted, 2050 balance]. */
@@ -43,17 +29,6 @@ describe('notebook 04: fund sustainability', () => {
     if (!m) throw new Error(`no "${event}" line in:\n${cell('years').stdout}`);
     return { median: m[1]!, paths: m[2]!.split(', ') };
   };
-
-  beforeAll(async () => {
-    // Generous limits: the notebook runs five 30-year simulations, and the test suite shares the CPUs.
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 180_000 });
-  }, 240_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
 
   it('says plainly that the default scenario never runs out in thirty years', () => {
     const out = cell('default').stdout;
@@ -130,9 +105,7 @@ describe('notebook 04: fund sustainability', () => {
   });
 
   it('ends with the answer in words, its numbers those of the tables', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     const rows = projection();
     const [stress, noDelay, cheaper, dearer] = cases();
     const deficit = timing('first current-year deficit').median;

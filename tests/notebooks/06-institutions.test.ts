@@ -6,39 +6,15 @@
  * (seed 002 篇1 L15); the year-end clearing returns the quality deposits in April; and the answer in words
  * repeats the numbers of the tables above it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, shapes } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '06-institutions-and-payment.ipynb');
 
 /** The body rows of a DataFrame printed by danfo: cells between │, index column dropped. */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((line) => /^║ \d+ /.test(line))
-    .map((line) => line.replace(/^║|║$/g, '').split('│').slice(1).map((c) => c.trim()));
-}
 
 describe('notebook 06: institutions, payment and cash flow', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
-  }, 150_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
+  const { cell, answerCell } = notebookUnderTest('06-institutions-and-payment.ipynb');
 
   it('runs the three payment ways on the same scenario and draws', () => {
     expect(cell('runs').stdout).toContain('FFS | DRG +10% | DIP +5%: 8 paths, 2021–2025, seed 20211231');
@@ -105,9 +81,7 @@ describe('notebook 06: institutions, payment and cash flow', () => {
   });
 
   it('ends with the answer in words, repeating the numbers above', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     const spend = tableRows(cell('spend').stdout);
     const ffsTotal = spend.reduce((s, r) => s + Number(r[2]), 0);
     const said = Number(/fee for service pays institutions ([\d.]+) 亿元/.exec(answer.stdout)![1]);

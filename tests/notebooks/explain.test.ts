@@ -14,31 +14,13 @@
  *   co-payment 940.00; patient 1,540.00: account 4,000 − 3,170 = 830.00 left, pays 830.00; cash 710.00;
  *   family account: 710 is below the 2,000 minimum claim, so 0; fund share 8,460 / 10,000 = 84.6%.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, shapes, texts } from '../helpers/svg.js';
-import { runNotebook, type ExecutedCell, type ExecutedNotebook } from '../helpers/notebook.js';
+import { notebookUnderTest } from '../helpers/notebookSuite.js';
 
-const NOTEBOOK = join(__dirname, '..', '..', 'notebooks', '05-explain-a-claim.ipynb');
 
 describe('notebook 05: explaining a claim', () => {
-  let nb: ExecutedNotebook;
-  const cell = (id: string): ExecutedCell => {
-    const found = nb.cells.find((c) => c.id === id);
-    if (!found) throw new Error(`no cell "${id}" in the notebook`);
-    return found;
-  };
-
-  beforeAll(async () => {
-    nb = await runNotebook(NOTEBOOK, { timeoutMs: 110_000 });
-  }, 150_000);
-
-  it('is committed clean: cell ids, no outputs', () => {
-    const raw = JSON.parse(readFileSync(NOTEBOOK, 'utf8')) as { cells: { id?: string; outputs?: unknown[] }[] };
-    expect(raw.cells.every((c) => typeof c.id === 'string')).toBe(true);
-    expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
-  });
+  const { cell, answerCell } = notebookUnderTest('05-explain-a-claim.ipynb');
 
   it('explains the first admission: 起付线 800.00, then 统筹基金 16830.00', () => {
     const out = cell('first').stdout;
@@ -80,9 +62,7 @@ describe('notebook 05: explaining a claim', () => {
   });
 
   it('ends with the answer in words, computed from the numbers', () => {
-    const answer = nb.cells[nb.cells.length - 1]!;
-    expect(answer.id).toBe('answer');
-    expect(nb.cells.find((c) => c.id === 'answer-md')?.type).toBe('markdown');
+    const answer = answerCell();
     expect(answer.stdout).toContain(
       'First admission: the fund pays 16,830.00 of 21,000.00 (80.1%); Ms Li pays 4,170.00: 3,170.00 from her personal account and 1,000.00 in cash.',
     );
