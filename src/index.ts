@@ -39,6 +39,14 @@ export { sanctionEffects, type Sanction, type SanctionEffects } from './supervis
 export type { PenaltyFacts } from './supervision/facts.js';
 export { penaltyText, sanctionWords } from './supervision/describe.js';
 export { ACTORS, DEGREES, FLAGS, type Actor, type Degree, type Flag } from './supervision/vocabulary.js';
+// Fund supervision in a run: misuse with labels, screens, inspections, sanctions and the fund effect.
+export { supervisionAssumptions, type SupervisionAssumptions, type SupervisionAssumptionsInput } from './supervision/assumptions.js';
+export { BEHAVIOURS, BEHAVIOUR_INFO, behaviourWords, type Behaviour } from './supervision/behaviours.js';
+export { SUPERVISION_BLOCK, FUND_FIELDS, fundCell, fundIncome, type FundField } from './supervision/block.js';
+export { supervisionTables, supervisionByYear, supervisionOverHorizon, supervisionBlockOf, isSupervised, type SupervisedCube } from './supervision/tables.js';
+export { supervisionFundMeasures, supervisionCaseMeasures, supervisionScreenMeasures, supervisionBehaviourMeasures, precision, recall } from './supervision/measures.js';
+export { supervisionMoneyRows, supervisionNetRows, screenScoreRows, supervisionAnswer, supervisionCharts } from './supervision/views.js';
+export { supervisionMoneyChart, screenScoresChart, supervisionNetChart, type MoneyRow, type ScreenScoreRow } from './supervision/charts.js';
 // Scenarios, the engine and the actuarial answers.
 export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export { loadScenario, defaultScenarioFile, withOverrides, runSpec, type LoadedScenario, type RunOverrides } from './scenario/load.js';
@@ -66,7 +74,7 @@ export { fillPersonColumns } from './population/persons.js';
 export { utilisationAssumptions, type UtilisationAssumptions, type UtilisationAssumptionsInput } from './claims/assumptions.js';
 export { allocateClaimBuffer, type ClaimBuffer } from './claims/buffer.js';
 export { generateClaims, type GenerateOptions } from './claims/generate.js';
-export { demandFactor, RAND_ELASTICITY } from './claims/demand.js';
+export { behaviourStatement, demandFactor, RAND_ELASTICITY } from './claims/demand.js';
 export { calibrationFigures, simulateCalibration, loadCalibrationTargets, compareToTargets, type Figure, type CalibrationTarget, type Comparison } from './claims/calibration.js';
 // The fund and the projection.
 export { fundAssumptions, residentFinancing, type FundAssumptions, type FundAssumptionsInput } from './fund/assumptions.js';

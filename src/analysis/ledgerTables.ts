@@ -7,7 +7,9 @@ import { paymentCell } from '../engine/providerBlock.js';
 import { cubeOffset, providerOffset, type SimulationCube } from '../engine/result.js';
 import type { FundAssumptions } from '../fund/assumptions.js';
 import { fundYearInputs } from '../fund/fromAggregates.js';
-import { fundLedger, type FundYear } from '../fund/ledger.js';
+import { fundLedger, type FundYear, type FundYearInputs } from '../fund/ledger.js';
+import { fundIncome, SUPERVISION_BLOCK } from '../supervision/block.js';
+import { supervisionOffset } from '../supervision/tables.js';
 import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
 import { pairedColumns, type PairedColumns } from './acrossPaths.js';
 import { resolveVariant, type VariantRef } from './measures.js';
@@ -33,7 +35,11 @@ export function pathLedgers(cube: SimulationCube, variant: VariantRef, scheme: S
     return fundLedger(
       scheme,
       assumptions,
-      cube.years.map((year, y) => ({ ...fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight), paymentDifference: paymentDifference(cube, v, p, y, scheme) })),
+      cube.years.map((year, y) => ({
+        ...fundYearInputs(cube.blocks, cubeOffset(cube, v, p, y), year, cube.exactWeight),
+        paymentDifference: paymentDifference(cube, v, p, y, scheme),
+        supervision: supervisionIncome(cube, v, p, y, scheme),
+      })),
       file,
       first ? { accumulated: first.accumulated.opening, reserve: first.reserve.opening } : undefined,
     );
@@ -46,6 +52,13 @@ function paymentDifference(cube: SimulationCube, v: number, p: number, y: number
   const at = providerOffset(cube, v, p, y);
   const s = SCHEMES.indexOf(scheme);
   return { [scheme]: cube.providers[at + paymentCell(s, 'paid')]! - cube.providers[at + paymentCell(s, 'settled')]! };
+}
+
+/** Supervision's recoveries, returns and fines to the scheme's fund (fen; none when supervision is off). */
+function supervisionIncome(cube: SimulationCube, v: number, p: number, y: number, scheme: Scheme): FundYearInputs['supervision'] {
+  if (!cube.supervision) return undefined;
+  const at = supervisionOffset(cube, v, p, y);
+  return { [scheme]: fundIncome(cube.supervision.subarray(at, at + SUPERVISION_BLOCK), SCHEMES.indexOf(scheme)) };
 }
 
 /** The ledger lines summarised, units in the names; months_covered is NaN (left out) without expenditure. */

@@ -17,6 +17,7 @@ import { paymentReformed, type PaymentAssumptions } from '../payment/assumptions
 import type { ProviderModels } from '../payment/chunk.js';
 import { loadCaseGroups, type CaseGroups } from '../payment/groups.js';
 import { compilePayment, type CompiledPayment } from '../payment/sums.js';
+import { pathSupervision, supervisionSetup, type PathSupervision, type SupervisionSetup } from '../supervision/engine.js';
 import type { RunSpec } from './spec.js';
 
 export interface ProviderSetup {
@@ -28,6 +29,8 @@ export interface ProviderSetup {
   cashflow: CashflowAssumptions;
   /** Some care is paid otherwise than fee for service: quality deposits can then be forfeited. */
   reformed: boolean;
+  /** Fund supervision (null: off). */
+  supervision: SupervisionSetup | null;
 }
 
 export function providerSetup(spec: RunSpec): ProviderSetup {
@@ -56,8 +59,9 @@ export function providerSetup(spec: RunSpec): ProviderSetup {
   const groups = attempt(() => loadCaseGroups(caseGroups === undefined ? undefined : resolve(dir, caseGroups)), 'payment', 'caseGroups', caseGroups);
   const compiled = groups && attempt(() => compilePayment(payment, groups, scenarioFile), 'payment', 'perDisease', undefined);
   const cashflow = attempt(() => resolveCashflow(scenario.cashflow, dir), 'cashflow', undefined, scenario.cashflow);
-  if (problems.length > 0 || !rules || !groups || !compiled || !cashflow) throw new InputError(problems);
-  return { institutions: inst, rules, groups, payment, compiled, cashflow, reformed: paymentReformed(payment) };
+  const supervision = attempt(() => supervisionSetup(scenario.supervision, dir, scenarioFile), 'supervision', 'sanctions', scenario.supervision.sanctions);
+  if (problems.length > 0 || !rules || !groups || !compiled || !cashflow || supervision === undefined) throw new InputError(problems);
+  return { institutions: inst, rules, groups, payment, compiled, cashflow, reformed: paymentReformed(payment), supervision };
 }
 
 /** A path's institutions, the models the workers run on them, and the pool's year outcomes by year index. */
@@ -65,6 +69,8 @@ export interface PathProviders {
   institutions: Institutions;
   models: ProviderModels;
   pools: PoolYear[];
+  /** The path's supervision plan (its sanctions are already in the pools' statuses), or null. */
+  supervision: PathSupervision | null;
 }
 
 export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number): PathProviders {
@@ -84,5 +90,6 @@ export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number)
     compiled: setup.compiled,
     cashflow: setup.cashflow,
   };
-  return { institutions, models, pools };
+  const supervision = setup.supervision && pathSupervision(setup.supervision, keys, path, institutions, pools, years);
+  return { institutions, models, pools, supervision };
 }

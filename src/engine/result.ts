@@ -1,10 +1,12 @@
 /**
  * A simulation's merged aggregates: one block per (variant, path, year), plus what is needed to read
  * them (years, variant ids, and the number of people each simulated member stands for), and one block of
- * institution, payment and cash-flow outcomes per (variant, path, year) (providerBlock.ts).
+ * institution, payment and cash-flow outcomes per (variant, path, year) (providerBlock.ts), and with
+ * supervision on one block of its outcomes per (variant, path, year) (supervision/block.ts).
  */
 import { Decimal } from '../money/decimal.js';
 import { BLOCK } from './aggregates.js';
+import { SUPERVISION_BLOCK } from '../supervision/block.js';
 import { PROVIDER_BLOCK } from './providerBlock.js';
 
 export interface SimulationCube {
@@ -19,6 +21,8 @@ export interface SimulationCube {
   blocks: Float64Array;
   /** [variant][path][yearIndex][PROVIDER_BLOCK] */
   providers: Float64Array;
+  /** [variant][path][yearIndex][SUPERVISION_BLOCK], present when supervision is on. */
+  supervision?: Float64Array;
 }
 
 export function cubeOffset(cube: SimulationCube, variant: number, path: number, yearIndex: number): number {
@@ -39,7 +43,7 @@ export function providerBlockOf(cube: SimulationCube, variant: number, path: num
   return cube.providers.subarray(at, at + PROVIDER_BLOCK);
 }
 
-export function allocateCube(years: number[], paths: number, variants: string[], weight: number | { represents: number; members: number }): SimulationCube {
+export function allocateCube(years: number[], paths: number, variants: string[], weight: number | { represents: number; members: number }, supervised = false): SimulationCube {
   const exact = typeof weight === 'number' ? new Decimal(weight) : new Decimal(weight.represents).div(weight.members);
   const cells = variants.length * paths * years.length;
   return {
@@ -50,6 +54,7 @@ export function allocateCube(years: number[], paths: number, variants: string[],
     exactWeight: exact.toString(),
     blocks: new Float64Array(cells * BLOCK),
     providers: new Float64Array(cells * PROVIDER_BLOCK),
+    ...(supervised ? { supervision: new Float64Array(cells * SUPERVISION_BLOCK) } : {}),
   };
 }
 

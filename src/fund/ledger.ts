@@ -19,6 +19,12 @@
  * line, the insured's part is paid on top of the basic contribution; both go into the 大病 sub-ledger,
  * which pays the settled serious-illness amounts. Medical assistance and the backstop are paid by other
  * funds (civil affairs, finance) and appear only as memo lines.
+ *
+ * Supervision (医保基金监管): the settled payments already include what misuse cost the fund; what
+ * reviews recover and cases order returned (追回、退回), and fines when the scenario sends them to the
+ * fund, are income lines of their own (zero when supervision is off). The recoveries are credited to the
+ * pooled fund whichever part of the fund (pooled, serious illness, accounts) paid the leakage: the seeds
+ * do not say where returned money is booked.
  */
 import { Decimal, fromFen, share, ZERO } from '../money/decimal.js';
 import { yuanToFen } from '../money/fen.js';
@@ -58,6 +64,8 @@ export interface FundYearInputs {
   byType: Partial<Record<PersonType, Partial<MemberYearSums>>>;
   /** Per scheme: what institutions are paid minus the settled pooled amounts of that care (integer fen, may be negative; absent: 0). */
   paymentDifference?: Partial<Record<Scheme, number>>;
+  /** Per scheme: supervision's recoveries and returns, and fines paid to the fund (integer fen, ≥ 0; absent: 0). */
+  supervision?: Partial<Record<Scheme, { recovered: number; fines: number }>>;
 }
 
 type Money = Decimal;
@@ -79,6 +87,9 @@ export interface FundYear {
     fiscalSubsidy: Money;
     interest: Money;
     other: Money;
+    /** Recovered and returned misused payments, and fines to the fund (supervision; 0 when off). */
+    supervisionRecovered: Money;
+    supervisionFines: Money;
     total: Money;
   };
   /** Out of income before it reaches the pooled fund: account credits (划入个人账户) and the reserve's share. */
@@ -118,6 +129,11 @@ function checkInputs(inputs: readonly FundYearInputs[]): void {
     }
     for (const [scheme, v] of Object.entries(y.paymentDifference ?? {})) {
       if (!Number.isSafeInteger(v)) throw new RangeError(`${y.year} paymentDifference.${scheme} must be an integer (fen), got ${v}`);
+    }
+    for (const [scheme, lines] of Object.entries(y.supervision ?? {})) {
+      for (const [line, v] of Object.entries(lines)) {
+        if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${y.year} supervision.${scheme}.${line} must be a non-negative integer (fen), got ${v}`);
+      }
     }
   });
 }
@@ -178,6 +194,8 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     const residentIndividual = perHead(yuanToFen(standard.individual));
     const fiscalSubsidy = perHead(yuanToFen(standard.subsidy));
     const other = perHead(yuanToFen(fund.otherIncomePerMember));
+    const supervisionRecovered = scale(input.supervision?.[scheme]?.recovered ?? 0);
+    const supervisionFines = scale(input.supervision?.[scheme]?.fines ?? 0);
 
     // Expenditure does not depend on balances, so it comes first: an opening balance in months needs it.
     // (A premium set as a share of income is left out of that base, as income needs the opening's interest;
@@ -195,7 +213,7 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     const interestOn = (balance: Decimal) => share(positive(balance), fund.interestRate);
 
     const interest = interestOn(accOpening);
-    const total = Decimal.sum(employer, employee, retiree, uncollected, arrearsRecovered, lateFees, residentIndividual, fiscalSubsidy, interest, other);
+    const total = Decimal.sum(employer, employee, retiree, uncollected, arrearsRecovered, lateFees, residentIndividual, fiscalSubsidy, interest, other, supervisionRecovered, supervisionFines);
     const toAccounts = employeeScheme ? scale(sum('accountCredit')) : ZERO;
     const beforeReserve = total.minus(toAccounts);
     const toReserve = share(positive(beforeReserve), fund.reserve.shareOfIncome);
@@ -220,7 +238,7 @@ export function fundLedger(scheme: Scheme, assumptions: FundAssumptions, inputs:
     out.push({
       year: input.year,
       people: new Decimal(memberYears).mul(weight),
-      income: { employer, employee, retiree, uncollected, arrearsRecovered, lateFees, residentIndividual, fiscalSubsidy, interest, other, total },
+      income: { employer, employee, retiree, uncollected, arrearsRecovered, lateFees, residentIndividual, fiscalSubsidy, interest, other, supervisionRecovered, supervisionFines, total },
       allocation: { toAccounts, toReserve },
       pooledIncome,
       expenditure: { pooledPayments, paymentDifference, seriousIllnessPremium: premiumFromFund, other: otherExpenditure, total: expenditureTotal },

@@ -1,0 +1,66 @@
+/**
+ * The report's supervision section (医保基金监管), when the scenario's supervision is on: the answer in
+ * words, the charts, and tables of the fund effect by year, the screens against the labels, and the
+ * inspection effort and cases over the horizon, read from the run's supervision tables.
+ */
+import type { ReportSection, ReportTable } from '../report/index.js';
+import { SCREEN_CHINESE, type Screen } from '../supervision/screens.js';
+import { isSupervised } from '../supervision/tables.js';
+import { supervisionAnswer, supervisionCharts } from '../supervision/views.js';
+import type { ScenarioResult } from './scenarioRun.js';
+
+type Row = Record<string, unknown>;
+const YI = 1e-8; // yuan → 亿元
+
+const rowsOf = (r: ScenarioResult, table: string): Row[] => ((r.tables[table] ?? []) as Row[]).filter((x) => x.variant === 'baseline');
+const mean = (rows: Row[], where: Row) => Number(rows.find((x) => Object.entries(where).every(([k, v]) => x[k] === v))?.mean ?? NaN);
+
+const FUND_COLUMNS = ['leakage_yuan', 'pooled_leakage_yuan', 'recovered_yuan', 'returned_yuan', 'fines_yuan', 'pooled_net_yuan'] as const;
+const EFFORT = [
+  ['institutions inspected on site', 'institutions_inspected'],
+  ['of which spot checks (篇五 ≥ 50% of hospitals, ≥ 10% of pharmacies)', 'spot_checks'],
+  ['institution cases', 'institution_cases'],
+  ['department suspensions', 'department_suspensions'],
+  ['agreements terminated', 'agreements_terminated'],
+  ['flagged claims reviewed', 'flagged_claims_reviewed'],
+  ['discharge charts reviewed', 'charts_reviewed'],
+  ['insured persons investigated', 'members_investigated'],
+  ['networked settlement suspended (persons)', 'settlement_suspensions'],
+] as const;
+
+export function supervisionSection(r: ScenarioResult): ReportSection[] {
+  if (!isSupervised(r.cube)) return [];
+  const byYear = rowsOf(r, 'supervision_by_year');
+  const fund: ReportTable = {
+    caption: "The fund effect by year, both schemes, mean across paths, 亿元 (pooled net: recovered, returned and fines to the fund minus the pooled fund's leakage)",
+    columns: ['year', 'leakage', 'pooled leakage', 'recovered on review', 'returned in cases', 'fines', 'pooled net'],
+    rows: r.spec.years.map((year) => [year, ...FUND_COLUMNS.map((metric) => mean(byYear, { scheme: 'all', metric, year }) * YI)]),
+  };
+  const screens = rowsOf(r, 'supervision_screens_over_horizon');
+  const screenNames = [...new Set(screens.map((x) => String(x.screen)))];
+  const screenTable: ReportTable = {
+    caption: 'Screens against the ground-truth labels over the horizon, mean across paths (units: members for visits and costs, institutions for peerOutlier, claims otherwise)',
+    columns: ['screen', 'precision', 'recall', 'flagged', 'share of leakage flagged'],
+    rows: screenNames.map((screen) => [
+      screen === 'any' ? 'any flag' : `${screen} ${SCREEN_CHINESE[screen as Screen] ?? ''}`.trim(),
+      ...['precision', 'recall', 'flagged', 'leakage_flagged_share'].map((metric) => mean(screens, { screen, metric })),
+    ]),
+  };
+  const cases = rowsOf(r, 'supervision_cases_by_year');
+  const effort: ReportTable = {
+    caption: 'Inspection effort and cases by year, mean across paths (persons and claims: population-level)',
+    columns: ['measure', ...r.spec.years.map(String)],
+    rows: EFFORT.map(([label, metric]) => [label, ...r.spec.years.map((year) => mean(cases, { metric, year }))]),
+  };
+  const charts = supervisionCharts(r.cube);
+  return [
+    {
+      heading: 'Fund supervision (医保基金监管)',
+      text:
+        `${supervisionAnswer(r.cube)} ` +
+        'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy.',
+      charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
+      tables: [fund, screenTable, effort],
+    },
+  ];
+}

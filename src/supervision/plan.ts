@@ -1,0 +1,162 @@
+/**
+ * A path's institution supervision, year by year: which designated institutions engage in which
+ * behaviours, which are inspected on site (篇五), what inspections find and how the cases are
+ * sanctioned, and the sanctions' feedback: a suspended department's (the model's departments are whole
+ * institutions) and a terminated agreement's patients go elsewhere from January of the next year.
+ *
+ * It is a pure function of (seed, path, institution, year) and of the pool's statuses, so the workers
+ * and the main thread, which each build it, agree, and workers know before a year's claims which
+ * institutions are open and which engage. For that reason a case's tier is chosen on the behaviours'
+ * planned loss share (Σ claimShare × size of the behaviours found: the extra billed on the touched
+ * claims as a share of the institution's bills, what its whole patient population would show), not on
+ * the sample's realised share; the amounts returned and fined are the realised ones (close.ts).
+ *
+ * On-site inspections, each year, of designated institutions open in some month: a random check of
+ * spotCheck.hospital of hospitals and spotCheck.pharmacy of pharmacies (篇五 L687), the topSpenders
+ * largest hospitals (篇五 L707; by size, the engine's weight of their patient shares), and those a
+ * complaint is made against (举报, L689). An inspection finds each behaviour engaged in with chance
+ * detection.onSite. Claims found by screens and chart reviews are recovered (拒付、追回) in close.ts
+ * but open no institution case.
+ */
+import type { Institutions } from '../institutions/generate.js';
+import type { PoolYear } from '../institutions/pool.js';
+import { HOSPITAL, PHARMACY, STATUS } from '../institutions/vocabulary.js';
+import type { RunKeys } from '../random/keys.js';
+import { KeyedStream } from '../random/stream.js';
+import { INSTITUTION_GENERATION, SUPERVISION_INSTITUTION_STREAM } from '../random/streamIds.js';
+import { BEHAVIOUR_INFO, INSTITUTION_BEHAVIOURS, NIB } from './behaviours.js';
+import { institutionCase, type CaseOutcome } from './cases.js';
+import { ACTOR_CODE, type CompiledSupervision } from './compile.js';
+import type { PenaltyRules } from './load.js';
+
+/** Why an institution was inspected (bits). */
+export const INSPECTED = { spotCheck: 1, topSpender: 2, complaint: 4 } as const;
+
+export interface PlannedCase {
+  institution: number;
+  /** Institution behaviours found (INSTITUTION_BEHAVIOURS positions). */
+  found: number[];
+  intent: boolean;
+  /** The planned loss share that chose the tier. */
+  share: number;
+  firstOffence: boolean;
+  correctedInTime: boolean;
+  refusedToCorrect: boolean;
+  /** The sanction as decided on the planned share (no amount: returns and fines come in close.ts). */
+  outcome: CaseOutcome;
+  deterred: boolean;
+}
+
+export interface SupervisionPlan {
+  years: number[];
+  institutions: number;
+  /** [yearIndex][institution × NIB + b]: 1 when the institution engages in institution behaviour b. */
+  engaged: Uint8Array[];
+  /** [yearIndex][institution]: INSPECTED bits. */
+  inspected: Uint8Array[];
+  cases: PlannedCase[][];
+}
+
+/**
+ * Plan a path's supervision and put its suspensions and terminations into the pools' monthly statuses
+ * (in place: `pools[y].monthly`, which assignment and clearing read).
+ */
+export function planSupervision(
+  c: CompiledSupervision,
+  rules: PenaltyRules,
+  keys: RunKeys,
+  path: number,
+  inst: Institutions,
+  pools: readonly PoolYear[],
+  years: readonly number[],
+): SupervisionPlan {
+  const n = inst.length;
+  const a = c.a;
+  const s = new KeyedStream(keys);
+  const P = new Float64Array(NIB);
+  const I = new Float64Array(2);
+  const K = new Float64Array(NIB + 4);
+  const propensity = new Uint8Array(n * NIB);
+  if (c.anyInstitution) {
+    for (let i = 0; i < n; i++) {
+      s.member(path, i, INSTITUTION_GENERATION, years[0]!).select(SUPERVISION_INSTITUTION_STREAM.propensity).fill(P, NIB);
+      for (let b = 0; b < NIB; b++) if (P[b]! < c.prevalence[b]! && actorFits(c.actor[b]!, inst.type[i]!)) propensity[i * NIB + b] = 1;
+    }
+  }
+  const offences = new Uint16Array(n);
+  const plan: SupervisionPlan = { years: [...years], institutions: n, engaged: [], inspected: [], cases: [] };
+  years.forEach((year, y) => {
+    const monthly = pools[y]!.monthly;
+    const engaged = propensity.slice();
+    const inspected = new Uint8Array(n);
+    const cases: PlannedCase[] = [];
+    plan.engaged.push(engaged);
+    plan.inspected.push(inspected);
+    plan.cases.push(cases);
+    if (!a.enabled) return;
+    const open = Uint8Array.from({ length: n }, (_, i) => (openInYear(monthly, i) ? 1 : 0));
+    for (const i of topSpenders(inst, open, a.inspection.topSpenders)) inspected[i] |= INSPECTED.topSpender;
+    for (let i = 0; i < n; i++) {
+      if (!open[i]) continue;
+      const engages = engaged.subarray(i * NIB, (i + 1) * NIB).includes(1);
+      s.member(path, i, INSTITUTION_GENERATION, year).select(SUPERVISION_INSTITUTION_STREAM.inspection).fill(I, 2);
+      const spot = inst.type[i] === HOSPITAL ? a.inspection.spotCheck.hospital : a.inspection.spotCheck.pharmacy;
+      if (I[0]! < spot) inspected[i] |= INSPECTED.spotCheck;
+      if (I[1]! < (engages ? a.inspection.complaint.engaged : a.inspection.complaint.other)) inspected[i] |= INSPECTED.complaint;
+      if (!inspected[i] || !engages) continue;
+      s.select(SUPERVISION_INSTITUTION_STREAM.case).fill(K, NIB + 4);
+      const found: number[] = [];
+      for (let b = 0; b < NIB; b++) if (engaged[i * NIB + b] && K[b]! < a.inspection.detection.onSite) found.push(b);
+      if (found.length === 0) continue;
+      const fraud = found.some((b) => BEHAVIOUR_INFO[INSTITUTION_BEHAVIOURS[b]!].article === '40');
+      const intent = fraud || K[NIB]! < Math.max(...found.map((b) => c.intent[b]!));
+      const share = found.reduce((sum, b) => sum + c.claimShare[b]! * c.size[b]!, 0);
+      const correctedInTime = K[NIB + 1]! < a.sanctions.correctedInTime;
+      const refusedToCorrect = !correctedInTime && K[NIB + 2]! < a.sanctions.refusedToCorrect;
+      const firstOffence = offences[i] === 0;
+      const outcome = institutionCase(rules, { intent, amountFen: 0, share, firstOffence, correctedInTime, refusedToCorrect });
+      const deterred = K[NIB + 3]! < a.sanctions.deterrence;
+      cases.push({ institution: i, found, intent, share, firstOffence, correctedInTime, refusedToCorrect, outcome, deterred });
+      offences[i]++;
+      if (deterred) for (const b of found) propensity[i * NIB + b] = 0;
+      closeFrom(pools, y + 1, i, outcome.effects.departmentSuspensionMonths, outcome.effects.agreementTerminated);
+    }
+  });
+  return plan;
+}
+
+function actorFits(actor: number, type: number): boolean {
+  return actor === ACTOR_CODE.institution || (actor === ACTOR_CODE.hospital && type === HOSPITAL) || (actor === ACTOR_CODE.pharmacy && type === PHARMACY);
+}
+
+function openInYear(monthly: Uint8Array, i: number): boolean {
+  for (let m = 0; m < 12; m++) if (monthly[i * 12 + m] === STATUS.active) return true;
+  return false;
+}
+
+/** The `count` largest open hospitals (ties: the lower id). */
+export function topSpenders(inst: Institutions, open: Uint8Array, count: number): number[] {
+  const hospitals: number[] = [];
+  for (let i = 0; i < inst.length; i++) if (open[i] && inst.type[i] === HOSPITAL) hospitals.push(i);
+  hospitals.sort((p, q) => inst.capacity[q]! - inst.capacity[p]! || p - q);
+  return hospitals.slice(0, count);
+}
+
+/**
+ * From January of year index `from`: `months` suspended months, or terminated for the rest of the
+ * horizon; only months the institution would be open are closed.
+ */
+function closeFrom(pools: readonly PoolYear[], from: number, i: number, months: number, terminated: boolean): void {
+  for (let y = from; y < pools.length; y++) {
+    const monthly = pools[y]!.monthly;
+    for (let m = 0; m < 12; m++) {
+      const k = (y - from) * 12 + m;
+      const at = i * 12 + m;
+      if (terminated) {
+        if (monthly[at] === STATUS.active || monthly[at] === STATUS.suspended) monthly[at] = STATUS.terminated;
+      } else if (k < months && monthly[at] === STATUS.active) {
+        monthly[at] = STATUS.suspended;
+      }
+    }
+  }
+}

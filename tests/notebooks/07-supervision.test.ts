@@ -1,0 +1,83 @@
+/**
+ * notebooks/07-supervision.ipynb, executed headless against the built package. Its outputs are checked
+ * against each other and against what the model guarantees, not against golden numbers: the pooled net
+ * effect is recovered + returned − pooled leakage (fines go to the treasury in scenarios/supervision.yaml),
+ * the fund ledgers' supervision income equals the tables' recoveries and returns, precision and recall are
+ * shares, the charts are drawn, and the answer repeats the numbers above it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSvg } from '../helpers/svg.js';
+import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
+
+describe('notebook 07: fund supervision', () => {
+  const { cell, answerCell } = notebookUnderTest('07-supervision.ipynb');
+
+  it('runs the supervision scenario with supervision on', () => {
+    expect(cell('runs').stdout).toContain('supervision: 8 paths, 2021–2025, 10000 members for 5000000, supervision on');
+  });
+
+  it('tabulates leakage and what comes back by year; the pooled net is what came back less the pooled leakage', () => {
+    const rows = tableRows(cell('fund').stdout).map((r) => r.map(Number));
+    expect(rows.map((r) => r[0])).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const [, leakage, pooled, recovered, returned, fines, net] of rows) {
+      expect(leakage).toBeGreaterThan(0);
+      expect(pooled).toBeGreaterThan(0);
+      expect(pooled).toBeLessThanOrEqual(leakage!);
+      expect(fines).toBeGreaterThan(0);
+      // Means of the same paths, each printed to the 万元: the identity holds to the rounding of four numbers.
+      expect(Math.abs(recovered! + returned! - pooled! - net!)).toBeLessThanOrEqual(2);
+    }
+    const share = Number(/Pooled leakage over 2021–2025: ([\d.]+)% of what/.exec(cell('fund').stdout)![1]);
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(5);
+  });
+
+  it('books the recoveries in the fund ledgers as income, equal to the tables', () => {
+    const m = /Ledger income from supervision over 2021–2025: ([\d.]+) 亿元 \(recovered \+ returned in the tables: ([\d.]+) 亿元\)/.exec(cell('net').stdout)!;
+    expect(Number(m[1])).toBeGreaterThan(0);
+    expect(m[1]).toBe(m[2]);
+  });
+
+  it('scores every screen with a precision and a recall between 0 and 1', () => {
+    const rows = tableRows(cell('screens').stdout);
+    expect(rows.map((r) => r[0])).toEqual(['visits', 'costs', 'mismatch', 'heavyTesting', 'readmission', 'sameDay', 'peerOutlier', 'any']);
+    for (const [, p, r] of rows) {
+      expect(Number(p)).toBeGreaterThanOrEqual(0);
+      expect(Number(p)).toBeLessThanOrEqual(1);
+      expect(Number(r)).toBeGreaterThanOrEqual(0);
+      expect(Number(r)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('lists the behaviours by leakage and counts inspections as the plan says', () => {
+    const beh = tableRows(cell('behaviours').stdout);
+    expect(beh).toHaveLength(15);
+    const leak = beh.map((r) => Number(r[2]));
+    expect(leak).toEqual([...leak].sort((p, q) => q - p));
+    const cases = Object.fromEntries(tableRows(cell('cases').stdout).map((r) => [r[0], Number(r[2])]));
+    expect(cases.top_spender_inspections).toBe(5);
+    expect(cases.institutions_inspected).toBeGreaterThanOrEqual(cases.spot_checks!);
+    expect(cases.institution_cases).toBeGreaterThan(0);
+  });
+
+  it('draws the money, screens and net-effect charts', () => {
+    expect(parseSvg(cell('fund-chart').svg[0]!).getAttribute('data-chart')).toBe('supervision-money');
+    expect(parseSvg(cell('screens-chart').svg[0]!).getAttribute('data-chart')).toBe('screen-scores');
+    expect(parseSvg(cell('net').svg[0]!).getAttribute('data-chart')).toBe('supervision-net');
+  });
+
+  it('ends with the answer in words, repeating the numbers above', () => {
+    const answer = answerCell().stdout;
+    const net = /Pooled net effect over 2021–2025: (-?[\d.]+) 亿元 \(95% CI (-?[\d.]+) to (-?[\d.]+)\)/.exec(cell('net').stdout)!;
+    expect(answer).toContain(`The net effect on the pooled funds' balance is ${net[1]} 亿元 over five years (95% CI ${net[2]} to ${net[3]})`);
+    const back = /recovered \+ returned in the tables: ([\d.]+) 亿元/.exec(cell('net').stdout)![1];
+    expect(answer).toContain(`bring back ${back} 亿元`);
+    const top = tableRows(cell('behaviours').stdout)
+      .slice(0, 3)
+      .map((r) => r[0])
+      .join(', ');
+    expect(answer).toContain(`most of it from ${top}.`);
+    const fund = tableRows(cell('fund').stdout);
+    expect(answer).toMatch(new RegExp(`Leakage (falls|rises) from ${fund[0]![1]} 万元 in 2021 to ${fund[4]![1]} 万元 in 2025`));
+  });
+});

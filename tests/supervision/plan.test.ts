@@ -1,0 +1,113 @@
+/**
+ * The path plan: inspection sampling as 篇五 sets it (shares of hospitals and pharmacies, the top
+ * spenders, complaints), what inspections find, the tier chosen and its feedback on the pool.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Institutions } from '../../src/institutions/generate.js';
+import type { PoolYear } from '../../src/institutions/pool.js';
+import { HOSPITAL, PHARMACY, STATUS } from '../../src/institutions/vocabulary.js';
+import { runKeys } from '../../src/random/keys.js';
+import { NIB, labelOf } from '../../src/supervision/behaviours.js';
+import { compileSupervision } from '../../src/supervision/compile.js';
+import { INSPECTED, planSupervision, topSpenders } from '../../src/supervision/plan.js';
+import { supervisionRules } from '../../src/supervision/rules.js';
+import { only } from './claimSet.js';
+
+const keys = runKeys(11);
+const YEARS = [2022, 2023, 2024];
+
+function pool(hospitals: number, pharmacies: number): Institutions {
+  const n = hospitals + pharmacies;
+  return {
+    length: n,
+    baseYear: YEARS[0]!,
+    type: Uint8Array.from({ length: n }, (_, i) => (i < hospitals ? HOSPITAL : PHARMACY)),
+    level: new Uint8Array(n).fill(2),
+    capacity: Float64Array.from({ length: n }, (_, i) => (i < hospitals ? 100 + ((i * 37) % 101) : 1)),
+    openedMonth: new Int32Array(n),
+    leaseEndMonth: new Int32Array(n).fill(1e6),
+    initialStatus: new Uint8Array(n).fill(STATUS.active),
+  };
+}
+
+const open = (n: number): PoolYear[] => YEARS.map((year) => ({ year, states: [], monthly: new Uint8Array(n * 12).fill(STATUS.active), events: [] }));
+const count = (xs: Uint8Array, bit: number, from: number, to: number) => xs.subarray(from, to).reduce((s, x) => s + (x & bit ? 1 : 0), 0);
+
+function plan(a: ReturnType<typeof only>, inst: Institutions, pools = open(inst.length)) {
+  return { plan: planSupervision(compileSupervision(a), supervisionRules(a, '.', 'scenario.yaml'), keys, 0, inst, pools, YEARS), pools };
+}
+
+describe('inspection sampling (篇五)', () => {
+  const inst = pool(2000, 2000);
+  const { plan: p } = plan(only({}), inst);
+  const why = p.inspected[0]!;
+
+  it('spot-checks about 50% of hospitals and 10% of pharmacies a year', () => {
+    // Binomial: 2000 × 0.5 = 1000 (sd 22.4); 2000 × 0.1 = 200 (sd 13.4).
+    expect(Math.abs(count(why, INSPECTED.spotCheck, 0, 2000) - 1000)).toBeLessThan(4 * 22.4);
+    expect(Math.abs(count(why, INSPECTED.spotCheck, 2000, 4000) - 200)).toBeLessThan(4 * 13.4);
+  });
+
+  it('always inspects the 5 largest open hospitals', () => {
+    const top = topSpenders(inst, new Uint8Array(inst.length).fill(1), 5);
+    const sizes = Array.from(inst.capacity.subarray(0, 2000)).sort((x, y) => y - x);
+    expect(top.map((i) => inst.capacity[i])).toEqual(sizes.slice(0, 5));
+    for (const y of [0, 1, 2]) expect(Array.from(p.inspected[y]!).flatMap((w, i) => (w & INSPECTED.topSpender ? [i] : []))).toEqual([...top].sort((x, y) => x - y));
+  });
+
+  it('takes complaints against about 2% of institutions that engage in nothing', () => {
+    // 4000 × 0.02 = 80 (sd 8.9).
+    expect(Math.abs(count(why, INSPECTED.complaint, 0, 4000) - 80)).toBeLessThan(4 * 8.9);
+    expect(p.cases.flat()).toEqual([]);
+  });
+});
+
+describe('cases and their feedback', () => {
+  const always = { inspection: { spotCheck: { hospital: 1, pharmacy: 1 }, detection: { onSite: 1 } } };
+
+  it('suspends and terminates an institution found inventing services (Art 40, share 5% > 1.5%: 40-Z) from next January', () => {
+    // planned share = claimShare × size = 0.05 × 1.
+    const a = only({ inventedServices: { claimShare: 0.05, size: 1 } }, { ...always, sanctions: { deterrence: 0 } });
+    const inst = pool(3, 0);
+    const { plan: p, pools } = plan(a, inst);
+    expect(p.cases[0]!.map((c) => [c.institution, c.intent, c.share, c.outcome.tier])).toEqual([
+      [0, true, 0.05, '40-Z'],
+      [1, true, 0.05, '40-Z'],
+      [2, true, 0.05, '40-Z'],
+    ]);
+    expect(p.cases[0]![0]!.outcome.effects).toMatchObject({ departmentSuspensionMonths: 12, agreementTerminated: true });
+    expect(Array.from(pools[0]!.monthly)).toEqual(new Array(36).fill(STATUS.active));
+    expect(Array.from(pools[1]!.monthly)).toEqual(new Array(36).fill(STATUS.terminated));
+    // Terminated institutions are not inspected again.
+    expect(p.cases[1]).toEqual([]);
+  });
+
+  it('orders a first offender corrected in time with a small share (38-J: no suspension), and deterrence stops the behaviour', () => {
+    const a = only({ overCharging: { claimShare: 0.01, size: 0.1 } }, { ...always, sanctions: { correctedInTime: 1, deterrence: 1 } });
+    const inst = pool(2, 0);
+    const { plan: p, pools } = plan(a, inst);
+    const b = labelOf('overCharging') - 1;
+    expect(p.cases[0]!.map((c) => [c.outcome.tier, c.firstOffence, c.correctedInTime, c.intent, c.found])).toEqual([
+      ['38-J', true, true, false, [b]],
+      ['38-J', true, true, false, [b]],
+    ]);
+    expect(Array.from(pools[1]!.monthly).every((s) => s === STATUS.active)).toBe(true);
+    expect(p.engaged[0]![b]).toBe(1);
+    expect(p.engaged[1]![b]).toBe(0);
+    expect(p.engaged[1]!.length).toBe(2 * NIB);
+  });
+
+  it('fills the gap of an offender not corrected in time with a small share from the statute (CN-38), and suspends on refusal', () => {
+    const a = only({ overCharging: { claimShare: 0.01, size: 0.1 } }, { ...always, sanctions: { correctedInTime: 0, refusedToCorrect: 1, deterrence: 0 } });
+    const { plan: p, pools } = plan(a, pool(1, 0));
+    // Year 1: first offence, not corrected, 0.1% ≤ 0.5%: no Jiangxi tier; the statute's CN-38 suspends 6–12 months on refusal (midpoint 9).
+    expect(p.cases[0]![0]!.outcome).toMatchObject({ tier: 'CN-38', effects: { departmentSuspensionMonths: 9 } });
+    expect(Array.from(pools[1]!.monthly)).toEqual([...new Array(9).fill(STATUS.suspended), STATUS.active, STATUS.active, STATUS.active]);
+    expect(p.cases[1]![0]!.firstOffence).toBe(false);
+  });
+
+  it('finds nothing where the inspection detects nothing', () => {
+    const a = only({ overCharging: {} }, { inspection: { spotCheck: { hospital: 1, pharmacy: 1 }, detection: { onSite: 0 } } });
+    expect(plan(a, pool(5, 0)).plan.cases.flat()).toEqual([]);
+  });
+});
