@@ -2,7 +2,8 @@
  * One chunk: a block of member slots of one path, through every projection year. Each year the block
  * ages (population dynamics), contributes and is credited to personal accounts, generates its claims once,
  * and every policy variant settles those same claims (common random numbers) with its own account
- * balances. Before settlement the provider models prepare the claims (payment/chunk.ts: case groups,
+ * balances; with the behavioural response on, a reform settles them thinned or repeated (inducedClaims.ts).
+ * Before settlement the provider models prepare the claims (payment/chunk.ts: case groups,
  * provider responses, the institution that treats each claim, card or self-advance); after it, each
  * variant's settled claims add into the payment sums and the cash-flow block. Only these sums leave the
  * chunk (chunkLayout.ts).
@@ -29,7 +30,10 @@ import { settleBatch } from '../settlement/kernel.js';
 import { addProviderSums, allocateProviderScratch, prepareClaims } from '../payment/chunk.js';
 import { MONEY_FIELDS, blockOffset, moneyCell } from './aggregates.js';
 import { addClaims, addEvent, addMembers, addPaired } from './aggregateYear.js';
-import { cashOffset, chunkLayout, sumsOffset } from './chunkLayout.js';
+import { ChunkSupervision } from '../supervision/engine.js';
+import { cashOffset, chunkLayout, sumsOffset, supervisionSumsOffset } from './chunkLayout.js';
+import type { DemandTable } from './demandFactors.js';
+import { allocateClaimSet, variantClaims } from './inducedClaims.js';
 import type { Chunk } from './plan.js';
 import type { PathProviders } from './providers.js';
 import type { PathPolicies, RunSpec } from './spec.js';
@@ -45,6 +49,8 @@ export interface PolicyContext {
   compiled: CompiledPolicy[][];
   /** [variant][yearIndex]: the resident policy's elderly age (undefined without a resident scheme). */
   elderlyAge: (number | undefined)[][];
+  /** Induced demand factors (demandFactors.ts); absent when the behavioural response is off. */
+  demand?: DemandTable;
 }
 
 /** What a path's chunks share: its policies, and its institutions with their statuses by year. */
@@ -70,7 +76,7 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
   const { scenario, keys, years } = spec;
   const variants = spec.variants.length;
   const { models, pools } = ctx.providers;
-  const layout = chunkLayout(variants, years.length, models.institutions);
+  const layout = chunkLayout(variants, years.length, models.institutions, ctx.providers.supervision !== null);
   const result = new Float64Array(layout.length);
   const block = createMembers(scenario.population, keys, chunk.path, chunk.slotFrom, chunk.slotTo, years[0]!);
   const n = block.length;
@@ -86,7 +92,10 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
   const income = new Float64Array(n);
   const credit = new Float64Array(n);
   const unused = new Float64Array(n);
+  // Induced demand: a reform variant's own claims (inducedClaims.ts) and its members' bills.
+  const induced = ctx.demand && { set: allocateClaimSet(), bill: new Float64Array(n) };
   const priceLevel = costYearPriceLevel(scenario, years[0]!);
+  const supervision = ctx.providers.supervision && new ChunkSupervision(ctx.providers.supervision, keys, chunk.path, block);
 
   years.forEach((year, y) => {
     const macro = ctx.policies.macro.years[y]!;
@@ -102,7 +111,9 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear),
     };
     generateClaims(scenario.utilisation, keys, chunk.path, year, block, buffer, { macro: claimsMacro });
-    const claims = prepareClaims(models, pools[y]!.monthly, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
+    const prepared = prepareClaims(models, pools[y]!.monthly, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
+    // Supervision (off: the prepared claims as they are): behaviours change and label claims, screens flag them.
+    const { claims, provider } = supervision ? supervision.claims(y, year, prepared, scratch) : { claims: prepared, provider: scratch };
     if (out.length < claims.length * OUT_STRIDE) out = allocateResults(claims.capacity);
     bill.fill(0);
     memberIncome(block, income, scenario.analysis, wageIndex);
@@ -113,21 +124,27 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       fillPersonColumns(block, st.persons, ctx.elderlyAge[v]![y]);
       contribute(result, at, block, st.persons, terms, averageWageFen, credit);
       acc.fill(0);
-      settleBatch(ctx.compiled[v]![y]!, claims, st.persons, acc, out, 0, claims.length);
+      supervision?.beforeSettle(ctx.compiled[v]![y]!, st.persons);
+      const own = induced ? variantClaims(ctx.demand![v]![y], keys, chunk.path, year, block, st.persons.type, claims, provider, induced.set) : { claims, provider };
+      if (out.length < own.claims.length * OUT_STRIDE) out = allocateResults(own.claims.capacity);
+      const memberBill = v === 0 ? bill : own.claims !== claims ? induced!.bill.fill(0) : unused;
+      settleBatch(ctx.compiled[v]![y]!, own.claims, st.persons, acc, out, 0, own.claims.length);
       st.oop.fill(0);
-      addClaims(result, at, claims, out, st.persons.type, v === 0 ? bill : unused, st.oop);
+      addClaims(result, at, own.claims, out, st.persons.type, memberBill, st.oop);
       const sums = sumsOffset(layout, v, y);
-      addProviderSums(models, year, block, claims, out, scratch, result.subarray(sums, sums + layout.sumsLength), result, cashOffset(layout, v, y));
-      addMembers(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, bill, st.oop, income, scenario.analysis.catastrophicShare);
+      addProviderSums(models, year, block, own.claims, out, own.provider, result.subarray(sums, sums + layout.sumsLength), result, cashOffset(layout, v, y));
+      if (supervision) supervision.afterSettle(v, out, result.subarray(supervisionSumsOffset(layout, v, y), supervisionSumsOffset(layout, v, y) + layout.supervisionLength));
+      addMembers(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, memberBill === unused ? bill : memberBill, st.oop, income, scenario.analysis.catastrophicShare);
       if (v > 0) addPaired(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, st.oop, states[0]!.oop);
       addEvents(result, at, block, st.persons);
       closeAccounts(result, at, block, st.persons, terms);
     }
+    supervision?.endYear();
   });
   return result;
 }
 
-function populationMacro(m: { year: number; wageIndex: { toNumber(): number }; wageGrowth: { toNumber(): number } }): PopulationMacro {
+export function populationMacro(m: { year: number; wageIndex: { toNumber(): number }; wageGrowth: { toNumber(): number } }): PopulationMacro {
   return { year: m.year, wageIndex: m.wageIndex.toNumber(), wageGrowth: m.wageGrowth.toNumber() };
 }
 
@@ -135,7 +152,7 @@ function populationMacro(m: { year: number; wageIndex: { toNumber(): number }; w
  * Claim costs are tabled in the utilisation's cost year; the macro path's cost index runs from the base
  * year. Between the two, prices move at the scenario's planned medical inflation.
  */
-function costYearPriceLevel(scenario: RunSpec['scenario'], baseYear: number): number {
+export function costYearPriceLevel(scenario: RunSpec['scenario'], baseYear: number): number {
   const { costYear } = scenario.utilisation;
   const rate = scenario.macro.medicalInflation;
   let level = 1;

@@ -1,8 +1,9 @@
 /**
- * Per-path contexts, cached: the compiled policies (one entry for all paths when the macro is
- * deterministic) and the path's institutions with their statuses by year (always per path).
+ * Per-path contexts, cached: the compiled policies and their induced-demand factors (one entry for all
+ * paths when the macro is deterministic) and the path's institutions with their statuses by year (always per path).
  */
 import { policyContext, type PathContext, type PolicyContext } from './chunk.js';
+import { demandTable } from './demandFactors.js';
 import { pathProviders, providerSetup, type PathProviders } from './providers.js';
 import { macroIsDeterministic, pathPolicies, type RunSpec } from './spec.js';
 
@@ -25,7 +26,10 @@ function recent<T>(make: (key: number) => T): (key: number) => T {
 export function contextCache(spec: RunSpec): (path: number) => PathContext {
   const shared = macroIsDeterministic(spec.scenario);
   const setup = providerSetup(spec);
-  const policies = recent<PolicyContext>((key) => policyContext(pathPolicies(spec, key)));
+  const policies = recent<PolicyContext>((key) => {
+    const ctx = policyContext(pathPolicies(spec, key));
+    return { ...ctx, demand: demandTable(spec, ctx) };
+  });
   const providers = recent<PathProviders>((path) => pathProviders(setup, spec, path));
   return (path) => ({ ...policies(shared ? 0 : path), providers: providers(path) });
 }

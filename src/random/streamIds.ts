@@ -18,6 +18,8 @@ export const STREAM = {
   entrant: 5,
   /** The count of each setting: draw `setting` of this stream, inverted (Poisson). */
   counts: 6,
+  /** Induced demand: draw k decides the fate of the member-year's k-th prepared claim under a reform (engine/inducedClaims.ts). */
+  inducedDemand: 7,
   /** Counts with very high rates (drawn by rejection): countBase + setting code. */
   countBase: 16,
   /** Whether the member's employer is in arrears this year (cash flow). */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { packageVersion } from '../cli/paths.js';
+import { behaviourStatement } from '../claims/demand.js';
 import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
 import { policyFromDocument } from '../policy/load.js';
 import { reformSchema, type Reform } from '../policy/reform.js';
@@ -39,6 +40,8 @@ export interface Manifest {
   policyChanges: EmbeddedDocument[];
   /** Reforms compared with the baseline. */
   reforms: EmbeddedDocument[];
+  /** The behavioural response (induced demand), stated in every output: off, or on with its elasticity. */
+  behaviouralResponse: string;
   /** Options that do not change the numbers. */
   execution: { workers: number; chunkMembers: number; elapsedMs: number };
   /** Anything else the command needs to rerun (e.g. a solve target). */
@@ -95,6 +98,7 @@ export function manifestFor(
     policy: embed(loaded.policy.file, loaded.policy.raw),
     policyChanges: loaded.policyChanges.map((r) => embed(r.file, r.doc.data)),
     reforms: reforms.map((r) => embed(r.file, r.doc.data)),
+    behaviouralResponse: behaviourStatement(s.behaviour),
     execution,
     ...(extra ? { extra } : {}),
   };

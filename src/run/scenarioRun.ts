@@ -11,6 +11,7 @@ import type { RunSpec } from '../engine/spec.js';
 import { SCHEMES } from '../policy/vocabulary.js';
 import type { Reform } from '../policy/reform.js';
 import { runSpec, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
+import { isSupervised, supervisionTables } from '../supervision/tables.js';
 import { manifestFor, type Manifest } from './manifest.js';
 
 export interface RunOptions extends RunOverrides {
@@ -43,6 +44,7 @@ export async function runScenario(loaded: LoadedScenario, reforms: readonly Refo
     ...providerTables(cube),
     ...fundTables(funds, reforms.length > 0 ? 'baseline' : undefined),
     ...(reforms.length > 0 ? reformTables(cube) : {}),
+    ...(isSupervised(cube) ? supervisionTables(cube) : {}),
   };
   const manifest = manifestFor(reforms.length > 0 ? 'compare' : 'run', scenario, reforms, {
     workers: options.workers ?? -1,

@@ -3,12 +3,13 @@
  * changes), and carries the assumptions of each part of the model, each section owned by its module:
  * population (src/population), utilisation (src/claims), fund (src/fund), macro and indexation
  * (src/projection), designated institutions (src/institutions), provider payment (src/payment) and
- * direct settlement and cash flow (src/cashflow). Same scenario + same seed = same numbers, on any
- * machine and worker count.
+ * direct settlement and cash flow (src/cashflow), and fund supervision (src/supervision, off unless
+ * enabled). Same scenario + same seed = same numbers, on any machine and worker count.
  */
 import { z } from 'zod';
 import { cashflowSection } from '../cashflow/assumptions.js';
 import { utilisationAssumptions } from '../claims/assumptions.js';
+import { behaviourAssumptions } from '../claims/demand.js';
 import { fundAssumptions } from '../fund/assumptions.js';
 import { institutionSection } from '../institutions/assumptions.js';
 import { paymentSection } from '../payment/assumptions.js';
@@ -16,6 +17,7 @@ import { populationAssumptions } from '../population/assumptions.js';
 import { indexationRules } from '../projection/indexation.js';
 import { macroAssumptions } from '../projection/macro.js';
 import { source } from '../policy/schema.js';
+import { supervisionAssumptions } from '../supervision/assumptions.js';
 
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
@@ -46,6 +48,8 @@ export const scenarioSchema = z.strictObject({
   macro: macroAssumptions.prefault({}),
   population: populationAssumptions.prefault({}),
   utilisation: utilisationAssumptions.prefault({}),
+  /** Behavioural response of utilisation to a reform's cost sharing (induced demand); off unless elasticity < 0. */
+  behaviour: behaviourAssumptions.prefault({}),
   fund: fundAssumptions.prefault({}),
   /** Designated institutions and their agreement rules; every run assigns claims to them. */
   institutions: institutionSection.prefault({}),
@@ -53,6 +57,8 @@ export const scenarioSchema = z.strictObject({
   payment: paymentSection.prefault({}),
   /** Card settlement or self-advance, reimbursement delays, out-of-area clearing: assumptions, a preset or a file. */
   cashflow: cashflowSection,
+  /** Fraud and abuse, screens, inspection and sanctions (医保基金监管); off unless `enabled: true`. */
+  supervision: supervisionAssumptions.prefault({}),
   analysis: z
     .strictObject({
       /** Catastrophic spending: out-of-pocket above this share of the member's annual income. */

@@ -9,6 +9,7 @@ import { blockOf } from '../../src/engine/result.js';
 import { SCHEMES, type Scheme } from '../../src/policy/vocabulary.js';
 import type { Reform } from '../../src/policy/reform.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
+import { varied } from '../../src/run/sensitivity.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
 export const REFORMS_DIR = join(__dirname, '..', '..', 'scenarios', 'reforms');
@@ -18,6 +19,9 @@ export const REGENERATE = 'UPDATE_EXPECTED=1 npx vitest run tests/scenarios/refo
  * that the dated fund-cap reform finds employees above the cap in 2023 on most paths.
  */
 export const REFORM_RUN = { paths: 4, members: 10_000, horizon: 3, seed: 20211231, workers: 0 } as const;
+
+/** Shipped reforms compared with the behavioural response on (induced demand): id → elasticity. The rest run with it off. */
+export const INDUCED_DEMAND: Readonly<Record<string, number>> = { 'class-b-first-self-pay-induced-demand': -0.2 };
 
 export const expectedFile = (id: string) => join(REFORMS_DIR, `${id}.expected.json`);
 
@@ -44,6 +48,8 @@ export interface ReformSummary {
   reform: string;
   scenario: string;
   run: typeof REFORM_RUN;
+  /** Present when the reform is compared with the behavioural response on. */
+  behaviour?: { elasticity: number };
   years: number[];
   schemes: Record<Scheme, SchemeSummary>;
 }
@@ -72,6 +78,7 @@ function counts(result: ScenarioResult, scheme: Scheme): SchemeSummary['counts']
 
 export function summarise(result: ScenarioResult): ReformSummary {
   const reform = result.reforms[0]!.id;
+  const { elasticity } = result.scenario.scenario.behaviour;
   const fund = result.tables.reform_fund_over_horizon as Row[];
   const claims = result.tables.reform_claims_over_horizon as Row[];
   const byYear = result.tables.reform_fund_by_year as Row[];
@@ -87,6 +94,7 @@ export function summarise(result: ScenarioResult): ReformSummary {
     reform,
     scenario: 'scenarios/default.yaml',
     run: REFORM_RUN,
+    ...(elasticity !== 0 ? { behaviour: { elasticity } } : {}),
     years: result.cube.years,
     schemes: Object.fromEntries(SCHEMES.map((s) => [s, scheme(s)])) as Record<Scheme, SchemeSummary>,
   };
@@ -94,7 +102,9 @@ export function summarise(result: ScenarioResult): ReformSummary {
 
 export async function reformSummary(reform: Reform): Promise<ReformSummary> {
   const { workers, ...size } = REFORM_RUN;
-  return summarise(await runScenario(loadScenario(defaultScenarioFile()), [reform], { ...size, workers }));
+  const elasticity = INDUCED_DEMAND[reform.id];
+  const scenario = loadScenario(defaultScenarioFile());
+  return summarise(await runScenario(elasticity === undefined ? scenario : varied(scenario, { behaviour: { elasticity } }), [reform], { ...size, workers }));
 }
 
 /** Every difference between an expected and an actual summary, as "path: expected … got …". */

@@ -24,6 +24,8 @@ const DIRECTIONS: Record<string, Record<Scheme, { expenditure: Sign; outOfPocket
   // Above 100,000 the pooled fund's 85-90% replaces 大额医疗's 90%: patients pay a little more, not less.
   'employee-fund-cap-2023': { employee: { expenditure: 1, outOfPocket: 1 }, resident: { expenditure: 0, outOfPocket: 0 } },
   'class-b-first-self-pay': { employee: { expenditure: 1, outOfPocket: -1 }, resident: { expenditure: 1, outOfPocket: -1 } },
+  // Induced claims add to spending; patients still pay less in all, their share of each bill having fallen.
+  'class-b-first-self-pay-induced-demand': { employee: { expenditure: 1, outOfPocket: -1 }, resident: { expenditure: 1, outOfPocket: -1 } },
   'resident-outpatient-cap-200': { employee: { expenditure: 0, outOfPocket: 0 }, resident: { expenditure: -1, outOfPocket: 1 } },
 };
 
@@ -31,6 +33,18 @@ describe('shipped reforms', () => {
   it('are at least four, each with a direction checked here', () => {
     expect(reformFiles.length).toBeGreaterThanOrEqual(4);
     expect(reformFiles.map((f) => loadReform(join(REFORMS_DIR, f)).id).sort()).toEqual(Object.keys(DIRECTIONS).sort());
+  });
+
+  it('with induced demand: the baseline as without, and a more generous reform spends more than on its claims alone', () => {
+    const read = (id: string) => JSON.parse(readFileSync(expectedFile(id), 'utf8')) as ReformSummary;
+    const plain = read('class-b-first-self-pay');
+    const induced = read('class-b-first-self-pay-induced-demand');
+    expect(induced.behaviour).toEqual({ elasticity: -0.2 });
+    for (const scheme of ['employee', 'resident'] as const) {
+      expect(induced.schemes[scheme].expenditure_yuan.baseline).toBe(plain.schemes[scheme].expenditure_yuan.baseline);
+      expect(induced.schemes[scheme].counts).toEqual(plain.schemes[scheme].counts);
+      expect(induced.schemes[scheme].expenditure_yuan.difference).toBeGreaterThan(plain.schemes[scheme].expenditure_yuan.difference);
+    }
   });
 
   describe.each(reformFiles)('%s', (file) => {
