@@ -1,12 +1,16 @@
 /**
  * The answers in plain words, computed from a result's tables: what the fund's balance will be, how
  * likely a deficit and depletion are, what patients get reimbursed, how cash leaves the funds month by
- * month, what a payment method other than fee for service pays institutions, and what a reform changes.
+ * month, what a payment method other than fee for service pays institutions, and what a reform changes;
+ * first, whether utilisation responds to a reform's cost sharing (the behavioural response).
  */
+import { behaviourStatement } from '../claims/demand.js';
 import { PAYMENT_METHODS } from '../payment/assumptions.js';
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
+import { isSupervised } from '../supervision/tables.js';
+import { supervisionAnswer } from '../supervision/views.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows } from './views.js';
+import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows, schemeHasMembers } from './views.js';
 
 const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -23,6 +27,7 @@ export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   const firstDeficit = riskRows(r, scheme, 'deficit').find((x) => Number(x.probability) >= 0.5);
   const anyDeficit = riskRows(r, scheme, 'deficit').some((x) => Number(x.probability) > 0);
   const label = `The ${scheme} pooled fund (${CHINESE[scheme]}统筹基金)`;
+  if (!schemeHasMembers(r, scheme)) return `${label}: no members in this scenario.`;
   if (!balance) return `${label}: no results.`;
   return (
     `${label} ends ${last} with an accumulated balance (累计结余) of ${yi(balance.p50)} (median; 90% of paths between ${yi(balance.p5)} and ${yi(balance.p95)})` +
@@ -34,11 +39,14 @@ export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
 
 export function ratioAnswer(r: ScenarioResult): string {
   const year = r.spec.years[0]!;
-  const parts = SCHEMES.map((scheme) => {
+  // A scheme with no members (or no admissions) has no ratio: say so rather than print NaN%.
+  const parts = SCHEMES.filter((scheme) => schemeHasMembers(r, scheme)).map((scheme) => {
     const policy = claimsMean(r, 'policy_range_ratio', year, { scheme, setting: 'inpatient' });
     const actual = claimsMean(r, 'actual_ratio', year, { scheme, setting: 'inpatient' });
+    if (!Number.isFinite(policy) || !Number.isFinite(actual)) return `${CHINESE[scheme]}: no inpatient claims`;
     return `${CHINESE[scheme]} ${pct(policy)} of policy-range inpatient cost (${pct(actual)} of the whole bill)`;
   });
+  if (parts.length === 0) return `In ${year} no scheme has members.`;
   return `In ${year} the pooled funds reimburse ${parts.join('; ')}.`;
 }
 
@@ -100,10 +108,12 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
 
 export function answers(r: ScenarioResult): string[] {
   return [
+    behaviourStatement(r.scenario.scenario.behaviour),
     ...SCHEMES.map((s) => fundAnswer(r, s)),
     ratioAnswer(r),
     cashAnswer(r),
     ...(paymentIsReformed(r) ? [paymentAnswer(r)] : []),
+    ...(isSupervised(r.cube) ? [supervisionAnswer(r.cube)] : []),
     ...r.reforms.map((f) => reformAnswer(r, f.id, f.name)),
   ];
 }

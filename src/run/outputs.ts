@@ -10,13 +10,16 @@ import { toFrames } from '../analysis/frame.js';
 import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
+import { behaviourStatement } from '../claims/demand.js';
 import { writeDirectoryAtomic } from '../io/atomic.js';
 import { jsonText } from '../io/json.js';
 import { SCHEMES } from '../policy/vocabulary.js';
+import { supervisionCharts } from '../supervision/views.js';
+import { isSupervised } from '../supervision/tables.js';
 import { answers } from './answers.js';
 import { reportHtml } from './report.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { fundPercentiles, institutionPaymentRows, monthlyCashRows, oopRows, paymentIsReformed, ratioRows, reformDeltaRows } from './views.js';
+import { fundPercentiles, institutionPaymentRows, monthlyCashRows, oopRows, paymentIsReformed, ratioRows, reformDeltaRows, schemeHasMembers } from './views.js';
 
 export interface OutputOptions {
   formats?: readonly TableFormat[];
@@ -26,7 +29,8 @@ export interface OutputOptions {
 /** The charts of a result as named SVG strings. */
 export function resultCharts(r: ScenarioResult): Record<string, string> {
   const charts: Record<string, string> = {};
-  for (const scheme of SCHEMES) {
+  // A scheme with no members (a single-scheme scenario) has no fund to chart.
+  for (const scheme of SCHEMES.filter((s) => schemeHasMembers(r, s))) {
     charts[`${scheme}-balance`] = balanceFanChart(fundPercentiles(r, scheme, 'accumulated_balance_yuan'), { title: `${scheme} pooled fund: accumulated balance` });
     const months = fundPercentiles(r, scheme, 'months_covered');
     if (months.length > 0) charts[`${scheme}-months-covered`] = monthsCoveredChart(months, { title: `${scheme} pooled fund: months of payment covered` });
@@ -38,11 +42,23 @@ export function resultCharts(r: ScenarioResult): Record<string, string> {
   const last = r.spec.years[r.spec.years.length - 1]!;
   const gains = institutionPaymentRows(r, last);
   if (paymentIsReformed(r) && gains.length > 0) charts['institution-payments'] = institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` });
+  if (isSupervised(r.cube)) Object.assign(charts, supervisionCharts(r.cube));
   for (const reform of r.reforms) {
     const rows = reformDeltaRows(r, reform.id);
     if (rows.length > 0) charts[`reform-${reform.id}`] = reformDeltaChart(rows, { title: `${reform.name}: change against the baseline` });
   }
   return charts;
+}
+
+/** What a reader of the tables alone must know: the run they come from and its behavioural response. */
+export function tableNotes(r: ScenarioResult): string {
+  const s = r.scenario.scenario;
+  const years = `${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}`;
+  return [
+    `Tables of ${s.id} (${r.scenario.file}), ${years}, ${s.paths} paths, seed ${String(s.seed)}; variants: ${r.spec.variants.map((v) => v.id).join(', ')}.`,
+    behaviourStatement(s.behaviour),
+    'The manifest beside this directory (../manifest.json) reproduces every number.',
+  ].join('\n') + '\n';
 }
 
 export async function writeOutputs(dir: string, r: ScenarioResult, options: OutputOptions = {}): Promise<void> {
@@ -52,6 +68,7 @@ export async function writeOutputs(dir: string, r: ScenarioResult, options: Outp
       await mkdir(join(temp, 'tables'));
       await mkdir(join(temp, 'charts'));
       await writeTables(join(temp, 'tables'), toFrames(r.tables), options.formats, signal);
+      await writeFile(join(temp, 'tables', 'NOTES.txt'), tableNotes(r), { signal });
       for (const [name, svg] of Object.entries(resultCharts(r))) await writeFile(join(temp, 'charts', `${name}.svg`), svg, { signal });
       await writeFile(join(temp, 'report.html'), reportHtml(r), { signal });
       await writeFile(join(temp, 'answers.txt'), `${answers(r).join('\n\n')}\n`, { signal });

@@ -5,10 +5,12 @@
 import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
+import { behaviourStatement } from '../claims/demand.js';
 import { buildReport, type ReportSection, type ReportTable } from '../report/index.js';
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
 import { answers, cashAnswer, paymentAnswer } from './answers.js';
+import { supervisionSection } from './supervisionSection.js';
 import {
   cashMonthMeans,
   channelMean,
@@ -22,6 +24,7 @@ import {
   paymentMean,
   ratioRows,
   reformDeltaRows,
+  schemeHasMembers,
 } from './views.js';
 
 const YI = 1e-8; // yuan → 亿元
@@ -30,16 +33,18 @@ export function reportHtml(r: ScenarioResult): string {
   const s = r.scenario.scenario;
   const sections: ReportSection[] = [
     { heading: 'Answers', text: answers(r).join('\n\n') },
-    ...SCHEMES.map((scheme) => fundSection(r, scheme)),
+    // A scheme with no members (a single-scheme scenario) has no fund to show.
+    ...SCHEMES.filter((scheme) => schemeHasMembers(r, scheme)).map((scheme) => fundSection(r, scheme)),
     ratioSection(r),
     burdenSection(r),
     providerSection(r),
     cashSection(r),
+    ...supervisionSection(r),
     ...r.reforms.map((reform) => reformSection(r, reform.id, reform.name)),
   ];
   return buildReport({
     title: `${s.name}`,
-    subtitle: `${s.sample.members.toLocaleString('en')} simulated members standing for ${s.sample.represents.toLocaleString('en')} insured; ${s.paths} Monte Carlo paths; ${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}; seed ${String(s.seed)}`,
+    subtitle: `${s.sample.members.toLocaleString('en')} simulated members standing for ${s.sample.represents.toLocaleString('en')} insured; ${s.paths} Monte Carlo paths; ${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}; seed ${String(s.seed)}; ${behaviourStatement(s.behaviour)}`,
     sections,
     manifest: r.manifest,
   });
@@ -73,7 +78,7 @@ function ratioSection(r: ScenarioResult): ReportSection {
   const table: ReportTable = {
     caption: `Inpatient reimbursement ratios in ${year}, mean across paths`,
     columns: ['scheme', 'policy-range ratio (政策范围内)', 'actual ratio (实际)'],
-    rows: SCHEMES.map((scheme) => [CHINESE[scheme]!, claimsMean(r, 'policy_range_ratio', year, { scheme, setting: 'inpatient' }), claimsMean(r, 'actual_ratio', year, { scheme, setting: 'inpatient' })]),
+    rows: SCHEMES.filter((scheme) => schemeHasMembers(r, scheme)).map((scheme) => [CHINESE[scheme]!, claimsMean(r, 'policy_range_ratio', year, { scheme, setting: 'inpatient' }), claimsMean(r, 'actual_ratio', year, { scheme, setting: 'inpatient' })]),
   };
   return {
     heading: 'Reimbursement ratios (报销比例)',
@@ -88,7 +93,7 @@ function burdenSection(r: ScenarioResult): ReportSection {
   const table: ReportTable = {
     caption: `Out-of-pocket per member-year in ${year} (yuan): deciles, mean across paths`,
     columns: ['scheme', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `D${d}`)],
-    rows: ['all', ...SCHEMES].map((scheme) => [
+    rows: ['all', ...SCHEMES.filter((scheme) => schemeHasMembers(r, scheme))].map((scheme) => [
       scheme === 'all' ? 'all' : CHINESE[scheme]!,
       ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => Number(deciles.find((x) => x.scheme === scheme && Math.abs(Number(x.quantile) - d / 10) < 1e-9)?.mean ?? NaN)),
     ]),
@@ -151,6 +156,7 @@ function cashSection(r: ScenarioResult): ReportSection {
   const year = r.spec.years[0]!;
   const lines = ['institutions_yuan', 'reimbursements_yuan', 'out_of_area_clearing_yuan', 'advance_change_yuan', 'cash_out_yuan', 'patients_outstanding_yuan'];
   const byLine = lines.map((m) => cashMonthMeans(r, m, year));
+  const schemes = SCHEMES.filter((scheme) => schemeHasMembers(r, scheme));
   const months: ReportTable = {
     caption: `Cash out of both funds by month of ${year}, mean across paths, 亿元 (patients owed: advanced and not yet reimbursed at month end)`,
     columns: ['month', 'institutions', 'patients reimbursed', 'out-of-area clearing', 'clearing advance', 'total', 'patients owed'],
@@ -158,8 +164,8 @@ function cashSection(r: ScenarioResult): ReportSection {
   };
   const channels: ReportTable = {
     caption: `Card-swipe rate (刷卡率) by setting in ${year}, mean across paths`,
-    columns: ['setting', ...SCHEMES.map((s) => CHINESE[s]!)],
-    rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : `${setting} ${CHINESE[setting] ?? ''}`.trim(), ...SCHEMES.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
+    columns: ['setting', ...schemes.map((s) => CHINESE[s]!)],
+    rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : `${setting} ${CHINESE[setting] ?? ''}`.trim(), ...schemes.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
   };
   return {
     heading: 'Direct settlement and the funds’ cash flow (直接结算与基金现金流)',

@@ -54,10 +54,17 @@ export function claimsMean(r: ScenarioResult, metric: string, year: number, wher
   return num(row, 'mean');
 }
 
-/** The member-year out-of-pocket histogram of a year, per scheme (mean member-years per bin across paths). */
+/** Whether a scheme has any member in any year (a single-scheme scenario leaves the other empty). */
+export function schemeHasMembers(r: ScenarioResult, scheme: string, variant = 'baseline'): boolean {
+  return rowsOf(r, 'members_by_year').some(
+    (x) => x.variant === variant && x.metric === 'member_years' && x.scheme === scheme && x.person_type === 'all' && x.age_band === 'all' && num(x, 'mean') > 0,
+  );
+}
+
+/** The member-year out-of-pocket histogram of a year, per scheme with members (mean member-years per bin across paths). */
 export function oopRows(r: ScenarioResult, year: number, variant = 'baseline'): OopBinRow[] {
   return rowsOf(r, 'oop_histogram_by_year')
-    .filter((x) => x.variant === variant && x.year === year && x.scheme !== 'all' && Number.isFinite(num(x, 'to_yuan')))
+    .filter((x) => x.variant === variant && x.year === year && x.scheme !== 'all' && Number.isFinite(num(x, 'to_yuan')) && schemeHasMembers(r, String(x.scheme), variant))
     .map((x) => ({ from: num(x, 'from_yuan'), to: num(x, 'to_yuan'), count: num(x, 'mean'), group: String(x.scheme) }));
 }
 

@@ -11,6 +11,7 @@ import { loadReform, type Reform } from '../policy/reform.js';
 import { runKeys } from '../random/keys.js';
 import { packageRoot } from '../cli/paths.js';
 import { pathPolicies, type RunSpec, type VariantSpec } from '../engine/spec.js';
+import { behaviourProblems } from '../engine/demandFactors.js';
 import { projectionYears } from '../projection/macro.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
@@ -28,7 +29,12 @@ export function defaultScenarioFile(): string {
 }
 
 export function loadScenario(file: string): LoadedScenario {
-  const doc = readDocument(file);
+  return scenarioFromDocument(readDocument(file));
+}
+
+/** A scenario from a document already read (its file names the scenario in every problem). */
+export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
+  const file = doc.file;
   const scenario = validateDocument(doc, scenarioSchema);
   const base = dirname(resolve(file));
   const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
@@ -79,6 +85,8 @@ export function withOverrides(loaded: LoadedScenario, o: RunOverrides): LoadedSc
 /** The run specification for a baseline and, optionally, reforms to compare with it (one variant each). */
 export function runSpec(loaded: LoadedScenario, reforms: readonly Reform[] = []): RunSpec {
   const { scenario, file, policy } = loaded;
+  const behaviour = behaviourProblems(scenario, file, loaded.doc.lineOf);
+  if (behaviour.length > 0) throw new InputError(behaviour);
   const years = projectionYears(scenario.baseYear, scenario.horizon, { file, path: ['horizon'] });
   const changes = loaded.policyChanges.map((r) => ({ file: r.file, data: r.doc.data }));
   const variants: VariantSpec[] = [

@@ -1,12 +1,14 @@
 /**
- * `yibao validate FILE...`: check input documents and report every problem (file:line, field, value,
- * what is allowed). The kind of document is told by its shape; see DOCUMENT_KINDS.
+ * `yibao validate FILE...`: check scenario, policy and reform documents and report every problem
+ * (file:line, field, value, what is allowed). The kind of document is told by its shape; see DOCUMENT_KINDS.
  */
 import type { Command } from 'commander';
 import { readDocument, validateDocument, type SourceDocument } from '../../input/document.js';
 import { formatProblem, InputError, type Problem } from '../../input/inputError.js';
 import { loadPolicy, policyFromDocument } from '../../policy/load.js';
 import { applyReform, reformSchema } from '../../policy/reform.js';
+import { providerSetup } from '../../engine/providers.js';
+import { runSpec, scenarioFromDocument } from '../../scenario/load.js';
 import { defaultPolicyFile } from '../paths.js';
 
 export interface ValidateOptions {
@@ -35,6 +37,28 @@ const reformKind: DocumentKind = {
   },
 };
 
+/** Fields only a scenario has (a policy has none of them, a reform has `changes`). */
+const SCENARIO_FIELDS = ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'policyChanges'];
+
+/**
+ * A scenario is checked as `yibao run` would check it before simulating: its fields, the policy and dated
+ * policy changes it names, each projection year's policy (reforms, indexation), and the files its
+ * institution, payment and cash-flow sections name.
+ */
+const scenarioKind: DocumentKind = {
+  name: 'scenario',
+  matches: (data) => SCENARIO_FIELDS.some((key) => isObjectWith(data, key)),
+  check(doc) {
+    const loaded = scenarioFromDocument(doc);
+    providerSetup(runSpec(loaded));
+    const { scenario, policy } = loaded;
+    return (
+      `valid scenario "${scenario.id}" (base year ${scenario.baseYear}, ${scenario.horizon} years, ${scenario.paths} paths × ` +
+      `${scenario.sample.members} members; policy "${policy.policy.id}")`
+    );
+  },
+};
+
 const policyKind: DocumentKind = {
   name: 'policy',
   matches: () => true,
@@ -47,9 +71,9 @@ const policyKind: DocumentKind = {
 /**
  * Document kinds, tried in order; the first that matches checks the document. Policy comes last and
  * takes anything else, so a malformed document is reported against the policy schema. To validate a
- * new kind (e.g. scenarios), add an entry before `policyKind` that recognises it by a distinctive field.
+ * new kind, add an entry before `policyKind` that recognises it by a distinctive field.
  */
-export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, policyKind];
+export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, scenarioKind, policyKind];
 
 export function kindOf(data: unknown): DocumentKind {
   return DOCUMENT_KINDS.find((k) => k.matches(data))!;
@@ -58,8 +82,8 @@ export function kindOf(data: unknown): DocumentKind {
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check policy or reform files and report every problem (exit code 2 if there is any)')
-    .argument('<files...>', 'policy or reform files (YAML or JSON); a reform is a document with "changes"')
+    .description('check scenario, policy or reform files and report every problem (exit code 2 if there is any)')
+    .argument('<files...>', 'scenario, policy or reform files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "baseYear" or "sample"')
     .option('--policy <file>', 'baseline policy that reforms are applied to (default: the built-in default policy)')
     .action((files: string[], options: { policy?: string }) => {
       const problems = new Map<string, Problem>();

@@ -1,0 +1,45 @@
+/** `yibao validate` on scenario files: checked as `yibao run` checks them, every problem with file:line. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kindOf } from '../../src/cli/commands/validate.js';
+import { FIXTURES, ROOT, yibao } from './helpers.js';
+
+const DEFAULT = join(ROOT, 'scenarios', 'default.yaml');
+const EMPLOYEE_ONLY = join(ROOT, 'scenarios', 'employee-only.yaml');
+const BAD = join(FIXTURES, 'bad-scenario.yaml');
+const MISSING_POLICY = join(FIXTURES, 'scenario-missing-policy.yaml');
+
+describe('yibao validate, scenario files', () => {
+  it('tells a scenario by its fields', () => {
+    expect(kindOf({ id: 'x', baseYear: 2021 }).name).toBe('scenario');
+    expect(kindOf({ id: 'x', policy: 'p.yaml' }).name).toBe('scenario');
+    expect(kindOf({ id: 'x', changes: {}, policy: 'p.yaml' }).name).toBe('reform');
+    expect(kindOf({ id: 'x', jurisdiction: 'CN', employee: {} }).name).toBe('policy');
+  });
+
+  it('accepts the library scenarios with an "ok" line each', async () => {
+    const run = await yibao('validate', DEFAULT, EMPLOYEE_ONLY);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toBe(
+      `${DEFAULT}: valid scenario "default-prefecture" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021")\n` +
+        `${EMPLOYEE_ONLY}: valid scenario "employee-only" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021")\n`,
+    );
+  }, 60_000);
+
+  it('reports both problems of a bad scenario with file:line, field, value and what is allowed; exit 2', async () => {
+    const run = await yibao('validate', BAD, DEFAULT);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain(`${DEFAULT}: valid scenario`);
+    expect(run.err.trim().split('\n')).toEqual([
+      `yibao: ${BAD}:5: horizon = 0: must be at least 1 year`,
+      `yibao: ${BAD}:7: sample.represents = 500: must represent at least as many people as it simulates`,
+    ]);
+  }, 60_000);
+
+  it('names the scenario field that points to a missing policy file', async () => {
+    const run = await yibao('validate', MISSING_POLICY);
+    expect(run.code).toBe(2);
+    expect(run.err.trim()).toMatch(new RegExp(`^yibao: ${MISSING_POLICY.replace(/[.]/g, '\\.')}:8: policy = "policies/no-such-policy\\.yaml": file not found`));
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The answers and outputs of a single-scheme scenario: the empty scheme is said to have no members, never
+ * "NaN%"; the report leaves it out of its fund, ratio and burden tables; and its empty out-of-pocket
+ * histogram does not stop the run's charts and report.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answers, fundAnswer, ratioAnswer } from '../../src/run/answers.js';
+import { writeOutputs } from '../../src/run/outputs.js';
+import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
+import { schemeHasMembers } from '../../src/run/views.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const EMPLOYEE_ONLY = join(__dirname, '..', '..', 'scenarios', 'employee-only.yaml');
+let r: ScenarioResult;
+
+beforeAll(async () => {
+  r = await runScenario(loadScenario(EMPLOYEE_ONLY), [], { paths: 2, members: 500, horizon: 2, workers: 0 });
+}, 120_000);
+
+describe('answers for a scheme with no members (scenarios/employee-only.yaml: no residents)', () => {
+  it('tells the empty scheme from the populated one', () => {
+    expect(schemeHasMembers(r, 'employee')).toBe(true);
+    expect(schemeHasMembers(r, 'resident')).toBe(false);
+  });
+
+  it('says "no members" for the resident fund and leaves residents out of the ratios', () => {
+    expect(fundAnswer(r, 'resident')).toBe('The resident pooled fund (城乡居民医保统筹基金): no members in this scenario.');
+    expect(fundAnswer(r, 'employee')).toMatch(/^The employee pooled fund \(职工医保统筹基金\) ends 2022 with an accumulated balance/);
+    const ratios = ratioAnswer(r);
+    expect(ratios).toMatch(/^In 2021 the pooled funds reimburse 职工医保 \d+\.\d% of policy-range inpatient cost \(\d+\.\d% of the whole bill\)\.$/);
+    expect(ratios).not.toContain('城乡居民医保');
+  });
+
+  it('prints no NaN anywhere in the answers', () => {
+    for (const line of answers(r)) expect(line).not.toMatch(/NaN|undefined/);
+  });
+
+  it('writes every output, the out-of-pocket chart with the employee scheme only', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'yibao-answers-')), 'out');
+    await writeOutputs(dir, r, { formats: ['csv'] });
+    expect(readdirSync(dir).sort()).toEqual(['answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
+    expect(readFileSync(join(dir, 'answers.txt'), 'utf8')).toContain('no members in this scenario');
+    const report = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(report).toContain('Employee pooled fund (职工医保统筹基金)');
+    expect(report).not.toContain('Resident pooled fund (城乡居民医保统筹基金)');
+    expect(report).not.toMatch(/<td>城乡居民医保<\/td>/);
+    expect(readFileSync(join(dir, 'charts', 'out-of-pocket.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<rect/);
+    const charts = readdirSync(join(dir, 'charts'));
+    expect(charts).toContain('employee-balance.svg');
+    expect(charts.filter((c) => c.startsWith('resident-'))).toEqual([]);
+  }, 60_000);
+});
