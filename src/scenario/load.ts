@@ -53,6 +53,7 @@ export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   };
   const policy = attempt(() => loadPolicy(at(scenario.policy)), ['policy']);
   const policyChanges = scenario.policyChanges.map((p, i) => attempt(() => loadReform(at(p)), ['policyChanges', i]));
+  problems.push(...behaviourProblems(scenario, file, doc.lineOf));
   if (problems.length > 0 || !policy) throw new InputError(problems);
   return { scenario, file, doc, policy, policyChanges: policyChanges as Reform[] };
 }

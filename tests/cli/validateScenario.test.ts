@@ -8,6 +8,7 @@ const DEFAULT = join(ROOT, 'scenarios', 'default.yaml');
 const EMPLOYEE_ONLY = join(ROOT, 'scenarios', 'employee-only.yaml');
 const BAD = join(FIXTURES, 'bad-scenario.yaml');
 const MISSING_POLICY = join(FIXTURES, 'scenario-missing-policy.yaml');
+const SUPERVISION_WITH_DEMAND = join(FIXTURES, 'supervision-with-induced-demand.yaml');
 
 describe('yibao validate, scenario files', () => {
   it('tells a scenario by its fields', () => {
@@ -41,5 +42,13 @@ describe('yibao validate, scenario files', () => {
     const run = await yibao('validate', MISSING_POLICY);
     expect(run.code).toBe(2);
     expect(run.err.trim()).toMatch(new RegExp(`^yibao: ${MISSING_POLICY.replace(/[.]/g, '\\.')}:8: policy = "policies/no-such-policy\\.yaml": file not found`));
+  });
+
+  it('rejects supervision together with the behavioural response before any run, naming the line', async () => {
+    const run = await yibao('validate', SUPERVISION_WITH_DEMAND);
+    expect(run.code).toBe(2);
+    expect(run.err.trim()).toBe(
+      `yibao: ${SUPERVISION_WITH_DEMAND}:11: behaviour.elasticity = -0.2: the behavioural response cannot yet run with supervision (supervision.enabled: true); set one of them off`,
+    );
   });
 });
