@@ -19,7 +19,7 @@ export async function runBenches(names: readonly string[], log: (line: string) =
 }
 
 if (require.main === module) {
-  runBenches(process.argv.slice(2)).catch((err: unknown) => {
+  runBenches(process.argv.slice(2).filter((a) => !a.startsWith('--'))) // flags such as --full are read by the benches.catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;
   });

@@ -21,12 +21,6 @@ const scenarioFiles = yamlIn(SCENARIOS);
 const policyFiles = yamlIn(join(SCENARIOS, 'policies'));
 const reformFiles = yamlIn(join(SCENARIOS, 'reforms'));
 
-/**
- * A region of one scheme (employeeShare 1) cannot be drawn yet: src/population/compile.ts requires weights
- * for the resident-adult group even when its share is 0 and throws. Until that is fixed (see the report of
- * this area) these runs fail, and `it.fails` says so; remove them from this list when it is.
- */
-
 describe('scenario library', () => {
   it('has the default, one-scheme and city-style scenarios', () => {
     expect(scenarioFiles).toEqual(expect.arrayContaining(['default.yaml', 'employee-only.yaml', 'resident-only.yaml', 'nanchang.yaml', 'beijing-style.yaml']));
