@@ -19,7 +19,8 @@ export async function runBenches(names: readonly string[], log: (line: string) =
 }
 
 if (require.main === module) {
-  runBenches(process.argv.slice(2).filter((a) => !a.startsWith('--'))) // flags such as --full are read by the benches.catch((err: unknown) => {
+  // Flags such as --full are read by the benches themselves.
+  runBenches(process.argv.slice(2).filter((a) => !a.startsWith('--'))).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;
   });
