@@ -25,6 +25,19 @@ describe('worker pool', () => {
     expect(events.every((e) => e.total === 6)).toBe(true);
   });
 
+  it('keeps only a few chunks ahead of the next one to merge, however slow that one is', async () => {
+    // Task 0 is slow; if every task were queued at once, the other worker would finish all 39 while it runs
+    // and their results would wait in memory (what happened with 2,000 chunks: 7 GiB).
+    const many: TestTask[] = Array.from({ length: 40 }, (_, k) => ({ from: k, to: k + 1, sleepMs: k === 0 ? 400 : 0 }));
+    let consumed = 0;
+    let mostWaiting = 0;
+    const onProgress = (e: ProgressEvent) => (mostWaiting = Math.max(mostWaiting, e.done - consumed));
+    await runChunks<TestTask, number>(worker, many, label, () => (consumed += 1), { workers: 2, workerData: { factor: 1 }, onProgress });
+    expect(consumed).toBe(40);
+    expect(mostWaiting).toBeGreaterThan(0); // results did finish out of order
+    expect(mostWaiting).toBeLessThanOrEqual(6); // 3 per worker
+  });
+
   it('fails the run naming the chunk that threw', async () => {
     const bad = tasks.map((t, i) => (i === 3 ? { ...t, fail: true } : t));
     const run = runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, workerData: { factor: 1 } });
