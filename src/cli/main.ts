@@ -14,6 +14,7 @@ import * as explain from './commands/explain.js';
 import * as penalty from './commands/penalty.js';
 import * as run from './commands/run.js';
 import * as settle from './commands/settle.js';
+import * as sensitivity from './commands/sensitivity.js';
 import * as solve from './commands/solve.js';
 import * as validate from './commands/validate.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, INTERRUPTED_EXIT } from './exitCodes.js';
@@ -21,7 +22,7 @@ import { packageVersion } from './paths.js';
 import { reportProblems } from './report.js';
 
 /** The commands, in the order `yibao --help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [run, compare, solve, calibrate, validate, settle, explain, penalty];
+const COMMANDS: { register(program: Command): void }[] = [run, compare, solve, sensitivity, calibrate, validate, settle, explain, penalty];
 
 function buildProgram(): Command {
   const program = new Command('yibao')

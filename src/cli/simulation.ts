@@ -21,6 +21,7 @@ export interface SimulationFlags {
   chunk?: string;
   out?: string;
   format?: string;
+  png?: boolean;
   progress?: boolean;
 }
 
@@ -34,6 +35,7 @@ export function addSimulationOptions(command: Command): Command {
     .option('--chunk <n>', 'members per chunk (memory and load balance only; never changes the numbers)')
     .option('--out <dir>', 'output directory (written whole or not at all)')
     .option('--format <list>', `table formats, comma-separated: ${TABLE_FORMATS.join(', ')}`, TABLE_FORMATS.join(','))
+    .option('--png', 'also write every chart as PNG beside its SVG (a second or two a chart)')
     .option('--no-progress', 'no progress bar');
 }
 
@@ -48,7 +50,7 @@ const positiveInt = (flag: string, v: string | undefined, min: number, problems:
 };
 
 /** Parse and check the shared flags; every problem at once. */
-export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[] } {
+export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[]; png: boolean } {
   const problems: Problem[] = [];
   const seed = flags.seed === undefined ? undefined : /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
   const formats = (flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
@@ -61,6 +63,7 @@ export function runOptions(flags: SimulationFlags): RunOptions & { formats: Tabl
     chunkMembers: positiveInt('--chunk', flags.chunk, 1, problems),
     seed,
     formats: formats as TableFormat[],
+    png: flags.png === true,
   };
   if (problems.length > 0) throw new InputError(problems);
   return options;

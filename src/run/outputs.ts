@@ -1,5 +1,5 @@
 /**
- * Writing a run's results: tables (CSV, JSON, Parquet), charts (SVG), the HTML report, the answers and
+ * Writing a run's results: tables (CSV, JSON, Parquet), charts (SVG and PNG), the HTML report, the answers and
  * the manifest, all into one directory that appears whole or not at all (written to a temporary
  * directory, then moved into place).
  */
@@ -10,6 +10,7 @@ import { toFrames } from '../analysis/frame.js';
 import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
+import { svgToPng } from '../charts/png.js';
 import { behaviourStatement } from '../claims/demand.js';
 import { writeDirectoryAtomic } from '../io/atomic.js';
 import { jsonText } from '../io/json.js';
@@ -23,6 +24,8 @@ import { fundPercentiles, institutionPaymentRows, monthlyCashRows, oopRows, paym
 
 export interface OutputOptions {
   formats?: readonly TableFormat[];
+  /** Also write each chart as PNG (a second or two a chart). */
+  png?: boolean;
   signal?: AbortSignal;
 }
 
@@ -69,7 +72,10 @@ export async function writeOutputs(dir: string, r: ScenarioResult, options: Outp
       await mkdir(join(temp, 'charts'));
       await writeTables(join(temp, 'tables'), toFrames(r.tables), options.formats, signal);
       await writeFile(join(temp, 'tables', 'NOTES.txt'), tableNotes(r), { signal });
-      for (const [name, svg] of Object.entries(resultCharts(r))) await writeFile(join(temp, 'charts', `${name}.svg`), svg, { signal });
+      for (const [name, svg] of Object.entries(resultCharts(r))) {
+        await writeFile(join(temp, 'charts', `${name}.svg`), svg, { signal });
+        if (options.png) await writeFile(join(temp, 'charts', `${name}.png`), svgToPng(svg), { signal });
+      }
       await writeFile(join(temp, 'report.html'), reportHtml(r), { signal });
       await writeFile(join(temp, 'answers.txt'), `${answers(r).join('\n\n')}\n`, { signal });
       await writeFile(join(temp, 'manifest.json'), jsonText(r.manifest), { signal });

@@ -27,6 +27,20 @@ beforeAll(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/** Every SVG chart has a PNG beside it: a PNG file, twice the SVG's size, and not blank (a white image compresses to little). */
+function expectPngTwins(charts: string): void {
+  const svgs = readdirSync(charts).filter((f) => f.endsWith('.svg'));
+  expect(svgs.length).toBeGreaterThan(3);
+  for (const svg of svgs) {
+    const text = readFileSync(join(charts, svg), 'utf8');
+    const png = readFileSync(join(charts, svg.replace(/\.svg$/, '.png')));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [width, height] = [Number(/<svg[^>]* width="(\d+)"/.exec(text)![1]), Number(/<svg[^>]* height="(\d+)"/.exec(text)![1])];
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
+    expect(png.length).toBeGreaterThan(8_000);
+  }
+}
+
 describe('yibao run', () => {
   it('writes tables in three formats, charts, the report, the answers and the manifest', async () => {
     const io = capture();
@@ -40,6 +54,7 @@ describe('yibao run', () => {
     expect(readdirSync(join(dir, 'run', 'charts'))).toEqual(
       expect.arrayContaining(['employee-balance.svg', 'resident-balance.svg', 'employee-months-covered.svg', 'reimbursement-ratios.svg', 'out-of-pocket.svg']),
     );
+    expect(readdirSync(join(dir, 'run', 'charts')).filter((f) => f.endsWith('.png'))).toEqual([]); // PNG only when asked
     const manifest = JSON.parse(readFileSync(join(dir, 'run', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ tool: 'yibao-sim', kind: 'run', paths: 3, members: 1500, horizon: 3, seed: 20211231 });
     expect(manifest.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -68,7 +83,7 @@ describe('yibao run', () => {
 describe('yibao compare', () => {
   it('pairs a reform with the baseline: a higher deductible lowers fund spending and raises out-of-pocket', async () => {
     const io = capture();
-    expect(await main(['compare', ...SMALL, '--reform', reform, '--out', join(dir, 'compare')])).toBe(0);
+    expect(await main(['compare', ...SMALL, '--png', '--reform', reform, '--out', join(dir, 'compare')])).toBe(0);
     const rows = JSON.parse(readFileSync(join(dir, 'compare', 'tables', 'reform_fund_over_horizon.json'), 'utf8')) as Record<string, number | string>[];
     for (const scheme of ['employee', 'resident']) {
       const exp = rows.find((r) => r.scheme === scheme && r.metric === 'expenditure_yuan')!;
@@ -80,6 +95,7 @@ describe('yibao compare', () => {
     const oop = claims.find((r) => r.metric === 'out_of_pocket_per_member_yuan' && r.scheme === 'all' && r.person_type === 'all' && r.setting === 'all' && r.level === 'all')!;
     expect(Number(oop.difference)).toBeGreaterThan(0);
     expect(readdirSync(join(dir, 'compare', 'charts'))).toContain('reform-higher-tertiary-deductible.svg');
+    expectPngTwins(join(dir, 'compare', 'charts'));
     expect(io.out.join('')).toMatch(/Reform "Tertiary inpatient deductible/);
   });
 });

@@ -37,7 +37,7 @@ export function register(program: Command): void {
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
         const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
-        await writeOutputs(out, result, { formats: options.formats, signal });
+        await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
         process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
       });
     });

@@ -1,0 +1,105 @@
+/**
+ * `yibao sensitivity`: on a small run of the default scenario it writes the tornado's table (one row per key
+ * assumption, low and high outcomes), chart (one bar per assumption), answer and manifest; a bad --scheme,
+ * or a scheme without members, is one clear line and exit code 2 with no output.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEY_ASSUMPTIONS } from '../../src/run/sensitivity.js';
+import { parseSvg, shapes } from '../helpers/svg.js';
+import { launcher, ROOT, spawnYibao, tempDir, yibao, type Run } from './helpers.js';
+
+const SMALL = ['--paths', '2', '--members', '300', '--horizon', '2', '--workers', '0', '--no-progress'];
+const labels = KEY_ASSUMPTIONS.map((a) => a.label);
+
+describe('yibao sensitivity', () => {
+  const dir = tempDir();
+  const out = join(dir, 'sensitivity');
+  let run: Run;
+
+  beforeAll(async () => {
+    run = await yibao('sensitivity', ...SMALL, '--format', 'csv,json', '--out', out);
+  }, 60_000);
+
+  it('exits 0 and prints the answer: the assumption that moves the employee balance most, in 亿元', () => {
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const answer = readFileSync(join(out, 'answers.txt'), 'utf8').trim();
+    expect(answer).toMatch(/^Of the 5 assumptions varied one at a time .* moves the median accumulated balance .* employee pooled fund .* end of 2022 most: .* a swing of -?\d+\.\d\d 亿元 \(hundred million yuan\)/);
+    expect(labels.some((l) => answer.includes(`"${l}"`))).toBe(true);
+    expect(run.out).toContain(answer);
+    expect(run.out).toContain(`${out}/`);
+  });
+
+  it('writes the table, the chart, the answer and the manifest', () => {
+    for (const f of ['tables/sensitivity.csv', 'tables/sensitivity.json', 'tables/NOTES.txt', 'charts/tornado.svg', 'answers.txt', 'manifest.json']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    expect(existsSync(join(out, 'tables', 'sensitivity.parquet'))).toBe(false); // --format csv,json
+    expect(existsSync(join(out, 'charts', 'tornado.png'))).toBe(false); // no --png
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ tool: 'yibao-sim', kind: 'sensitivity', paths: 2, members: 300, horizon: 2, extra: { scheme: 'employee' } });
+  });
+
+  it('has one CSV row per assumption with numeric low, high, base and swing, widest swing first', () => {
+    const [header, ...lines] = readFileSync(join(out, 'tables', 'sensitivity.csv'), 'utf8').trim().split('\n');
+    expect(header).toBe('assumption,low,high,base,swing');
+    const rows = lines.map((l) => {
+      const m = /^(.*),([^,]+),([^,]+),([^,]+),([^,]+)$/.exec(l)!;
+      return { assumption: m[1]!.replace(/^"|"$/g, ''), low: Number(m[2]), high: Number(m[3]), base: Number(m[4]), swing: Number(m[5]) };
+    });
+    expect(rows.map((r) => r.assumption).sort()).toEqual([...labels].sort());
+    for (const r of rows) {
+      for (const x of [r.low, r.high, r.base, r.swing]) expect(Number.isFinite(x)).toBe(true);
+      expect(r.base).toBeGreaterThan(0); // 亿元 for a region of 5 million
+      expect(r.swing).toBeCloseTo(Math.abs(r.high - r.low), 9);
+    }
+    expect(new Set(rows.map((r) => r.base)).size).toBe(1);
+    expect(rows.map((r) => r.swing)).toEqual([...rows.map((r) => r.swing)].sort((a, b) => b - a));
+    const json = JSON.parse(readFileSync(join(out, 'tables', 'sensitivity.json'), 'utf8')) as object[];
+    expect(json).toEqual(rows);
+  });
+
+  it('draws an SVG tornado with a low bar and a high bar per assumption label', () => {
+    const svg = readFileSync(join(out, 'charts', 'tornado.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    const root = parseSvg(svg);
+    expect(shapes(root, 'yb-low', 'rect')).toHaveLength(labels.length);
+    expect(shapes(root, 'yb-high', 'rect')).toHaveLength(labels.length);
+    const ticks = Array.from(root.querySelectorAll('g[aria-label="y-axis tick label"] text')).map((t) => t.textContent);
+    expect([...ticks].sort()).toEqual([...labels].sort());
+  });
+});
+
+describe('yibao sensitivity without --scheme', () => {
+  it('takes the resident fund when the scenario has no employees', async () => {
+    const out = join(tempDir(), 'resident');
+    const run = await yibao('sensitivity', join(ROOT, 'scenarios', 'resident-only.yaml'), ...SMALL, '--format', 'csv', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/median accumulated balance \(累计结余\) of the resident pooled fund/);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).extra.scheme).toBe('resident');
+  }, 60_000);
+});
+
+describe('yibao sensitivity: user mistakes', () => {
+  const bin = launcher();
+  afterAll(() => bin.cleanup());
+
+  it('a bad --scheme is one line and exit code 2 from the launched command, with no output', async () => {
+    const out = join(tempDir(), 'bad');
+    const run = await spawnYibao(bin.file, ['sensitivity', '--scheme', 'farmers', '--no-progress', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.err).toBe('yibao: command line: --scheme = "farmers": must be one of employee, resident\n');
+    expect(run.out).toBe('');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('a scheme without members in the scenario is one line and exit code 2, with no output', async () => {
+    const out = join(tempDir(), 'no-employees');
+    const run = await yibao('sensitivity', join(ROOT, 'scenarios', 'resident-only.yaml'), '--scheme', 'employee', ...SMALL, '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^yibao: command line: --scheme = "employee": the scenario resident-only has no employee members\n$/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
