@@ -10,6 +10,7 @@ import { buildReport, type ReportSection, type ReportTable } from '../report/ind
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
 import { answers, cashAnswer, paymentAnswer } from './answers.js';
+import { NOT_APPLICABLE, tidySection } from './reportCells.js';
 import { supervisionSection } from './supervisionSection.js';
 import {
   cashMonthMeans,
@@ -41,7 +42,7 @@ export function reportHtml(r: ScenarioResult): string {
     cashSection(r),
     ...supervisionSection(r),
     ...r.reforms.map((reform) => reformSection(r, reform.id, reform.name)),
-  ];
+  ].map(tidySection); // years without separators, "—" for what does not apply (see reportCells.ts)
   return buildReport({
     title: `${s.name}`,
     subtitle: `${s.sample.members.toLocaleString('en')} simulated members standing for ${s.sample.represents.toLocaleString('en')} insured; ${s.paths} Monte Carlo paths; ${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}; seed ${String(s.seed)}; ${behaviourStatement(s.behaviour)}`,
@@ -126,13 +127,20 @@ function providerSection(r: ScenarioResult): ReportSection {
   const last = r.spec.years[r.spec.years.length - 1]!;
   const reformed = paymentIsReformed(r);
   const gains = institutionPaymentRows(r, last);
+  // The rate per case of relative weight 1 exists only for a fund paying some care per case (DRG/DIP points):
+  // under fee for service or global budgets alone it does not apply, and its column is left out.
+  const rates = SCHEMES.map((scheme) => ({ scheme, byYear: r.spec.years.map((year) => paymentMean(r, 'rate_per_weight_yuan', year, scheme)) })).filter(
+    (x) => schemeHasMembers(r, x.scheme) && x.byYear.some(Number.isFinite),
+  );
   const payments: ReportTable = {
-    caption: 'Paid to institutions against their care settled item by item (fee for service), both funds, mean across paths, 亿元; the rate per case of relative weight 1 (yuan) per fund',
-    columns: ['year', 'settled', 'paid', 'paid − settled', 'deposits forfeited', `rate ${CHINESE.employee}`, `rate ${CHINESE.resident}`],
-    rows: r.spec.years.map((year) => [
+    caption:
+      'Paid to institutions against their care settled item by item (fee for service), both funds, mean across paths, 亿元' +
+      (rates.length > 0 ? `; the rate per case of relative weight 1 (yuan) per fund (${NOT_APPLICABLE}: not paid per case that year)` : ''),
+    columns: ['year', 'settled', 'paid', 'paid − settled', 'deposits forfeited', ...rates.map((x) => `rate ${CHINESE[x.scheme]!}`)],
+    rows: r.spec.years.map((year, y) => [
       year,
       ...['settled_yuan', 'paid_yuan', 'paid_minus_settled_yuan', 'forfeited_deposits_yuan'].map((m) => paymentMean(r, m, year) * YI),
-      ...SCHEMES.map((scheme) => paymentMean(r, 'rate_per_weight_yuan', year, scheme)),
+      ...rates.map((x) => x.byYear[y]!),
     ]),
   };
   const institutions: ReportTable = {
