@@ -13,6 +13,8 @@
 import type { Channels } from '../cashflow/channel.js';
 import { SWIPE } from '../cashflow/channel.js';
 import { monthsFromJanuary } from '../cashflow/calendar.js';
+import type { ClaimBuffer } from '../claims/buffer.js';
+import { grown, type Column } from '../claims/grow.js';
 import type { ClaimView } from '../institutions/views.js';
 import { HOSPITAL, PHARMACY } from '../institutions/vocabulary.js';
 import { SETTINGS } from '../policy/vocabulary.js';
@@ -60,8 +62,25 @@ export interface ApplyCounts {
   suspendedClaims: number;
 }
 
+/** The claim columns a behaviour may change: copied into a member's rows and written back from them. */
+type Changeable = Pick<ClaimBuffer, 'setting' | 'cause' | 'flags' | 'classA' | 'classB' | 'classC' | 'day' | 'lengthOfStay'>;
+
+function copyChangeable(to: Changeable, at: number, from: Changeable, x: number): void {
+  to.setting[at] = from.setting[x]!;
+  to.cause[at] = from.cause[x]!;
+  to.flags[at] = from.flags[x]!;
+  to.classA[at] = from.classA[x]!;
+  to.classB[at] = from.classB[x]!;
+  to.classC[at] = from.classC[x]!;
+  to.day[at] = from.day[x]!;
+  to.lengthOfStay[at] = from.lengthOfStay[x]!;
+}
+
+/** Every column of Rows, for growing them together. */
+const ROW_COLUMNS = ['key', 'src', 'label', 'added', 'setting', 'cause', 'flags', 'classA', 'classB', 'classC', 'day', 'lengthOfStay', 'drugs', 'tests', 'signal', 'paid', 'reimbursed', 'review'] as const;
+
 /** One member's rows before they are put in date order. */
-class Rows {
+class Rows implements Changeable {
   n = 0;
   cap = 0;
   key = new Float64Array(0);
@@ -71,11 +90,11 @@ class Rows {
   setting = new Uint8Array(0);
   cause = new Uint8Array(0);
   flags = new Uint8Array(0);
-  a = new Float64Array(0);
-  b = new Float64Array(0);
-  c = new Float64Array(0);
+  classA = new Float64Array(0);
+  classB = new Float64Array(0);
+  classC = new Float64Array(0);
   day = new Uint16Array(0);
-  los = new Uint16Array(0);
+  lengthOfStay = new Uint16Array(0);
   drugs = new Float64Array(0);
   tests = new Float64Array(0);
   signal = new Uint8Array(0);
@@ -86,48 +105,20 @@ class Rows {
   reserve(n: number): void {
     if (n <= this.cap) return;
     const cap = Math.max(64, n * 2);
-    const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(x: T): T => {
-      const y = new (x.constructor as new (k: number) => T)(cap);
-      y.set(x);
-      return y;
-    };
-    this.key = grow(this.key);
-    this.src = grow(this.src);
-    this.label = grow(this.label);
-    this.added = grow(this.added);
-    this.setting = grow(this.setting);
-    this.cause = grow(this.cause);
-    this.flags = grow(this.flags);
-    this.a = grow(this.a);
-    this.b = grow(this.b);
-    this.c = grow(this.c);
-    this.day = grow(this.day);
-    this.los = grow(this.los);
-    this.drugs = grow(this.drugs);
-    this.tests = grow(this.tests);
-    this.signal = grow(this.signal);
-    this.paid = grow(this.paid);
-    this.reimbursed = grow(this.reimbursed);
-    this.review = grow(this.review);
+    const columns = this as unknown as Record<(typeof ROW_COLUMNS)[number], Column>;
+    for (const name of ROW_COLUMNS) columns[name] = grown(columns[name], cap, columns[name].length);
     this.cap = cap;
   }
 
   /** A row copying prepared claim `c` (position `pos` among the member's claims; `review`: its review stream). */
   copy(v: ClaimView, ch: Channels, c: number, pos: number, added: number, review: number): number {
     const r = this.n++;
+    copyChangeable(this, r, v, c);
     this.review[r] = review;
     this.key[r] = v.day[c]! * DAY_KEY + 2 * pos + added;
     this.src[r] = c;
     this.label[r] = 0;
     this.added[r] = added;
-    this.setting[r] = v.setting[c]!;
-    this.cause[r] = v.cause[c]!;
-    this.flags[r] = v.flags[c]!;
-    this.a[r] = v.classA[c]!;
-    this.b[r] = v.classB[c]!;
-    this.c[r] = v.classC[c]!;
-    this.day[r] = v.day[c]!;
-    this.los[r] = v.lengthOfStay[c]!;
     this.signal[r] = 0;
     this.paid[r] = ch.paidDay[c]!;
     this.reimbursed[r] = ch.reimbursedDay[c]!;
@@ -236,13 +227,13 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
         const extra = Math.round(size * bill);
         const ea = part(extra, A, bill);
         const ec = Math.min(extra - ea, part(extra, C, bill));
-        rows.a[r] = A + ea;
-        rows.b[r] = B + extra - ea - ec;
-        rows.c[r] = C + ec;
+        rows.classA[r] = A + ea;
+        rows.classB[r] = B + extra - ea - ec;
+        rows.classC[r] = C + ec;
         addItems(rows, r, c.items[b]!, extra, drugs, tests, bill);
         if (mech === M.addDays) {
           const days = Math.max(1, Math.round(size * los));
-          rows.los[r] = Math.min(MAX_STAY, los + days);
+          rows.lengthOfStay[r] = Math.min(MAX_STAY, los + days);
           if (rows.paid[r]! >= 0) {
             rows.paid[r] = rows.paid[r]! + days;
             rows.reimbursed[r] = rows.reimbursed[r]! + days;
@@ -252,12 +243,12 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
         rows.signal[r] = signalOf(SU[2]!);
       } else if (mech === M.reclassify) {
         const moved = Math.round(size * C);
-        rows.c[r] = C - moved;
+        rows.classC[r] = C - moved;
         if (b === OUT_OF_SCOPE) {
           rows.cause[r] = 0;
-          rows.a[r] = A + moved;
+          rows.classA[r] = A + moved;
         } else {
-          rows.b[r] = B + moved;
+          rows.classB[r] = B + moved;
         }
         rows.label[r] = label;
         rows.signal[r] = signalOf(SU[2]!);
@@ -268,12 +259,12 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
         const C1 = part(C, d, los);
         const drugs1 = part(drugs, d, los);
         const tests1 = part(tests, d, los);
-        rows.a[r] = A1;
-        rows.b[r] = B1;
-        rows.c[r] = C1;
+        rows.classA[r] = A1;
+        rows.classB[r] = B1;
+        rows.classC[r] = C1;
         rows.drugs[r] = drugs1;
         rows.tests[r] = tests1;
-        rows.los[r] = d;
+        rows.lengthOfStay[r] = d;
         if (rows.paid[r]! >= 0) {
           rows.paid[r] = rows.paid[r]! - (los - d);
           rows.reimbursed[r] = rows.reimbursed[r]! - (los - d);
@@ -284,12 +275,12 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
         const extra = Math.round(size * bill);
         const ea = part(extra, A, bill);
         const ec = Math.min(extra - ea, part(extra, C, bill));
-        rows.a[t] = A - A1 + ea;
-        rows.b[t] = B - B1 + extra - ea - ec;
-        rows.c[t] = C - C1 + ec;
+        rows.classA[t] = A - A1 + ea;
+        rows.classB[t] = B - B1 + extra - ea - ec;
+        rows.classC[t] = C - C1 + ec;
         rows.drugs[t] = drugs - drugs1;
         rows.tests[t] = tests - tests1 + extra;
-        rows.los[t] = los - d;
+        rows.lengthOfStay[t] = los - d;
         rows.flags[t] = CLAIM_NEW_ADMISSION;
         rows.moveTo(t, day + d, pos, 0);
         rows.label[t] = label;
@@ -300,17 +291,17 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
         const t = rows.copy(claims, channels, x, pos, 1, review);
         const forged = mech === M.forgeAdmission;
         const factor = forged ? 1 + size : size;
-        rows.a[t] = Math.round(factor * A);
-        rows.b[t] = Math.round(factor * B);
-        rows.c[t] = Math.round(factor * C);
-        const copied = rows.a[t]! + rows.b[t]! + rows.c[t]!;
+        rows.classA[t] = Math.round(factor * A);
+        rows.classB[t] = Math.round(factor * B);
+        rows.classC[t] = Math.round(factor * C);
+        const copied = rows.classA[t]! + rows.classB[t]! + rows.classC[t]!;
         rows.drugs[t] = 0;
         rows.tests[t] = 0;
         addItems(rows, t, c.items[b]!, copied, drugs, tests, bill);
         if (forged) {
           rows.setting[t] = INPATIENT;
           rows.flags[t] = CLAIM_NEW_ADMISSION;
-          rows.los[t] = Math.min(MAX_STAY, Math.max(1, Math.round(size)));
+          rows.lengthOfStay[t] = Math.min(MAX_STAY, Math.max(1, Math.round(size)));
         } else if (!c.sameDay[b]) {
           const later = day + 1 + Math.floor(BU[NB]! * (lastDay - day));
           rows.moveTo(t, later, pos, later - day);
@@ -413,17 +404,10 @@ function writeMember(rows: Rows, member: number, out: SupervisedClaims, input: A
   for (let q = 0; q < n; q++, at++) {
     const r = order[q]!;
     const x = rows.src[r]!;
+    copyChangeable(o, at, rows, r);
     o.person[at] = member;
-    o.setting[at] = rows.setting[r]!;
     o.level[at] = claims.level[x]!;
     o.location[at] = claims.location[x]!;
-    o.cause[at] = rows.cause[r]!;
-    o.flags[at] = rows.flags[r]!;
-    o.classA[at] = rows.a[r]!;
-    o.classB[at] = rows.b[r]!;
-    o.classC[at] = rows.c[r]!;
-    o.day[at] = rows.day[r]!;
-    o.lengthOfStay[at] = rows.los[r]!;
     out.label[at] = rows.label[r]!;
     out.source[at] = x;
     out.added[at] = rows.added[r]!;

@@ -8,7 +8,8 @@
 import { assessPenalty } from './assess.js';
 import type { PenaltyFacts } from './facts.js';
 import type { PenaltyRules } from './load.js';
-import type { SanctionEffects } from './sanctions.js';
+import { noEffects, type SanctionEffects } from './sanctions.js';
+import type { Actor } from './vocabulary.js';
 
 export interface CaseFlags {
   firstOffence: boolean;
@@ -27,60 +28,46 @@ export interface CaseOutcome {
   effects: SanctionEffects;
 }
 
-const NONE: SanctionEffects = {
-  orderedToCorrect: true,
-  returnFen: 0,
-  fineFen: 0,
-  departmentSuspensionMonths: 0,
-  settlementSuspensionMonths: 0,
-  agreementTerminated: false,
-  interview: false,
-  referrals: [],
-};
+/** An uncovered case: ordered to correct and to return the loss, nothing more. */
+const uncoveredEffects = (amountFen: number): SanctionEffects => ({ ...noEffects(), orderedToCorrect: true, returnFen: amountFen });
 
 function outcome(rules: PenaltyRules, facts: PenaltyFacts): CaseOutcome {
   const r = assessPenalty(rules, facts);
-  if (!r.covered) return { article: facts.article, covered: false, noPenalty: false, tier: '', effects: { ...NONE, returnFen: facts.amountFen ?? 0 } };
+  if (!r.covered) return { article: facts.article, covered: false, noPenalty: false, tier: '', effects: uncoveredEffects(facts.amountFen ?? 0) };
   return { article: facts.article, covered: true, noPenalty: r.tier.degree === 'noPenalty', tier: r.tier.id, effects: r.effects };
 }
 
-export interface PersonCase extends CaseFlags {
+/** What every case knows: whether intent was found, the loss, and the flags. */
+export interface Case extends CaseFlags {
   intent: boolean;
-  /** The loss: leakage of the member's touched claims, all parts (fen, at least 0). */
+  /** The loss: leakage of the touched claims or of the behaviours found, all parts (fen, at least 0). */
   amountFen: number;
+}
+
+/** The facts every case states; refusing to correct only counts when not corrected in time. */
+const stated = (c: Case, article: string, actor: Actor): PenaltyFacts => ({
+  article,
+  actor,
+  amountFen: c.amountFen,
+  firstOffence: c.firstOffence,
+  correctedInTime: c.correctedInTime,
+  refusedToCorrect: c.refusedToCorrect && !c.correctedInTime,
+});
+
+export interface PersonCase extends Case {
   /** None of it paid by the pooled fund or serious-illness insurance: all from the personal account. */
   allFromPersonalAccount: boolean;
 }
 
 export function personCase(rules: PenaltyRules, c: PersonCase): CaseOutcome {
-  return outcome(rules, {
-    article: c.intent ? '41.2' : '41.1',
-    actor: 'insuredPerson',
-    amountFen: c.amountFen,
-    firstOffence: c.firstOffence,
-    correctedInTime: c.correctedInTime,
-    refusedToCorrect: c.refusedToCorrect && !c.correctedInTime,
-    allFromPersonalAccount: c.allFromPersonalAccount,
-  });
+  return outcome(rules, { ...stated(c, c.intent ? '41.2' : '41.1', 'insuredPerson'), allFromPersonalAccount: c.allFromPersonalAccount });
 }
 
-export interface InstitutionCase extends CaseFlags {
-  intent: boolean;
-  amountFen: number;
+export interface InstitutionCase extends Case {
   /** The amount ÷ the institution's fund payments last year (上年度医保基金支付额). */
   share: number;
 }
 
 export function institutionCase(rules: PenaltyRules, c: InstitutionCase): CaseOutcome {
-  return outcome(rules, {
-    article: c.intent ? '40' : '38',
-    actor: 'designatedInstitution',
-    amountFen: c.amountFen,
-    share: c.share,
-    firstOffence: c.firstOffence,
-    correctedInTime: c.correctedInTime,
-    refusedToCorrect: c.refusedToCorrect && !c.correctedInTime,
-    selfInspection: false,
-    individualConduct: false,
-  });
+  return outcome(rules, { ...stated(c, c.intent ? '40' : '38', 'designatedInstitution'), share: c.share, selfInspection: false, individualConduct: false });
 }

@@ -38,9 +38,9 @@ import {
   interactionCell,
   personCell,
   screenCell,
+  tallyScreen,
   WORKER_SCREENS,
   type BehaviourField,
-  type ScreenField,
 } from './sums.js';
 
 const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(schemeOf(t)));
@@ -179,15 +179,7 @@ export function addSupervisionSums(
   const s = new KeyedStream(keys);
   const U = new Float64Array(4);
   const add = (cell: number, x: number) => (sums[cell] += x);
-  const screen = (k: number, flagged: boolean, positive: boolean, amount: number) => {
-    const f = (field: ScreenField, x = 1) => add(screenCell(k, field), x);
-    f('units');
-    if (flagged && positive) f('truePositives');
-    else if (flagged) f('falsePositives');
-    else if (positive) f('falseNegatives');
-    if (positive) f('leakage', amount);
-    if (flagged && positive) f('flaggedLeakage', amount);
-  };
+  const screen = (k: number, flagged: boolean, positive: boolean, amount: number) => tallyScreen((field, x) => add(screenCell(k, field), x), flagged, positive, amount);
   const part = (o: Float64Array, at: number, p: number) =>
     p === 0 ? o[at + OUT.pooledFund]! : p === 1 ? o[at + OUT.seriousIllness]! : o[at + OUT.personalAccount]! + o[at + OUT.familyAccount]!;
   add(effortCell('suspendedClaims'), scratch.suspendedClaims);

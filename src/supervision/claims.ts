@@ -6,6 +6,7 @@
  */
 import { allocateClaimBuffer, reserveClaims, reserveMembers, type ClaimBuffer } from '../claims/buffer.js';
 import { allocateChannels, type Channels } from '../cashflow/channel.js';
+import { grown } from '../claims/grow.js';
 
 export interface SupervisedClaims {
   claims: ClaimBuffer;
@@ -41,13 +42,6 @@ export function allocateSupervisedClaims(capacity = 1024, members = 0): Supervis
     group: new Int16Array(capacity),
     channels: allocateChannels(capacity),
   };
-}
-
-type Column = Uint8Array | Int16Array | Int32Array | Float64Array;
-function grown<T extends Column>(old: T, capacity: number, keep: number): T {
-  const next = new (old.constructor as new (n: number) => T)(capacity);
-  next.set(old.subarray(0, keep));
-  return next;
 }
 
 /** Room for `needed` claims and `members` members, keeping the claims in use. */

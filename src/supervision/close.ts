@@ -48,8 +48,10 @@ import {
   personCell,
   SCREEN_FIELDS,
   screenCell,
+  tallyScreen,
   WORKER_SCREENS,
   type BehaviourField,
+  type ScreenField,
 } from './sums.js';
 
 const NSC = SCHEMES.length;
@@ -151,19 +153,14 @@ function peerScreen(c: CompiledSupervision, S: Float64Array, B: Float64Array, en
   }
   const medians = new Map<number, number>();
   for (const g of new Set(peerGroup)) medians.set(g, median(Array.from(perClaim).filter((x, i) => peerGroup[i] === g && !Number.isNaN(x))));
-  const cell = (field: (typeof SCREEN_FIELDS)[number], x = 1) => (B[blockScreenCell('peerOutlier', field)] += x);
+  const tally = (field: ScreenField, x: number) => (B[blockScreenCell('peerOutlier', field)] += x);
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(perClaim[i]!)) continue;
     const flagged = perClaim[i]! > medians.get(peerGroup[i]!)! * (1 + above);
     const positive = engaged.subarray(i * NIB, (i + 1) * NIB).includes(1);
     const leakage = institutionLeakage(S, i);
-    cell('units');
-    if (flagged && positive) cell('truePositives');
-    else if (flagged) cell('falsePositives');
-    else if (positive) cell('falseNegatives');
-    if (positive) cell('leakage', leakage);
-    if (flagged && positive) cell('flaggedLeakage', leakage);
+    tallyScreen(tally, flagged, positive, leakage);
     if (flagged) B[effortBlockCell('peerFlagged')] += 1;
     if (!flagged || !positive || review[i]! >= c.a.inspection.detection.flagReview) continue;
     for (let b = 0; b < NIB; b++) {

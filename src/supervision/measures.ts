@@ -81,23 +81,23 @@ export const supervisionFundMeasures: SupervisionMeasures<FundLabels> = {
 
 export type CaseLabels = { metric: string };
 
-const institution = (metric: string, field: InstitutionCaseField, money = false) => ({
+/** How a cell is reported: as counted (institutions are the pool's own), × the weight (members, claims), or in yuan × the weight. */
+type Scale = 'counted' | 'weighted' | 'yuan';
+const caseMetric = (metric: string, cell: number, scale: Scale) => ({
   metric,
-  value: (b: Float64Array, w: number) => (money ? yuan(b[institutionCaseCell(field)]!, w) : b[institutionCaseCell(field)]!),
+  value: (b: Float64Array, w: number) => (scale === 'yuan' ? yuan(b[cell]!, w) : scale === 'weighted' ? b[cell]! * w : b[cell]!),
 });
-const effort = (metric: string, field: EffortField, weighted: boolean) => ({ metric, value: (b: Float64Array, w: number) => b[effortBlockCell(field)]! * (weighted ? w : 1) });
-const person = (metric: string, field: PersonField, money = false) => ({
-  metric,
-  value: (b: Float64Array, w: number) => (money ? yuan(b[personBlockCell(field)]!, w) : b[personBlockCell(field)]! * w),
-});
+const institution = (metric: string, field: InstitutionCaseField, scale: Scale = 'counted') => caseMetric(metric, institutionCaseCell(field), scale);
+const effort = (metric: string, field: EffortField, scale: Scale) => caseMetric(metric, effortBlockCell(field), scale);
+const person = (metric: string, field: PersonField, scale: Scale = 'weighted') => caseMetric(metric, personBlockCell(field), scale);
 
 const CASE_METRICS: readonly { metric: string; value: (b: Float64Array, w: number) => number }[] = [
-  effort('institutions_engaged', 'institutionsEngaged', false),
-  effort('institutions_inspected', 'institutionsInspected', false),
-  effort('spot_checks', 'spotChecks', false),
-  effort('top_spender_inspections', 'topSpenders', false),
-  effort('complaints', 'complaints', false),
-  effort('peer_outliers_flagged', 'peerFlagged', false),
+  effort('institutions_engaged', 'institutionsEngaged', 'counted'),
+  effort('institutions_inspected', 'institutionsInspected', 'counted'),
+  effort('spot_checks', 'spotChecks', 'counted'),
+  effort('top_spender_inspections', 'topSpenders', 'counted'),
+  effort('complaints', 'complaints', 'counted'),
+  effort('peer_outliers_flagged', 'peerFlagged', 'counted'),
   institution('institution_cases', 'cases'),
   institution('institution_cases_art38', 'article38'),
   institution('institution_cases_art40', 'article40'),
@@ -105,19 +105,19 @@ const CASE_METRICS: readonly { metric: string; value: (b: Float64Array, w: numbe
   institution('department_suspensions', 'suspensions'),
   institution('department_suspension_months', 'suspensionMonths'),
   institution('agreements_terminated', 'terminations'),
-  institution('institution_loss_found_yuan', 'amount', true),
-  institution('institution_fines_yuan', 'fines', true),
-  effort('flagged_claims_reviewed', 'flaggedClaims', true),
-  effort('charts_reviewed', 'chartsReviewed', true),
-  effort('members_investigated', 'membersInvestigated', true),
+  institution('institution_loss_found_yuan', 'amount', 'yuan'),
+  institution('institution_fines_yuan', 'fines', 'yuan'),
+  effort('flagged_claims_reviewed', 'flaggedClaims', 'weighted'),
+  effort('charts_reviewed', 'chartsReviewed', 'weighted'),
+  effort('members_investigated', 'membersInvestigated', 'weighted'),
   person('person_cases', 'cases'),
   person('person_cases_art41_2', 'article41_2'),
   person('person_cases_uncovered', 'uncovered'),
-  person('person_loss_found_yuan', 'loss', true),
-  person('person_fines_yuan', 'fines', true),
+  person('person_loss_found_yuan', 'loss', 'yuan'),
+  person('person_fines_yuan', 'fines', 'yuan'),
   person('settlement_suspensions', 'suspended'),
   person('settlement_suspension_months', 'suspensionMonths'),
-  effort('claims_paid_in_full_while_suspended', 'suspendedClaims', true),
+  effort('claims_paid_in_full_while_suspended', 'suspendedClaims', 'weighted'),
 ];
 
 /** Inspection effort and cases: institutions inspected and why, cases and sanctions against institutions and persons. */

@@ -68,8 +68,9 @@ export interface SanctionEffects {
   referrals: Array<'discipline' | 'revokeLicence'>;
 }
 
-export function sanctionEffects(sanctions: readonly Sanction[]): SanctionEffects {
-  const effects: SanctionEffects = {
+/** No sanction at all: where the effects of the sanctions imposed are added up from. */
+export function noEffects(): SanctionEffects {
+  return {
     orderedToCorrect: false,
     returnFen: 0,
     fineFen: 0,
@@ -79,6 +80,10 @@ export function sanctionEffects(sanctions: readonly Sanction[]): SanctionEffects
     interview: false,
     referrals: [],
   };
+}
+
+export function sanctionEffects(sanctions: readonly Sanction[]): SanctionEffects {
+  const effects = noEffects();
   for (const s of sanctions) {
     if (s.discretionary) continue;
     switch (s.kind) {

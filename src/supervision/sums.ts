@@ -56,6 +56,16 @@ export const SCREEN_FIELDS = [
 ] as const;
 export type ScreenField = (typeof SCREEN_FIELDS)[number];
 
+/** One unit against the labels: flagged or not, touched by a behaviour (positive) or not, and its leakage. */
+export function tallyScreen(add: (field: ScreenField, x: number) => void, flagged: boolean, positive: boolean, leakage: number): void {
+  add('units', 1);
+  if (flagged && positive) add('truePositives', 1);
+  else if (flagged) add('falsePositives', 1);
+  else if (positive) add('falseNegatives', 1);
+  if (positive) add('leakage', leakage);
+  if (flagged && positive) add('flaggedLeakage', leakage);
+}
+
 export const EFFORT_FIELDS = ['flaggedClaims', 'chartsReviewed', 'membersInvestigated', 'suspendedClaims'] as const;
 export type EffortField = (typeof EFFORT_FIELDS)[number];
 

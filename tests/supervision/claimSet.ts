@@ -1,8 +1,8 @@
 /** Hand-made members and claims for the supervision tests, with the provider columns applyBehaviours reads. */
 import { allocateChannels, type Channels } from '../../src/cashflow/channel.js';
-import { allocateClaimBuffer, type ClaimBuffer } from '../../src/claims/buffer.js';
+import type { ClaimBuffer } from '../../src/claims/buffer.js';
 import { HOSPITAL, PHARMACY } from '../../src/institutions/vocabulary.js';
-import { SETTINGS, type Setting } from '../../src/policy/vocabulary.js';
+import { SETTINGS } from '../../src/policy/vocabulary.js';
 import { allocateMembers, type MemberBlock } from '../../src/population/block.js';
 import { runKeys } from '../../src/random/keys.js';
 import { supervisionAssumptions, type SupervisionAssumptionsInput } from '../../src/supervision/assumptions.js';
@@ -11,6 +11,7 @@ import { NIB, type Behaviour, BEHAVIOURS } from '../../src/supervision/behaviour
 import { allocateSupervisedClaims, type SupervisedClaims } from '../../src/supervision/claims.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
 import { allocateMemberSupervision, type MemberSupervision } from '../../src/supervision/members.js';
+import { buildClaims, type ClaimSpec as BaseClaimSpec } from '../institutions/claims.js';
 
 export const YEAR = 2022;
 export const keys = runKeys(7);
@@ -18,17 +19,10 @@ export const keys = runKeys(7);
 /** Institutions of the tests: 0 and 1 hospitals, 2 a pharmacy. */
 export const INSTITUTION_TYPE = Uint8Array.from([HOSPITAL, HOSPITAL, PHARMACY]);
 
-export interface ClaimSpec {
-  setting: Setting;
-  day: number;
+/** The institution tests' claim, with a cause and the provider columns. */
+export interface ClaimSpec extends BaseClaimSpec {
   institution?: number;
-  classA?: number;
-  classB?: number;
-  classC?: number;
-  lengthOfStay?: number;
-  flags?: number;
   cause?: number;
-  location?: number;
   channel?: number;
   group?: number;
 }
@@ -53,35 +47,19 @@ export function claimSet(perMember: ClaimSpec[][], ages: number[] = []): ClaimSe
     members.age[i] = ages[i] ?? 40;
     members.leaveDay[i] = -1;
   }
-  const claims = allocateClaimBuffer(Math.max(1, total), n);
+  // The claim columns as the institution tests build them; then what only supervision reads.
+  const { claims } = buildClaims(perMember);
   const institution = new Int32Array(Math.max(1, total));
   const group = new Int16Array(Math.max(1, total)).fill(-1);
   const channels = allocateChannels(Math.max(1, total));
-  let c = 0;
-  perMember.forEach((list, i) => {
-    claims.memberStart[i] = c;
-    for (const s of list) {
-      claims.person[c] = i;
-      claims.setting[c] = SETTINGS.indexOf(s.setting);
-      claims.level[c] = 2;
-      claims.location[c] = s.location ?? 0;
-      claims.cause[c] = s.cause ?? 0;
-      claims.flags[c] = s.flags ?? 0;
-      claims.classA[c] = s.classA ?? 10_000;
-      claims.classB[c] = s.classB ?? 0;
-      claims.classC[c] = s.classC ?? 0;
-      claims.day[c] = s.day;
-      claims.lengthOfStay[c] = s.lengthOfStay ?? 0;
-      institution[c] = s.institution ?? (s.setting === 'pharmacy' ? 2 : 0);
-      group[c] = s.group ?? -1;
-      channels.channel[c] = s.channel ?? 0;
-      channels.paidDay[c] = s.channel ? s.day : -1;
-      channels.reimbursedDay[c] = s.channel ? s.day + 30 : -1;
-      c++;
-    }
+  perMember.flat().forEach((s, c) => {
+    claims.cause[c] = s.cause ?? 0;
+    institution[c] = s.institution ?? (s.setting === 'pharmacy' ? 2 : 0);
+    group[c] = s.group ?? -1;
+    channels.channel[c] = s.channel ?? 0;
+    channels.paidDay[c] = s.channel ? s.day : -1;
+    channels.reimbursedDay[c] = s.channel ? s.day + 30 : -1;
   });
-  claims.memberStart[n] = c;
-  claims.length = c;
   return { members, claims, institution, group, channels };
 }
 
