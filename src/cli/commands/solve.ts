@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { SizingError } from '../../analysis/sizingError.js';
 import { InputError, type Problem } from '../../input/inputError.js';
 import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
@@ -57,16 +58,69 @@ function defaultScheme(lever: Lever): Scheme {
   return lever.kind === 'employerRate' ? 'employee' : 'resident';
 }
 
+/** "a" or "an" before a word, by its first letter (enough for the lever descriptions here). */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+/** A lever value in its unit: "468.75 yuan", "0.0650", "1200.00". */
+export function leverAmount(lever: Lever, x: number): string {
+  if (lever.kind === 'residentSubsidy') return `${x.toFixed(2)} yuan`;
+  if (lever.kind === 'employerRate') return x.toFixed(4);
+  return x.toFixed(2);
+}
+
+/** "what the fund needs": "a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year". */
+function needs(lever: Lever, x: number): string {
+  if (lever.kind === 'residentSubsidy') return `${withArticle('per-head fiscal subsidy (财政补助)')} of ${leverAmount(lever, x)} in the base year`;
+  if (lever.kind === 'employerRate') return `${withArticle('employer contribution rate')} of ${leverAmount(lever, x)}`;
+  return `the policy field ${lever.path} set to ${leverAmount(lever, x)}`;
+}
+
+/** The Monte Carlo interval in words; an end the paths cannot identify is said so. */
+function interval(lever: Lever, lo: number | null, hi: number | null): string {
+  const unknown = 'not identified with these paths';
+  if (lo === null && hi === null) return `Monte Carlo interval ${unknown}`;
+  if (lo === null) return `Monte Carlo interval up to ${leverAmount(lever, hi!)}, its lower end ${unknown}`;
+  if (hi === null) return `Monte Carlo interval from ${leverAmount(lever, lo)}, its upper end ${unknown}`;
+  return `Monte Carlo interval ${leverAmount(lever, lo)} to ${leverAmount(lever, hi)}`;
+}
+
 export function solveAnswer(r: SolveResult, years: string): string {
-  const what =
-    r.lever.kind === 'residentSubsidy' ? 'per-head fiscal subsidy (财政补助) in the base year, yuan' : r.lever.kind === 'employerRate' ? 'employer contribution rate' : `policy field ${r.lever.path}`;
-  const fmt = (x: number | null) => (x === null ? 'not identified with these paths' : r.lever.kind === 'employerRate' ? x.toFixed(4) : x.toFixed(2));
-  const months = r.target.minMonthsCovered === undefined ? '' : ` and at least ${r.target.minMonthsCovered} months of payment covered every year`;
+  const months = r.target.minMonthsCovered === undefined ? '' : `, or of fewer than ${r.target.minMonthsCovered} months of payment covered in some year,`;
+  const evaluations = `${r.evaluations} evaluation${r.evaluations === 1 ? '' : 's'}`;
   const tail = r.atLowerBound ? ' The target is already met at the low end of the range: the answer may lie below it.' : '';
   return (
-    `The ${r.target.scheme} fund needs a ${what} of ${fmt(r.value)} to keep the probability of depletion over ${years}${months} at most ` +
-    `${(r.target.allowedFailure * 100).toFixed(1)}% (Monte Carlo uncertainty: ${fmt(r.interval.lo)} to ${fmt(r.interval.hi)}; ${r.evaluations} evaluations).${tail}`
+    `The ${r.target.scheme} fund needs ${needs(r.lever, r.value)} to keep the probability of depletion${months} over ${years} at most ` +
+    `${(r.target.allowedFailure * 100).toFixed(1)}% (${interval(r.lever, r.interval.lo, r.interval.hi)}; ${evaluations}).${tail}`
   );
+}
+
+/**
+ * A solve that cannot answer (the target is out of reach in the range, the evaluation budget ran out, a bad
+ * range) as one line for the user: the target, the lever, the range searched, the best value reached and what
+ * to try. `best.x` is in the solver's units: a decreasing policy lever is solved on −x.
+ */
+export function sizingProblem(err: SizingError, context: { lever: Lever; leverName: string; target: string; allowedFailure: number; paths?: number }): Problem {
+  const { lever, leverName, target } = context;
+  const searched = `${leverAmount(lever, lever.lo)} to ${leverAmount(lever, lever.hi)}`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const best = err.best && { x: lever.kind === 'policy' && lever.decreasing ? -err.best.x : err.best.x, failing: err.best.criterion };
+  const ofPaths = context.paths === undefined ? 'of paths' : `of ${context.paths} paths`;
+  const reached = best ? `the best value tried, ${leverAmount(lever, best.x)}, still leaves ${pct(best.failing)} ${ofPaths} failing (at most ${pct(context.allowedFailure)} allowed)` : 'no value tried met it';
+  if (err.kind === 'unreachable') {
+    const widen = !best ? 'a wider --range' : best.x >= lever.hi ? 'a higher upper end of --range' : best.x <= lever.lo ? 'a lower low end of --range' : 'a wider --range';
+    return optionProblem(
+      '--target',
+      target,
+      `no ${leverName} value in the range searched (${searched}) meets this target: ${reached}; try ${widen} or a looser --target (${/months/.test(target) ? 'a higher depletion share or fewer months' : 'a higher depletion share'})`,
+    );
+  }
+  if (err.kind === 'evaluations') {
+    const sofar = best ? `the smallest value meeting the target so far is ${leverAmount(lever, best.x)}` : 'no value tried met the target yet';
+    return optionProblem('--tolerance', lever.tolerance ?? '(default)', `sizing ${leverName} over ${searched} stopped before reaching this precision (${sofar}); try a larger --tolerance or a narrower --range`);
+  }
+  return optionProblem('--range', `${lever.lo}:${lever.hi}`, `cannot size ${leverName} over ${searched}: ${err.message.replace(/\s+/g, ' ')}`);
 }
 
 export function register(program: Command): void {
@@ -95,7 +149,13 @@ export function register(program: Command): void {
       const out = flags.out ?? defaultOutDir(`${loaded.scenario.id}-solve-${flags.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
-        const result = await solveLever(loaded, lever, solveTarget, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+        const result = await solveLever(loaded, lever, solveTarget, { ...options, signal, onProgress: progress.onProgress })
+          .catch((err: unknown) => {
+            // Out of reach or out of budget: the user's target or range, reported as one line (exit 2), nothing written.
+            if (!(err instanceof SizingError)) throw err;
+            throw new InputError([sizingProblem(err, { lever, leverName: flags.lever, target: flags.target, allowedFailure: target.allowedFailure, paths: options.paths ?? loaded.scenario.paths })]);
+          })
+          .finally(progress.stop);
         const s = loaded.scenario;
         const years = `${s.baseYear}–${s.baseYear + (options.horizon ?? s.horizon) - 1}`;
         const answer = solveAnswer(result, years);

@@ -1,0 +1,108 @@
+/**
+ * `yibao solve` when it cannot answer, and the wording of its answer: a target no lever value in the range
+ * reaches is one line on standard error (target, lever, range searched, best value reached, what to try),
+ * exit code 2 and nothing written; the answer reads "an employer contribution rate", "468.75 yuan".
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SizingError } from '../../src/analysis/sizingError.js';
+import { formatProblem } from '../../src/input/inputError.js';
+import { sizingProblem, solveAnswer, withArticle } from '../../src/cli/commands/solve.js';
+import type { Lever, SolveResult } from '../../src/run/solve.js';
+import { launcher, spawnYibao, tempDir } from './helpers.js';
+
+const SMALL = ['--paths', '4', '--members', '1500', '--horizon', '3', '--workers', '0', '--no-progress'];
+
+let dir: string;
+let bin: ReturnType<typeof launcher>;
+beforeAll(() => {
+  dir = tempDir();
+  bin = launcher();
+});
+afterAll(() => {
+  bin.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('yibao solve with a target out of reach', () => {
+  it('prints one line naming the target, lever, range and best value, exits 2 and writes nothing', async () => {
+    const out = join(dir, 'unreachable');
+    // A resident subsidy of at most 10 yuan a head cannot keep the resident fund solvent.
+    const run = await spawnYibao(bin.file, ['solve', '--target', 'depletion<=5%', '--lever', 'resident-subsidy', '--range', '0:10', ...SMALL, '--out', out]);
+    expect(run.code).toBe(2);
+    const lines = run.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const line = lines[0]!;
+    expect(line).toMatch(/^yibao: /);
+    expect(line).not.toMatch(/internal error|SizingError/);
+    expect(run.err).not.toMatch(/^\s*at /m); // no stack frames
+    expect(line).toContain('"depletion<=5%"');
+    expect(line).toContain('resident-subsidy');
+    expect(line).toContain('0.00 yuan to 10.00 yuan');
+    expect(line).toMatch(/best value tried, 10\.00 yuan, still leaves \d+\.\d% of 4 paths failing \(at most 5\.0% allowed\)/);
+    expect(line).toMatch(/try a higher upper end of --range or a looser --target/);
+    expect(run.out).toBe('');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]); // no temporary directory left beside it either
+  }, 120_000);
+});
+
+describe('sizingProblem', () => {
+  const subsidy: Lever = { kind: 'residentSubsidy', lo: 0, hi: 10 };
+
+  it('is one line, for any solver message', () => {
+    const err = new SizingError('range', 'the lever range needs lo < hi,\n got lo = 5, hi = 1');
+    const text = formatProblem(sizingProblem(err, { lever: subsidy, leverName: 'resident-subsidy', target: 'depletion<=5%', allowedFailure: 0.05 }));
+    expect(text).not.toContain('\n');
+    expect(text).toMatch(/^command line: --range = "0:10": cannot size resident-subsidy/);
+  });
+
+  it('reports the best value of a decreasing policy lever in the lever\'s own units and suggests the right end', () => {
+    const lever: Lever = { kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 1000, hi: 5000, decreasing: true };
+    // Solved on −x over [−5000, −1000]: the solver's best point −1000 is the lever's low end, 1000.
+    const err = new SizingError('unreachable', 'no value in [-5000, -1000] meets the target', { x: -1000, criterion: 0.5 });
+    const text = formatProblem(sizingProblem(err, { lever, leverName: 'policy:resident.inpatient.deductible.tertiary', target: 'depletion<=5%,months>=6', allowedFailure: 0.05, paths: 8 }));
+    expect(text).toContain('(1000.00 to 5000.00)');
+    expect(text).toContain('the best value tried, 1000.00, still leaves 50.0% of 8 paths failing (at most 5.0% allowed)');
+    expect(text).toContain('try a lower low end of --range or a looser --target (a higher depletion share or fewer months)');
+  });
+});
+
+describe('solveAnswer wording', () => {
+  function result(lever: Lever, value: number, interval: SolveResult['interval'], evaluations = 30, minMonthsCovered?: number): SolveResult {
+    const scheme = lever.kind === 'employerRate' ? 'employee' : 'resident';
+    return { lever, target: { scheme, allowedFailure: 0.05, minMonthsCovered }, value, interval, failureShare: 0.05, atLowerBound: false, evaluations } as unknown as SolveResult;
+  }
+
+  it('puts the unit after the amount: "a per-head fiscal subsidy (财政补助) of 468.75 yuan"', () => {
+    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, { lo: 420.5, hi: 512 }), '2021–2030');
+    expect(text).toContain('needs a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year');
+    expect(text).not.toMatch(/yuan of/);
+    expect(text).toContain('(Monte Carlo interval 420.50 yuan to 512.00 yuan; 30 evaluations)');
+  });
+
+  it('says "an employer contribution rate"', () => {
+    const text = solveAnswer(result({ kind: 'employerRate', lo: 0, hi: 0.1 }, 0.065, { lo: 0.06, hi: 0.07 }), '2021–2030');
+    expect(text).toContain('The employee fund needs an employer contribution rate of 0.0650 to keep');
+    expect(text).not.toMatch(/\ba employer\b/);
+  });
+
+  it('says which end of the interval is not identified, and counts one evaluation in the singular', () => {
+    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, { lo: 311.13, hi: null }, 1, 6), '2021–2030');
+    expect(text).toContain('Monte Carlo interval from 311.13 yuan, its upper end not identified with these paths; 1 evaluation)');
+    expect(text).not.toMatch(/to not identified/);
+    expect(text).toContain('probability of depletion, or of fewer than 6 months of payment covered in some year, over 2021–2030 at most 5.0%');
+  });
+
+  it('names a policy field as set to a value', () => {
+    const text = solveAnswer(result({ kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 0, hi: 5000 }, 1200, { lo: null, hi: null }), '2021–2023');
+    expect(text).toContain('needs the policy field resident.inpatient.deductible.tertiary set to 1200.00 to keep');
+    expect(text).toContain('(Monte Carlo interval not identified with these paths; 30 evaluations)');
+  });
+
+  it('chooses the article by the first letter', () => {
+    expect(withArticle('employer contribution rate')).toBe('an employer contribution rate');
+    expect(withArticle('per-head fiscal subsidy')).toBe('a per-head fiscal subsidy');
+  });
+});
