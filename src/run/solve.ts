@@ -27,7 +27,24 @@ export interface SolveTarget extends FundTarget {
 export type Lever =
   | { kind: 'residentSubsidy'; lo: number; hi: number; tolerance?: number }
   | { kind: 'employerRate'; lo: number; hi: number; tolerance?: number }
+  /** `decreasing`: the target gets harder as the field rises (a ratio, a cap), so the answer is the largest value meeting it. */
   | { kind: 'policy'; path: string; lo: number; hi: number; tolerance?: number; decreasing?: boolean };
+
+/**
+ * Which way a policy field moves pooled spending, read from its name: deductibles (起付线), first self-pay
+ * shares (先行自付) and ratio reductions lower it as they rise; ratios (报销比例), caps (封顶线) and amounts raise
+ * it. null when the name says neither, and the caller must ask.
+ */
+export function policyLeverDirection(path: string): 'lowersSpending' | 'raisesSpending' | null {
+  const last = path.split('.').filter((k) => /[a-z]/i.test(k));
+  const lowers = /deductible|selfpay|reduction|minclaim|minhistoricbalance|minremaining/i;
+  const raises = /ratio|cap|amount/i;
+  for (let i = last.length - 1; i >= 0; i--) {
+    if (lowers.test(last[i]!)) return 'lowersSpending';
+    if (raises.test(last[i]!)) return 'raisesSpending';
+  }
+  return null;
+}
 
 export interface SolveResult {
   lever: Lever;
@@ -110,10 +127,20 @@ function settingReform(path: string, x: number): Reform {
   return { id: 'solve', name: `${path} = ${x}`, sources: [], changes, file: 'solve lever', doc };
 }
 
+/** The solver's bracket as field values, low end first (a decreasing lever's bracket is on −x). */
+function bracketInterval(bracket: readonly [number, number] | null | undefined, decreasing: boolean, fieldValue: (x: number) => number) {
+  if (!bracket) return { lo: null, hi: null };
+  const [a, b] = bracket.map(fieldValue) as [number, number];
+  return decreasing ? { lo: b, hi: a } : { lo: a, hi: b };
+}
+
 async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, { kind: 'policy' }>, target: SolveTarget, fundTarget: FundTarget, options: RunOptions) {
+  // Policy amounts are in fen, shares and ratios in 4 decimals (what the policy schema accepts).
+  const digits = Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
+  const fieldValue = (x: number) => Number((lever.decreasing ? -x : x).toFixed(digits)) + 0;
   const evaluate = async (x: number) => {
-    // A lever that lowers costs as it rises (e.g. a deductible) is sized from the top: solve on −x.
-    const value = lever.decreasing ? -x : x;
+    // A lever that raises spending as it rises (a ratio, a cap) is sized from the top: solve on −x.
+    const value = fieldValue(x);
     const loaded = { ...scenario, policyChanges: [...scenario.policyChanges, settingReform(lever.path, value)] };
     const cube = await simulate(runSpec(loaded), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
     return pathLedgers(cube, 0, target.scheme, scenario.scenario.fund).ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));
@@ -126,12 +153,12 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, 
     evaluate,
     target: { statistic: 'mean', atMost: target.allowedFailure },
   });
-  const value = lever.decreasing ? -detail.value : detail.value;
+  const value = fieldValue(detail.value);
   return {
     lever,
     target,
     value,
-    interval: { lo: detail.bracket ? (lever.decreasing ? -detail.bracket[1] : detail.bracket[0]) : null, hi: detail.bracket ? (lever.decreasing ? -detail.bracket[0] : detail.bracket[1]) : null },
+    interval: bracketInterval(detail.bracket, lever.decreasing === true, fieldValue),
     failureShare: detail.atValue.statistic,
     atLowerBound: detail.atLowerBound,
     evaluations: detail.evaluations,

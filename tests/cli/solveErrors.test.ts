@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
 import { formatProblem } from '../../src/input/inputError.js';
 import { sizingProblem, solveAnswer, withArticle } from '../../src/cli/commands/solve.js';
-import type { Lever, SolveResult } from '../../src/run/solve.js';
+import { policyLeverDirection, type Lever, type SolveResult } from '../../src/run/solve.js';
 import { launcher, spawnYibao, tempDir } from './helpers.js';
 
 const SMALL = ['--paths', '4', '--members', '1500', '--horizon', '3', '--workers', '0', '--no-progress'];
@@ -97,12 +97,36 @@ describe('solveAnswer wording', () => {
 
   it('names a policy field as set to a value', () => {
     const text = solveAnswer(result({ kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 0, hi: 5000 }, 1200, { lo: null, hi: null }), '2021–2023');
-    expect(text).toContain('needs the policy field resident.inpatient.deductible.tertiary set to 1200.00 to keep');
+    expect(text).toContain('needs the policy field resident.inpatient.deductible.tertiary set to 1200.00 (or higher) to keep');
     expect(text).toContain('(Monte Carlo interval not identified with these paths; 30 evaluations)');
   });
 
   it('chooses the article by the first letter', () => {
     expect(withArticle('employer contribution rate')).toBe('an employer contribution rate');
     expect(withArticle('per-head fiscal subsidy')).toBe('a per-head fiscal subsidy');
+  });
+});
+
+describe('policy lever direction', () => {
+  it.each([
+    ['resident.inpatient.deductible.tertiary', 'lowersSpending'],
+    ['employee.inpatient.laterAdmissionDeductible.secondary', 'lowersSpending'],
+    ['employee.classBFirstSelfPay', 'lowersSpending'],
+    ['employee.outOfArea.outOfAreaUnregistered.ratioReduction', 'lowersSpending'],
+    ['resident.inpatient.ratio.tertiary', 'raisesSpending'],
+    ['employee.outpatient.cap.retired', 'raisesSpending'],
+    ['employee.fundCap.amount', 'raisesSpending'],
+    ['resident.seriousIllness.bands.0.ratio', 'raisesSpending'],
+    ['resident.elderlyAge', null],
+  ])('%s %s', (path, direction) => {
+    expect(policyLeverDirection(path)).toBe(direction);
+  });
+
+  it('refuses a field whose direction the name does not tell, in one line before simulating', async () => {
+    const r = await spawnYibao(bin.file, ['solve', '--target', 'depletion<=5%', '--lever', 'policy:resident.elderlyAge', '--range', '50:70', '--out', join(dir, 'age'), ...SMALL]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('cannot tell which way this field moves spending');
+    expect(existsSync(join(dir, 'age'))).toBe(false);
   });
 });

@@ -111,6 +111,36 @@ describe('yibao solve', () => {
     expect(result.value).toBeLessThan(3000);
     expect(io.out.join('')).toMatch(/needs a per-head fiscal subsidy .* of \d+\.\d\d/);
   });
+
+  // A policy lever re-simulates at every step. Its direction comes from the field: a deductible is sized to the
+  // smallest value meeting the target, a ratio to the largest. (A lever solved the wrong way round met the
+  // target at its first evaluation and answered with the end of the range.)
+  const policySolve = async (lever: string, range: string) => {
+    const io = capture();
+    const out = join(dir, `solve-${lever.replace(/\W/g, '_')}`);
+    const argv = ['solve', 'scenarios/resident-only.yaml', '--paths', '8', '--horizon', '3', '--members', '1500', '--workers', '0', '--no-progress'];
+    expect(await main([...argv, '--target', 'depletion<=20%,months>=9', '--lever', lever, '--range', range, '--out', out])).toBe(0);
+    return { result: JSON.parse(readFileSync(join(out, 'solve.json'), 'utf8')), text: io.out.join('') };
+  };
+
+  it('sizes a deductible to the smallest value meeting the target, inside the range', async () => {
+    const { result, text } = await policySolve('policy:resident.inpatient.deductible.tertiary', '400:6000');
+    expect(result.value).toBeGreaterThan(400);
+    expect(result.value).toBeLessThan(6000);
+    expect(result.evaluations).toBeGreaterThan(2);
+    expect(result.failureShare).toBeLessThanOrEqual(0.2);
+    expect(result.interval.hi).toBeGreaterThanOrEqual(result.value); // the bracket's passing end is the answer
+    expect(text).toMatch(/deductible\.tertiary set to \d+\.\d\d \(or higher\)/);
+  });
+
+  it('sizes a ratio to the largest value meeting the target, in four decimals', async () => {
+    const { result, text } = await policySolve('policy:resident.inpatient.ratio.tertiary', '0.3:0.95');
+    expect(result.value).toBeGreaterThan(0.3);
+    expect(result.value).toBeLessThan(0.95);
+    expect(result.failureShare).toBeLessThanOrEqual(0.2);
+    expect(result.interval.lo).toBeLessThanOrEqual(result.value);
+    expect(text).toMatch(/ratio\.tertiary set to 0\.\d{4} \(or lower\)/);
+  });
 });
 
 describe('user mistakes', () => {

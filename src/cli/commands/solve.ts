@@ -11,7 +11,7 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
@@ -49,7 +49,12 @@ function parseLever(flags: Flags, problems: Problem[]): Lever {
   if (tolerance !== undefined && !(tolerance > 0)) problems.push(optionProblem('--tolerance', flags.tolerance, 'must be a positive number'));
   if (flags.lever === 'resident-subsidy') return { kind: 'residentSubsidy', lo, hi, tolerance };
   if (flags.lever === 'employer-rate') return { kind: 'employerRate', lo, hi, tolerance };
-  if (flags.lever.startsWith('policy:') && flags.lever.length > 'policy:'.length) return { kind: 'policy', path: flags.lever.slice('policy:'.length), lo, hi, tolerance, decreasing: true };
+  if (flags.lever.startsWith('policy:') && flags.lever.length > 'policy:'.length) {
+    const path = flags.lever.slice('policy:'.length);
+    const direction = policyLeverDirection(path);
+    if (!direction) problems.push(optionProblem('--lever', flags.lever, 'cannot tell which way this field moves spending: a policy lever must be a deductible, first self-pay share or ratio reduction (sized to the smallest value meeting the target) or a ratio, cap or amount (sized to the largest)'));
+    return { kind: 'policy', path, lo, hi, tolerance, decreasing: direction === 'raisesSpending' };
+  }
   problems.push(optionProblem('--lever', flags.lever, `must be one of ${LEVERS.join(', ')}`));
   return { kind: 'residentSubsidy', lo, hi };
 }
@@ -67,14 +72,14 @@ export function withArticle(phrase: string): string {
 export function leverAmount(lever: Lever, x: number): string {
   if (lever.kind === 'residentSubsidy') return `${x.toFixed(2)} yuan`;
   if (lever.kind === 'employerRate') return x.toFixed(4);
-  return x.toFixed(2);
+  return x.toFixed(Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2);
 }
 
 /** "what the fund needs": "a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year". */
 function needs(lever: Lever, x: number): string {
   if (lever.kind === 'residentSubsidy') return `${withArticle('per-head fiscal subsidy (财政补助)')} of ${leverAmount(lever, x)} in the base year`;
   if (lever.kind === 'employerRate') return `${withArticle('employer contribution rate')} of ${leverAmount(lever, x)}`;
-  return `the policy field ${lever.path} set to ${leverAmount(lever, x)}`;
+  return `the policy field ${lever.path} set to ${leverAmount(lever, x)} (or ${lever.decreasing ? 'lower' : 'higher'})`;
 }
 
 /** The Monte Carlo interval in words; an end the paths cannot identify is said so. */
@@ -89,7 +94,8 @@ function interval(lever: Lever, lo: number | null, hi: number | null): string {
 export function solveAnswer(r: SolveResult, years: string): string {
   const months = r.target.minMonthsCovered === undefined ? '' : `, or of fewer than ${r.target.minMonthsCovered} months of payment covered in some year,`;
   const evaluations = `${r.evaluations} evaluation${r.evaluations === 1 ? '' : 's'}`;
-  const tail = r.atLowerBound ? ' The target is already met at the low end of the range: the answer may lie below it.' : '';
+  const [end, side] = r.lever.kind === 'policy' && r.lever.decreasing ? ['high', 'above'] : ['low', 'below'];
+  const tail = r.atLowerBound ? ` The target is already met at the ${end} end of the range: the answer may lie ${side} it.` : '';
   return (
     `The ${r.target.scheme} fund needs ${needs(r.lever, r.value)} to keep the probability of depletion${months} over ${years} at most ` +
     `${(r.target.allowedFailure * 100).toFixed(1)}% (${interval(r.lever, r.interval.lo, r.interval.hi)}; ${evaluations}).${tail}`
@@ -135,7 +141,7 @@ export function register(program: Command): void {
       .option('--scheme <scheme>', 'which fund the target is about: employee or resident (default: the lever\'s)')
       .option('--tolerance <x>', 'precision of the answer in the lever\'s unit'),
   )
-    .addHelpText('after', '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step and assumes a higher value lowers spending.')
+    .addHelpText('after', '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step: a deductible, first self-pay share or ratio reduction is sized to the smallest value meeting the target, a ratio, cap or amount to the largest.')
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
       const problems: Problem[] = [];
