@@ -4,6 +4,7 @@
  * `length` is the number of claims in use, the arrays may be longer.
  */
 import type { ClaimColumns } from '../settlement/columns.js';
+import { grown, type Column } from './grow.js';
 
 export interface ClaimBuffer extends ClaimColumns {
   /** Day of the year (0-based) of each claim. */
@@ -34,14 +35,7 @@ export function allocateClaimBuffer(capacity = 1024, members = 0): ClaimBuffer {
   };
 }
 
-type Column = Int32Array | Uint8Array | Uint16Array | Float64Array;
 const COLUMNS = ['person', 'setting', 'level', 'location', 'cause', 'flags', 'classA', 'classB', 'classC', 'day', 'lengthOfStay'] as const;
-
-function grown<T extends Column>(old: T, capacity: number, keep: number): T {
-  const next = new (old.constructor as new (n: number) => T)(capacity);
-  next.set(old.subarray(0, keep));
-  return next;
-}
 
 /** Make room for `needed` claims, keeping the first `length`. */
 export function reserveClaims(buffer: ClaimBuffer, needed: number): void {

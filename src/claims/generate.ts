@@ -22,6 +22,7 @@ import { CLAIM_INDEX_BITS, STREAM } from '../random/streamIds.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 import { reserveClaims, reserveMembers, type ClaimBuffer } from './buffer.js';
+import { grown, type Column } from './grow.js';
 import { compileUtilisation, NL, NS, NT, SETTING, type CompiledUtilisation } from './compile.js';
 import type { ClaimsMacro } from './inflation.js';
 
@@ -105,11 +106,7 @@ class Generator {
     if (n <= this.capacity) return;
     let c = this.capacity * 2;
     while (c < n) c *= 2;
-    const grow = <T extends Float64Array | Uint8Array | Uint16Array>(a: T): T => {
-      const b = new (a.constructor as new (k: number) => T)(c);
-      b.set(a);
-      return b;
-    };
+    const grow = <T extends Column>(a: T): T => grown(a, c, a.length);
     this.key = grow(this.key);
     this.setting = grow(this.setting);
     this.level = grow(this.level);

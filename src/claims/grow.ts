@@ -1,6 +1,6 @@
 /**
- * Growing a typed column: a longer array of the same kind with the entries in use kept. Shared by the
- * reusable claim buffers; claims/buffer.ts still has its own copy (it is other people's to change).
+ * Growing a typed column: a longer array of the same kind with the entries in use kept (the reusable claim
+ * and supervision buffers).
  */
 export type Column = Uint8Array | Uint16Array | Int16Array | Int32Array | Float64Array;
 
