@@ -24,8 +24,9 @@ export interface Assumption {
 /** The usual suspects of fund projections, around the default scenario's values. */
 export const KEY_ASSUMPTIONS: Assumption[] = [
   { label: 'medical inflation −1 / +1 point a year', low: { macro: { medicalInflation: { rate: 0.027 } } }, high: { macro: { medicalInflation: { rate: 0.047 } } } },
-  { label: 'wage growth −1 / +1 point a year', low: { macro: { wageGrowth: { rate: 0.048 } } }, high: { macro: { wageGrowth: { rate: 0.068 } } } },
-  { label: 'utilisation trend 0% / +2% a year', low: { utilisation: { utilisationTrend: 0 } }, high: { utilisation: { utilisationTrend: 0.02 } } },
+  // The published 2022–2023 growth moves too, or a short horizon would not see the change.
+  { label: 'wage growth −1 / +1 point a year', low: { macro: { wageGrowth: { rate: 0.048, byYear: { '2022': 0.057, '2023': 0.048 } } } }, high: { macro: { wageGrowth: { rate: 0.068, byYear: { '2022': 0.077, '2023': 0.068 } } } } },
+  { label: 'utilisation trend −1% / +1% a year', low: { utilisation: { utilisationTrend: -0.01 } }, high: { utilisation: { utilisationTrend: 0.01 } } },
   { label: 'delayed retirement off / on', low: { population: { retirement: { delay: null } } }, high: { population: { retirement: {} } } },
   { label: 'mortality improvement 0% / 2% a year', low: { population: { mortalityImprovement: 0 } }, high: { population: { mortalityImprovement: 0.02 } } },
 ];

@@ -56,6 +56,11 @@ describe('yibao sensitivity', () => {
       expect(r.swing).toBeCloseTo(Math.abs(r.high - r.low), 9);
     }
     expect(new Set(rows.map((r) => r.base)).size).toBe(1);
+    // Over 2021–2022 faster wage growth raises contributions and faster medical inflation raises spending
+    // (the wage rows move the published 2022 growth too; moving only the later rate left them equal).
+    const row = (start: string) => rows.find((r) => r.assumption.startsWith(start))!;
+    expect(row('wage growth').high).toBeGreaterThan(row('wage growth').low);
+    expect(row('medical inflation').high).toBeLessThan(row('medical inflation').low);
     expect(rows.map((r) => r.swing)).toEqual([...rows.map((r) => r.swing)].sort((a, b) => b - a));
     const json = JSON.parse(readFileSync(join(out, 'tables', 'sensitivity.json'), 'utf8')) as object[];
     expect(json).toEqual(rows);
