@@ -25,8 +25,9 @@ export interface SimulationFlags {
   progress?: boolean;
 }
 
-export function addSimulationOptions(command: Command): Command {
-  return command
+/** The shared simulation options; `tablesAndCharts: false` for a command that writes neither (solve). */
+export function addSimulationOptions(command: Command, { tablesAndCharts = true } = {}): Command {
+  const withSize = command
     .option('--workers <n>', 'worker threads (default: one per core; 0 = in this thread). Never changes the numbers')
     .option('--paths <n>', 'Monte Carlo paths (default: the scenario\'s)')
     .option('--seed <seed>', 'random seed, a number or any text (default: the scenario\'s)')
@@ -34,9 +35,11 @@ export function addSimulationOptions(command: Command): Command {
     .option('--horizon <years>', 'projection years, the base year included (default: the scenario\'s)')
     .option('--chunk <n>', 'members per chunk (memory and load balance only; never changes the numbers)')
     .option('--out <dir>', 'output directory (written whole or not at all)')
-    .option('--format <list>', `table formats, comma-separated: ${TABLE_FORMATS.join(', ')}`, TABLE_FORMATS.join(','))
-    .option('--png', 'also write every chart as PNG beside its SVG (a second or two a chart)')
     .option('--no-progress', 'no progress bar');
+  if (!tablesAndCharts) return withSize;
+  return withSize
+    .option('--format <list>', `table formats, comma-separated: ${TABLE_FORMATS.join(', ')}`, TABLE_FORMATS.join(','))
+    .option('--png', 'also write every chart as PNG beside its SVG (a second or two a chart)');
 }
 
 const positiveInt = (flag: string, v: string | undefined, min: number, problems: Problem[]): number | undefined => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { packageVersion } from '../cli/paths.js';
 import { behaviourStatement } from '../claims/demand.js';
 import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
+import { InputError } from '../input/inputError.js';
 import { policyFromDocument } from '../policy/load.js';
 import { reformSchema, type Reform } from '../policy/reform.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -120,6 +121,11 @@ const fromData = (file: string, data: unknown): SourceDocument => ({ file, data,
 export function loadManifest(file: string): { manifest: Manifest; scenario: LoadedScenario; reforms: Reform[] } {
   const doc = readDocument(file);
   const manifest = validateDocument(doc, manifestSchema) as unknown as Manifest;
+  if (manifest.kind !== 'run' && manifest.kind !== 'compare') {
+    // A sizing or a tornado is more than a run of its scenario: rerunning it as one would silently answer something else.
+    const message = `a ${manifest.kind} manifest cannot be rerun as a run; rerun it with \`yibao ${manifest.kind}\` and the options in its \`extra\` (run and compare manifests can be rerun)`;
+    throw new InputError([{ file, path: ['kind'], value: manifest.kind, line: doc.lineOf(['kind']), message }]);
+  }
   const scenarioDoc = fromData(`${file} (scenario ${manifest.scenario.file})`, manifest.scenario.data);
   const asReform = (d: EmbeddedDocument): Reform => {
     const rdoc = fromData(d.file, d.data);

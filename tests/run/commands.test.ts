@@ -112,6 +112,14 @@ describe('yibao solve', () => {
     expect(io.out.join('')).toMatch(/needs a per-head fiscal subsidy .* of \d+\.\d\d/);
   });
 
+  it('refuses to rerun its manifest as a plain run (one line, exit 2)', async () => {
+    const io = capture();
+    const out = join(dir, 'solve-as-run');
+    expect(await main(['run', '--manifest', join(dir, 'solve', 'manifest.json'), '--no-progress', '--out', out])).toBe(2);
+    expect(io.err.join('')).toMatch(/manifest\.json.*kind = "solve": a solve manifest cannot be rerun as a run; rerun it with `yibao solve`/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   // A policy lever re-simulates at every step. Its direction comes from the field: a deductible is sized to the
   // smallest value meeting the target, a ratio to the largest. (A lever solved the wrong way round met the
   // target at its first evaluation and answered with the end of the range.)

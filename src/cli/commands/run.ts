@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { withInterrupt } from '../../io/interrupt.js';
 import { loadManifest } from '../../run/manifest.js';
+import { packageVersion } from '../paths.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
@@ -31,6 +32,9 @@ export function register(program: Command): void {
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
       const rerun = flags.manifest ? loadManifest(flags.manifest) : undefined;
+      if (rerun && rerun.manifest.version !== packageVersion()) {
+        process.stderr.write(`yibao: note: ${flags.manifest} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
+      }
       const loaded = rerun ? rerun.scenario : scenarioOrDefault(file);
       const reforms = rerun?.reforms ?? [];
       const out = flags.out ?? defaultOutDir(loaded.scenario.id);

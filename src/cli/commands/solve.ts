@@ -140,6 +140,7 @@ export function register(program: Command): void {
       .requiredOption('--range <low:high>', 'the range to search, in the lever\'s unit (yuan, a rate, the field\'s unit)')
       .option('--scheme <scheme>', 'which fund the target is about: employee or resident (default: the lever\'s)')
       .option('--tolerance <x>', 'precision of the answer in the lever\'s unit'),
+    { tablesAndCharts: false },
   )
     .addHelpText('after', '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step: a deductible, first self-pay share or ratio reduction is sized to the smallest value meeting the target, a ratio, cap or amount to the largest.')
     .action(async (file: string | undefined, flags: Flags) => {
