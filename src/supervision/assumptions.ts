@@ -69,7 +69,11 @@ export const supervisionAssumptions = z
     behaviours,
     /** drugResale touches members of this age and older (seed 004: the ring approached elderly members). */
     drugResaleFromAge: z.number().int().min(0).max(110).default(60),
-    /** What a reseller is paid for the drugs, as a share of their price (seed 004: 4至5折). */
+    /**
+     * What the ring pays a member for the drugs resold, as a share of their price (seed 004: 4至5折): the
+     * behaviours table's resale_cash (drugResale's extra drugs × this) and resale_gain (that less what the
+     * members paid more in cash). It moves no claim: the fund's leakage is the same at any price.
+     */
     resalePriceShare: share.default(0.45),
     /**
      * The item mix of generated claims, by setting, and its spread (each share × a lognormal of this

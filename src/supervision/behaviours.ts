@@ -23,7 +23,8 @@
  *   cardLending         person 冒名就医: the borrower's visits under the member's card, copies of the member's
  *                       own visits on later days at `size` × their bill;
  *   drugResale          person 转卖药品 (seed 004's ring: elderly members, drugs bought back at 40–50% of
- *                       price): `size` × the bill in extra drugs on the member's purchases;
+ *                       price): `size` × the bill in extra drugs on the member's purchases, which the
+ *                       member sells on at resalePriceShare of their price (reported, not settled);
  *   doubleBenefit       person 重复享受待遇: the same bill claimed again the same day (in a stay, `size` × the bill
  *                       added to it, as for duplicateCharging).
  */

@@ -27,6 +27,13 @@ export const BLOCK_BEHAVIOUR_FIELDS = [
   'found',
   /** Institutions engaging in it (institution behaviours). */
   'institutions',
+  /** What the members paid more in cash on the touched claims (the fund's leakage is the rest of the extra bill, less other payers). */
+  'memberCash',
+  /**
+   * drugResale only (0 for the others): what the ring paid the members for the drugs they resold, the
+   * extra drugs on their claims (its extraBill) × resalePriceShare (seed 004: 4至5折), rounded to the fen.
+   */
+  'resaleCash',
 ] as const;
 export type BlockBehaviourField = (typeof BLOCK_BEHAVIOUR_FIELDS)[number];
 

@@ -47,8 +47,8 @@ const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(sche
 const ANY = WORKER_SCREENS.indexOf('any');
 const MEMBER_SCREENS = [WORKER_SCREENS.indexOf('visits'), WORKER_SCREENS.indexOf('costs')];
 const CLAIM_SCREENS = (['mismatch', 'heavyTesting', 'readmission', 'sameDay'] as const).map((s) => ({ index: WORKER_SCREENS.indexOf(s), bit: SCREEN_BIT[s] }));
-/** Leakage parts and the bill, per prepared claim. */
-const LP = 4;
+/** Leakage parts, the bill and the member's cash, per prepared claim. */
+const LP = 5;
 
 /** What a thread needs, built once per run. */
 export interface SupervisionModels {
@@ -195,6 +195,7 @@ export function addSupervisionSums(
       const o = x * OUT_STRIDE;
       for (let p = 0; p < 3; p++) leak[x * LP + p] = -part(out0, o, p);
       leak[x * LP + 3] = -(prepared.classA[x]! + prepared.classB[x]! + prepared.classC[x]!);
+      leak[x * LP + 4] = -out0[o + OUT.cash]!;
       labelled[x] = 0;
     }
     for (let c = first; c < end; c++) {
@@ -202,6 +203,7 @@ export function addSupervisionSums(
       const o = c * OUT_STRIDE;
       for (let p = 0; p < 3; p++) leak[x * LP + p] += part(out, o, p);
       leak[x * LP + 3] += claims.classA[c]! + claims.classB[c]! + claims.classC[c]!;
+      leak[x * LP + 4] += out[o + OUT.cash]!;
       if (sc.label[c]! > 0) labelled[x] = 1;
     }
     // Touched claims: their source's leakage; everything else is interaction.
@@ -234,6 +236,7 @@ export function addSupervisionSums(
         cell('pooled', leak[x * LP]!);
         cell('serious', leak[x * LP + 1]!);
         cell('account', leak[x * LP + 2]!);
+        cell('cash', leak[x * LP + 4]!);
         const found = d.found[c]!;
         if (found === FOUND_BY_FLAG) {
           cell('flagFound', 1);

@@ -19,7 +19,7 @@ import { LEVELS, SCHEMES } from '../policy/vocabulary.js';
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
 import { INSTITUTION_GENERATION, SUPERVISION_INSTITUTION_STREAM } from '../random/streamIds.js';
-import { NB, NIB } from './behaviours.js';
+import { labelOf, NB, NIB } from './behaviours.js';
 import {
   blockBehaviourCell,
   blockScreenCell,
@@ -55,6 +55,7 @@ import {
 } from './sums.js';
 
 const NSC = SCHEMES.length;
+const DRUG_RESALE = labelOf('drugResale') - 1;
 
 export interface CloseInput {
   compiled: CompiledSupervision;
@@ -83,6 +84,7 @@ export function closeSupervision(input: CloseInput): void {
       const recovered = new Float64Array(n * NIB);
       for (let i = 0; i < n; i++) for (let b = 0; b < NIB; b++) recovered[i * NIB + b] = S[institutionRecoveredCell(i, b)]!;
       copyWorkerSums(B, S, last, plan, y);
+      resaleCash(compiled, B);
       const peer = peerScreen(compiled, S, B, plan.engaged[y]!, peerGroup, reviewed[y]!, recovered);
       const cases = institutionCases(input, S, B, y, recovered);
       fundEffect(compiled, B, S, last, peer, cases);
@@ -111,6 +113,7 @@ function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | n
     B[blockBehaviourCell(b, 'leakage')] = bsum(b, 'pooled') + bsum(b, 'serious') + bsum(b, 'account');
     B[blockBehaviourCell(b, 'pooledLeakage')] = bsum(b, 'pooled');
     B[blockBehaviourCell(b, 'found')] = bsum(b, 'flagFound') + bsum(b, 'chartFound');
+    B[blockBehaviourCell(b, 'memberCash')] = bsum(b, 'cash');
     if (b < NIB) for (let i = 0; i < plan.institutions; i++) B[blockBehaviourCell(b, 'institutions')] += engaged[i * NIB + b]!;
   }
   WORKER_SCREENS.forEach((screen, k) => {
@@ -133,6 +136,15 @@ function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | n
   }
   effort('institutionsEngaged', engagedInstitutions);
   PERSON_FIELDS.forEach((field) => (B[personBlockCell(field)] = both((scheme) => S[personCell(scheme, field)]!)));
+}
+
+/**
+ * The drug-resale ring's buying (seed 004: elderly members sell the drugs bought on their cards at 4至5折):
+ * the members are paid resalePriceShare of the price of the drugs they resold, the extra drugs
+ * drugResale put on their claims.
+ */
+function resaleCash(c: CompiledSupervision, B: Float64Array): void {
+  B[blockBehaviourCell(DRUG_RESALE, 'resaleCash')] = Math.round(c.a.resalePriceShare * B[blockBehaviourCell(DRUG_RESALE, 'extraBill')]!);
 }
 
 /** Leakage of an institution's behaviours (all of them, or those listed). */

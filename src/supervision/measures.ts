@@ -6,7 +6,7 @@
  */
 import { claimCell, CLAIM_FIELDS } from '../engine/aggregates.js';
 import { LEVELS, PERSON_TYPES, SCHEMES, schemeOf, SETTINGS } from '../policy/vocabulary.js';
-import { BEHAVIOURS, NB, NIB } from './behaviours.js';
+import { BEHAVIOURS, labelOf, NB, NIB } from './behaviours.js';
 import {
   BLOCK_SCREENS,
   blockBehaviourCell,
@@ -153,9 +153,27 @@ export const supervisionScreenMeasures: SupervisionMeasures<ScreenLabels> = {
 };
 
 export type BehaviourLabels = { behaviour: string; metric: string };
-const BEHAVIOUR_METRICS = ['claims', 'added_claims', 'extra_bill_yuan', 'leakage_yuan', 'pooled_leakage_yuan', 'found_claims', 'institutions'] as const;
+const BEHAVIOUR_METRICS = [
+  'claims',
+  'added_claims',
+  'extra_bill_yuan',
+  'leakage_yuan',
+  'pooled_leakage_yuan',
+  'found_claims',
+  'institutions',
+  'member_cash_yuan',
+  'resale_cash_yuan',
+  'resale_gain_yuan',
+] as const;
+const DRUG_RESALE = labelOf('drugResale') - 1;
 
-/** What each behaviour did: claims touched and added, the extra billed, its leakage, claims found on review, institutions engaging. */
+/**
+ * What each behaviour did: claims touched and added, the extra billed, its leakage, claims found on
+ * review, institutions engaging, and what the members paid more in cash. For drugResale (NaN for the
+ * others): what the ring paid the members for the drugs (resale_cash: the extra drugs × resalePriceShare)
+ * and the members' gain in cash (resale_gain = resale_cash − member_cash; negative where resale at that
+ * price does not pay for them).
+ */
 export const supervisionBehaviourMeasures: SupervisionMeasures<BehaviourLabels> = {
   labels: BEHAVIOURS.flatMap((behaviour) => BEHAVIOUR_METRICS.map((metric) => ({ behaviour, metric }))),
   read(block, _aggregate, weight, out) {
@@ -169,6 +187,9 @@ export const supervisionBehaviourMeasures: SupervisionMeasures<BehaviourLabels> 
       out[i++] = yuan(v('pooledLeakage'), weight);
       out[i++] = v('found') * weight;
       out[i++] = b < NIB ? v('institutions') : NaN;
+      out[i++] = yuan(v('memberCash'), weight);
+      out[i++] = b === DRUG_RESALE ? yuan(v('resaleCash'), weight) : NaN;
+      out[i++] = b === DRUG_RESALE ? yuan(v('resaleCash') - v('memberCash'), weight) : NaN;
     }
   },
 };

@@ -12,7 +12,8 @@
  * the sample's realised share; the amounts returned and fined are the realised ones (close.ts).
  *
  * On-site inspections, each year, of designated institutions open in some month: a random check of
- * spotCheck.hospital of hospitals and spotCheck.pharmacy of pharmacies (篇五 L687), the topSpenders
+ * exactly ⌈spotCheck.hospital × open hospitals⌉ hospitals and ⌈spotCheck.pharmacy × open pharmacies⌉
+ * pharmacies (篇五 L687's minimums, met every year; a keyed shuffle, spotCheckSample), the topSpenders
  * largest hospitals (篇五 L707; by size, the engine's weight of their patient shares), and those a
  * complaint is made against (举报, L689). An inspection finds each behaviour engaged in with chance
  * detection.onSite. Claims found by screens and chart reviews are recovered (拒付、追回) in close.ts
@@ -96,12 +97,11 @@ export function planSupervision(
     if (!a.enabled) return;
     const open = Uint8Array.from({ length: n }, (_, i) => (openInYear(monthly, i) ? 1 : 0));
     for (const i of topSpenders(inst, open, a.inspection.topSpenders)) inspected[i] |= INSPECTED.topSpender;
+    for (const i of spotCheckSample(keys, path, year, inst, open, a.inspection.spotCheck)) inspected[i] |= INSPECTED.spotCheck;
     for (let i = 0; i < n; i++) {
       if (!open[i]) continue;
       const engages = engaged.subarray(i * NIB, (i + 1) * NIB).includes(1);
       s.member(path, i, INSTITUTION_GENERATION, year).select(SUPERVISION_INSTITUTION_STREAM.inspection).fill(I, 2);
-      const spot = inst.type[i] === HOSPITAL ? a.inspection.spotCheck.hospital : a.inspection.spotCheck.pharmacy;
-      if (I[0]! < spot) inspected[i] |= INSPECTED.spotCheck;
       if (I[1]! < (engages ? a.inspection.complaint.engaged : a.inspection.complaint.other)) inspected[i] |= INSPECTED.complaint;
       if (!inspected[i] || !engages) continue;
       s.select(SUPERVISION_INSTITUTION_STREAM.case).fill(K, NIB + 4);
@@ -132,6 +132,43 @@ function actorFits(actor: number, type: number): boolean {
 function openInYear(monthly: Uint8Array, i: number): boolean {
   for (let m = 0; m < 12; m++) if (monthly[i * 12 + m] === STATUS.active) return true;
   return false;
+}
+
+/**
+ * How many of `open` entities a minimum share requires: ⌈share × open⌉ (a share written as 0.1 of 30
+ * is 3, not 4: the product is rounded to 9 decimals before the ceiling).
+ */
+export function minimumCount(share: number, open: number): number {
+  return Math.min(open, Math.ceil(Math.round(share * open * 1e9) / 1e9));
+}
+
+/**
+ * The year's spot checks (篇五 L687): of the open hospitals exactly minimumCount(spotCheck.hospital, …),
+ * of the open pharmacies minimumCount(spotCheck.pharmacy, …). A keyed shuffle: each institution's
+ * priority is the first draw of its (seed, path, institution, year) inspection stream, and the lowest
+ * priorities are checked (ties: the lower id), so the choice does not depend on call order.
+ */
+export function spotCheckSample(
+  keys: RunKeys,
+  path: number,
+  year: number,
+  inst: Institutions,
+  open: Uint8Array,
+  spotCheck: { hospital: number; pharmacy: number },
+): number[] {
+  const s = new KeyedStream(keys);
+  const priority = (i: number) => s.member(path, i, INSTITUTION_GENERATION, year).select(SUPERVISION_INSTITUTION_STREAM.inspection).next();
+  const checked: number[] = [];
+  for (const [type, share] of [
+    [HOSPITAL, spotCheck.hospital],
+    [PHARMACY, spotCheck.pharmacy],
+  ] as const) {
+    const candidates: { i: number; u: number }[] = [];
+    for (let i = 0; i < inst.length; i++) if (open[i] && inst.type[i] === type) candidates.push({ i, u: priority(i) });
+    candidates.sort((p, q) => p.u - q.u || p.i - q.i);
+    for (const c of candidates.slice(0, minimumCount(share, candidates.length))) checked.push(c.i);
+  }
+  return checked.sort((p, q) => p - q);
 }
 
 /** The `count` largest open hospitals (ties: the lower id). */

@@ -32,6 +32,8 @@ export const BEHAVIOUR_FIELDS = [
   'pooled',
   'serious',
   'account',
+  /** What the members paid more in cash (out of pocket) on the touched claims than on the claims they came from. */
+  'cash',
   /** Touched claims found when a flag was reviewed, and their leakage (recovered this year). */
   'flagFound',
   'flagRecovered',

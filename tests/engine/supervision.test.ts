@@ -2,14 +2,20 @@
  * Supervision inside the engine: off by default (no supervision blocks, the chunk layout unchanged),
  * bit-identical for any worker count and chunk size when on, the year-0 pooled leakage is exactly what
  * the pooled fund paid more than without supervision, and the ledger books recoveries and fines as
- * income lines equal to the blocks' sums while its pooled expenditure stays the settled payments.
+ * income lines equal to the blocks' sums while its pooled expenditure stays the settled payments; a
+ * department suspended by a case declares no claim in its suspended months of the next year.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimSum, typesOf } from '../../src/analysis/claimSums.js';
 import { pathLedgers } from '../../src/analysis/ledgerTables.js';
+import { simulateChunk } from '../../src/engine/chunk.js';
+import { chunkLayout, sumsOffset } from '../../src/engine/chunkLayout.js';
+import { contextCache } from '../../src/engine/context.js';
 import { blockOf, type SimulationCube } from '../../src/engine/result.js';
+import { STATUS } from '../../src/institutions/vocabulary.js';
+import { declarationCell } from '../../src/payment/sums.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { InputError } from '../../src/input/inputError.js';
 import { fromFen, share } from '../../src/money/decimal.js';
@@ -17,6 +23,7 @@ import { loadReform } from '../../src/policy/reform.js';
 import { SCHEMES } from '../../src/policy/vocabulary.js';
 import { varied } from '../../src/run/sensitivity.js';
 import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../../src/scenario/load.js';
+import { BEHAVIOURS } from '../../src/supervision/behaviours.js';
 import { fundCell, fundIncome, RECOVERED_FIELDS } from '../../src/supervision/block.js';
 import { supervisionBlockOf, type SupervisedCube } from '../../src/supervision/tables.js';
 
@@ -96,6 +103,49 @@ describe('supervision in the engine', () => {
     // The pooled net effect: what came back and fines to the fund, less the pooled fund's leakage.
     const b = supervisionBlockOf(cube, 0, 0, 1);
     expect(fund(b, 'pooledNet')).toBe(RECOVERED_FIELDS.reduce((t, f) => t + fund(b, f), 0) + fund(b, 'finesToFund') - fund(b, 'pooledLeakage'));
+  });
+
+  it("stops a suspended department's claims in its suspended months of the next year", () => {
+    // Only overCharging, by 30% of hospitals, at 0.1% of their bills: every hospital spot-checked, found for
+    // sure, no intent, not corrected and refusing: the statute's Art 38 tier (CN-38) suspends it for 9 months from January.
+    const behaviours = Object.fromEntries(BEHAVIOURS.map((b) => [b, b === 'overCharging' ? { prevalence: 0.3, claimShare: 0.01, size: 0.1, intent: 0 } : { prevalence: 0 }]));
+    const forced = {
+      supervision: {
+        enabled: true,
+        behaviours,
+        inspection: { spotCheck: { hospital: 1, pharmacy: 1 }, detection: { onSite: 1 } },
+        sanctions: { correctedInTime: 0, refusedToCorrect: 1, deterrence: 0 },
+      },
+    };
+    const spec = runSpec(withOverrides(varied(loadScenario(defaultScenarioFile()), forced), { ...SMALL, paths: 1, horizon: 2 }));
+    const ctx = contextCache(spec)(0);
+    const cases = ctx.providers.supervision!.plan.cases[0]!;
+    const suspended = cases.filter((c) => c.outcome.effects.departmentSuspensionMonths > 0).map((c) => c.institution);
+    expect(cases.map((c) => [c.outcome.tier, c.outcome.effects.departmentSuspensionMonths, c.outcome.effects.agreementTerminated])).toEqual(cases.map(() => ['CN-38', 9, false]));
+    expect(suspended.length).toBeGreaterThan(1);
+    const n = ctx.providers.institutions.length;
+    const result = simulateChunk(spec, ctx, { index: 0, path: 0, slotFrom: 0, slotTo: spec.scenario.sample.members });
+    const layout = chunkLayout(1, 2, n, true);
+    /** What the institution declared for care begun in month m of year index y (both schemes). */
+    const declared = (y: number, i: number, m: number) => [0, 1].reduce((t, scheme) => t + result[sumsOffset(layout, 0, y) + declarationCell(n, scheme, i, m)]!, 0);
+    const months = (y: number, i: number, from: number, to: number) => Array.from({ length: to - from }, (_, k) => declared(y, i, from + k));
+    const status = (i: number, m: number) => ctx.providers.pools[1]!.monthly[i * 12 + m]!;
+    let before = 0;
+    let after = 0;
+    let onlySuspended = 0;
+    for (const i of suspended) {
+      // Suspended, or closed by the agreement's own lifecycle (a termination is kept): never active, and nothing declared.
+      expect(months(1, i, 0, 9).map((_, m) => status(i, m) === STATUS.active), `institution ${i}`).toEqual(new Array(9).fill(false));
+      expect(months(1, i, 0, 9), `institution ${i}, January to September of the next year`).toEqual(new Array(9).fill(0));
+      if (!months(1, i, 0, 9).every((_, m) => status(i, m) === STATUS.suspended)) continue;
+      onlySuspended++;
+      before += months(0, i, 0, 9).reduce((t, x) => t + x, 0);
+      after += months(1, i, 9, 12).reduce((t, x, k) => t + (status(i, 9 + k) === STATUS.active ? x : 0), 0);
+    }
+    expect(onlySuspended).toBeGreaterThan(1);
+    // The same departments declared in those months the year before, and do again once the suspension ends.
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(0);
   });
 
   it('reports a penalty rule file that cannot be read against the scenario field', async () => {

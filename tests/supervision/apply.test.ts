@@ -156,6 +156,16 @@ describe('who engages, and which claims', () => {
     expect(Array.from(later.label.subarray(0, later.claims.length))).toEqual(Array.from(all.label.subarray(1000, 2000)));
   });
 
+  it('makes about prevalence (0.1) of the members engage in a person behaviour', () => {
+    // 4000 members, one visit each, claimShare 1: a member is touched exactly when it engages. Mean 400, sd √(4000 × 0.1 × 0.9) ≈ 19.
+    const members = Array.from({ length: 4000 }, () => [visit(10)]);
+    const a = only({ cardLending: { prevalence: 0.1, size: 1 } });
+    const { out } = apply(claimSet(members), a);
+    const engaged = new Set<number>();
+    for (let c = 0; c < out.claims.length; c++) if (out.label[c]! > 0) engaged.add(out.claims.person[c]!);
+    expect(Math.abs(engaged.size - 400)).toBeLessThan(4 * 19);
+  });
+
   it('with every behaviour off, gives back the prepared claims unchanged', () => {
     const set = claimSet([[stay(10, 6, { classA: 6000, classC: 500 }), visit(20, { classB: 700 })], [], [{ setting: 'pharmacy', day: 1 }]]);
     const { out } = apply(set, supervisionAssumptions.parse({ enabled: true, behaviours: Object.fromEntries(['splitAdmission', 'overTreatment', 'substitution', 'doubleBenefit'].map((b) => [b, { prevalence: 0 }])) }), {

@@ -29,7 +29,10 @@ import { allocateAccumulators, allocatePersons, allocateResults, OUT, OUT_STRIDE
 import { compilePolicy } from '../../src/settlement/compile.js';
 import { settleBatch } from '../../src/settlement/kernel.js';
 import { supervisionAssumptions, type SupervisionAssumptionsInput } from '../../src/supervision/assumptions.js';
-import { BEHAVIOURS, NB } from '../../src/supervision/behaviours.js';
+import { BEHAVIOURS, labelOf, NB } from '../../src/supervision/behaviours.js';
+import { blockBehaviourCell, SUPERVISION_BLOCK } from '../../src/supervision/block.js';
+import { closeSupervision } from '../../src/supervision/close.js';
+import { supervisionBehaviourMeasures } from '../../src/supervision/measures.js';
 import { addSupervisionSums, allocateSupervisionScratch, closeSupervisionYear, settleCounterfactual, superviseClaims, type SupervisionModels } from '../../src/supervision/chunkYear.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
 import { planSupervision } from '../../src/supervision/plan.js';
@@ -80,7 +83,7 @@ function run(input: SupervisionAssumptionsInput, from: number, to: number) {
   const sums = new Float64Array(supervisionSumsLength(inst.length));
   addSupervisionSums(m, keys, 0, YEAR, block, prepared, out, scratch, sums, true);
   closeSupervisionYear(scratch, YEAR, block);
-  return { a, block, prepared, claims, out, counterfactual: scratch.counterfactual.out, sums, scratch };
+  return { a, compiled, rules, plan, block, prepared, claims, out, counterfactual: scratch.counterfactual.out, sums, scratch };
 }
 
 const paid = (o: Float64Array, c: number, part: number) => o[c * OUT_STRIDE + part]!;
@@ -169,5 +172,55 @@ describe('supervision in a chunk-year', () => {
     expect(Array.from(off.out.subarray(0, n * OUT_STRIDE))).toEqual(Array.from(off.counterfactual.subarray(0, n * OUT_STRIDE)));
     for (const scheme of [0, 1]) for (let b = 0; b < NB; b++) expect(off.sums[behaviourCell(scheme, b, 'claims')]).toBe(0);
     for (const scheme of [0, 1]) for (let p = 0; p < 3; p++) expect(off.sums[interactionCell(scheme, p)]).toBe(0);
+  });
+});
+
+describe('the drug-resale ring (seed 004: drugs bought back at resalePriceShare of their price)', () => {
+  const RESALE = labelOf('drugResale') - 1;
+  const ring: SupervisionAssumptionsInput = {
+    enabled: true,
+    behaviours: Object.fromEntries(BEHAVIOURS.map((b) => [b, b === 'drugResale' ? { prevalence: 0.5, claimShare: 0.5, size: 1 } : { prevalence: 0 }])) as SupervisionAssumptionsInput['behaviours'],
+  };
+  const r = run(ring, 0, MEMBERS);
+  /** The year's block, closed with the ring paying `price` of the drugs' price. */
+  const closed = (price: number) => {
+    const compiled = compileSupervision(supervisionAssumptions.parse({ ...ring, resalePriceShare: price }));
+    const block = new Float64Array(SUPERVISION_BLOCK);
+    closeSupervision({ compiled, rules: r.rules, keys, path: 0, plan: r.plan, institutions: inst, variants: 1, sums: () => r.sums, block: () => block });
+    return block;
+  };
+  const both = (field: 'cash' | 'extraBill') => r.sums[behaviourCell(0, RESALE, field)]! + r.sums[behaviourCell(1, RESALE, field)]!;
+  const cell = (block: Float64Array, field: Parameters<typeof blockBehaviourCell>[1]) => block[blockBehaviourCell(RESALE, field)]!;
+
+  it('sums what the members paid more in cash on the claims it touched, to the fen', () => {
+    const sc = r.scratch.supervised;
+    let cash = 0;
+    for (let c = 0; c < r.claims.length; c++) if (sc.label[c] === RESALE + 1) cash += paid(r.out, c, OUT.cash) - paid(r.counterfactual, sc.source[c]!, OUT.cash);
+    expect(both('cash')).toBe(cash);
+    expect(cash).toBeGreaterThan(0);
+    expect(both('extraBill')).toBeGreaterThan(0);
+  });
+
+  it('pays the members resalePriceShare of the drugs they resold (the extra drugs) and reports their gain in cash', () => {
+    const at45 = closed(0.45);
+    expect(cell(at45, 'resaleCash')).toBe(Math.round(0.45 * both('extraBill')));
+    expect(cell(at45, 'memberCash')).toBe(both('cash'));
+    const row = (block: Float64Array) => {
+      const out = new Float64Array(supervisionBehaviourMeasures.labels.length);
+      supervisionBehaviourMeasures.read(block, new Float64Array(0), 1, out);
+      return (metric: string, behaviour = 'drugResale') => out[supervisionBehaviourMeasures.labels.findIndex((l) => l.behaviour === behaviour && l.metric === metric)]!;
+    };
+    const m = row(at45);
+    expect(m('resale_cash_yuan')).toBe(cell(at45, 'resaleCash') / 100);
+    expect(m('resale_gain_yuan')).toBeCloseTo((cell(at45, 'resaleCash') - both('cash')) / 100, 6);
+    // Only drugResale has a resale price; every behaviour has its members' cash.
+    expect(m('resale_cash_yuan', 'cardLending')).toBeNaN();
+    expect(m('member_cash_yuan', 'cardLending')).toBe(0);
+    // A dearer ring pays more and the members gain more; the fund's leakage does not move.
+    const at90 = closed(0.9);
+    expect(cell(at90, 'resaleCash')).toBe(Math.round(0.9 * both('extraBill')));
+    expect(row(at90)('resale_gain_yuan') - m('resale_gain_yuan')).toBeCloseTo((cell(at90, 'resaleCash') - cell(at45, 'resaleCash')) / 100, 6);
+    expect(cell(at90, 'leakage')).toBe(cell(at45, 'leakage'));
+    for (let b = 0; b < NB; b++) if (b !== RESALE) expect(at45[blockBehaviourCell(b, 'resaleCash')], BEHAVIOURS[b]).toBe(0);
   });
 });

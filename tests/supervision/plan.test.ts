@@ -9,7 +9,7 @@ import { HOSPITAL, PHARMACY, STATUS } from '../../src/institutions/vocabulary.js
 import { runKeys } from '../../src/random/keys.js';
 import { NIB, labelOf } from '../../src/supervision/behaviours.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
-import { INSPECTED, planSupervision, topSpenders } from '../../src/supervision/plan.js';
+import { INSPECTED, minimumCount, planSupervision, spotCheckSample, topSpenders } from '../../src/supervision/plan.js';
 import { supervisionRules } from '../../src/supervision/rules.js';
 import { only } from './claimSet.js';
 
@@ -42,10 +42,45 @@ describe('inspection sampling (篇五)', () => {
   const { plan: p } = plan(only({}), inst);
   const why = p.inspected[0]!;
 
-  it('spot-checks about 50% of hospitals and 10% of pharmacies a year', () => {
-    // Binomial: 2000 × 0.5 = 1000 (sd 22.4); 2000 × 0.1 = 200 (sd 13.4).
-    expect(Math.abs(count(why, INSPECTED.spotCheck, 0, 2000) - 1000)).toBeLessThan(4 * 22.4);
-    expect(Math.abs(count(why, INSPECTED.spotCheck, 2000, 4000) - 200)).toBeLessThan(4 * 13.4);
+  it('spot-checks exactly ⌈50%⌉ of the open hospitals and ⌈10%⌉ of the open pharmacies every year', () => {
+    for (const y of [0, 1, 2]) {
+      expect(count(p.inspected[y]!, INSPECTED.spotCheck, 0, 2000), `year ${y}`).toBe(1000);
+      expect(count(p.inspected[y]!, INSPECTED.spotCheck, 2000, 4000), `year ${y}`).toBe(200);
+    }
+    // Not the same institutions every year.
+    expect(Array.from(p.inspected[1]!, (w) => w & INSPECTED.spotCheck)).not.toEqual(Array.from(why, (w) => w & INSPECTED.spotCheck));
+  });
+
+  it('rounds the minimum up, and a share written in decimals is not pushed past it (0.1 × 30 = 3)', () => {
+    expect([minimumCount(0.5, 7), minimumCount(0.1, 31), minimumCount(0.1, 30), minimumCount(0.05, 20), minimumCount(0.07, 100), minimumCount(1, 9), minimumCount(0, 9)]).toEqual([4, 4, 3, 1, 7, 9, 0]);
+    const { plan: small } = plan(only({}), pool(7, 31));
+    for (const y of [0, 1, 2]) {
+      expect(count(small.inspected[y]!, INSPECTED.spotCheck, 0, 7)).toBe(4);
+      expect(count(small.inspected[y]!, INSPECTED.spotCheck, 7, 38)).toBe(4);
+    }
+  });
+
+  it('counts and checks only institutions open in the year', () => {
+    const inst10 = pool(10, 0);
+    const pools = open(10);
+    // Institutions 0-3 closed all of the first year.
+    pools[0]!.monthly.fill(STATUS.terminated, 0, 4 * 12);
+    const { plan: p10 } = plan(only({}), inst10, pools);
+    expect(count(p10.inspected[0]!, INSPECTED.spotCheck, 0, 4)).toBe(0);
+    expect(count(p10.inspected[0]!, INSPECTED.spotCheck, 4, 10)).toBe(3);
+    expect(count(p10.inspected[1]!, INSPECTED.spotCheck, 0, 10)).toBe(5);
+  });
+
+  it('chooses by a keyed shuffle: the same institutions again, whatever else is planned first, and others under another path or seed', () => {
+    const all = new Uint8Array(inst.length).fill(1);
+    const spot = (y: number) => Array.from(p.inspected[y]!).flatMap((w, i) => (w & INSPECTED.spotCheck ? [i] : []));
+    // Planned on its own, year 2023 picks what the whole plan picked for it.
+    expect(spotCheckSample(keys, 0, YEARS[1]!, inst, all, { hospital: 0.5, pharmacy: 0.1 })).toEqual(spot(1));
+    expect(plan(only({}), inst).plan.inspected.map((x) => Array.from(x))).toEqual(p.inspected.map((x) => Array.from(x)));
+    expect(spotCheckSample(keys, 1, YEARS[0]!, inst, all, { hospital: 0.5, pharmacy: 0.1 })).not.toEqual(spot(0));
+    expect(spotCheckSample(runKeys(12), 0, YEARS[0]!, inst, all, { hospital: 0.5, pharmacy: 0.1 })).not.toEqual(spot(0));
+    // Not simply the first ids.
+    expect(spot(0).slice(0, 1000)).not.toEqual(Array.from({ length: 1000 }, (_, i) => i));
   });
 
   it('always inspects the 5 largest open hospitals', () => {
@@ -59,6 +94,22 @@ describe('inspection sampling (篇五)', () => {
     // 4000 × 0.02 = 80 (sd 8.9).
     expect(Math.abs(count(why, INSPECTED.complaint, 0, 4000) - 80)).toBeLessThan(4 * 8.9);
     expect(p.cases.flat()).toEqual([]);
+  });
+});
+
+describe('prevalence', () => {
+  it('makes about prevalence (0.1) of the hospitals engage in a hospital behaviour, and no pharmacy', () => {
+    // 2000 hospitals × 0.1 = 200 (sd 13.4); the draw is kept for the institution's life.
+    const a = only({ overCharging: { prevalence: 0.1 } });
+    const { plan: p } = plan(a, pool(2000, 500));
+    const b = labelOf('overCharging') - 1;
+    const engaged = (y: number, from: number, to: number) => {
+      let n = 0;
+      for (let i = from; i < to; i++) n += p.engaged[y]![i * NIB + b]!;
+      return n;
+    };
+    expect(Math.abs(engaged(0, 0, 2000) - 200)).toBeLessThan(4 * Math.sqrt(2000 * 0.1 * 0.9));
+    expect(engaged(0, 2000, 2500)).toBe(0);
   });
 });
 
