@@ -1,6 +1,7 @@
 /**
  * decimal.js helpers for the reference settlement and the ledgers: amounts in yuan, rounded with
- * the same rule as the integer kernel (half up to the fen), see fen.ts.
+ * the same two rules as the integer kernel (see fen.ts): a share half up to the fen (`share`), and
+ * the cost a capped share covers up to the fen (`amountForShare`).
  */
 import Decimal from 'decimal.js';
 
@@ -22,7 +23,7 @@ export function share(amount: Decimal, ratio: Decimal.Value): Decimal {
   return amount.mul(ratio).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Smallest amount (to the fen, rounded up) whose unrounded share at `ratio` reaches `needed`. */
+/** Smallest amount (to the fen, rounded up: rule 2 in fen.ts) whose unrounded share at `ratio` reaches `needed`. */
 export function amountForShare(needed: Decimal, ratio: Decimal.Value): Decimal {
   return needed.div(ratio).toDecimalPlaces(2, Decimal.ROUND_UP);
 }

@@ -1,11 +1,18 @@
 /**
  * Money is held as integer fen (分, 0.01 yuan) everywhere on the hot path.
  *
- * Rounding rule (the only one in the project): an amount obtained by applying a ratio
- * is rounded half up (四舍五入) to the fen. Ratios are integer basis points (1/10,000),
- * so `fen * bp` stays an exact integer in a double for any bill below 10^10 fen.
- * The payer's share is rounded; the patient's share is the remainder, so every claim
- * conserves money exactly.
+ * Rounding. Ratios are integer basis points (1/10,000), so `fen * bp` stays an exact integer in a
+ * double for any bill below 10^10 fen. Settlement uses two rules, each in one place (here, and the
+ * same two in decimal.ts for the reference settlement):
+ * 1. A share: an amount obtained by applying a ratio is rounded half up (四舍五入) to the fen
+ *    (`applyRatio`). The payer's share is rounded; the patient's share is the remainder, so every
+ *    claim conserves money exactly.
+ * 2. The cost a capped share covers: when a claim crosses a cap (封顶线, a setting's annual limit),
+ *    the fund pays exactly the room left, and the cost that payment covers is the smallest amount
+ *    whose unrounded share reaches the room, rounded UP to the fen (`amountForShare`). Rounding up
+ *    keeps the fund's payment within its ratio of the covered cost (room ≤ covered × ratio), so the
+ *    patient's co-payment on it is never less than their own share; half up could put the covered
+ *    cost a fen short, the fund then paying more than its ratio. The cost beyond it is above the cap.
  */
 
 /** Ratio denominator: ratios are stored as integer parts per 10,000 (basis points). */
@@ -19,7 +26,10 @@ export function applyRatio(fen: number, bp: number): number {
   return Math.floor((fen * bp + 5000) / BP);
 }
 
-/** Smallest amount in fen whose share at `bp` reaches `needed` fen (bp > 0). */
+/**
+ * Smallest amount in fen whose unrounded share at `bp` reaches `needed` fen (bp > 0): rounded up, the
+ * second rounding rule (the cost a capped share covers; see above).
+ */
 export function amountForShare(needed: number, bp: number): number {
   return Math.ceil((needed * BP) / bp);
 }

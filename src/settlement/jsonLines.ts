@@ -1,8 +1,10 @@
 /**
  * The settlement JSON-lines interface: one claim per input line, one settled claim per output line.
  * Each person's accumulators and account balances carry from claim to claim in line order (a new
- * calendar year starts the accumulators afresh). A bad line yields problems naming its line number,
- * field, value and what is allowed; it changes nothing, and the other lines are still settled.
+ * calendar year starts the accumulators afresh); a person's first line may give the accumulators to
+ * start from (a claim from mid-year), and an age sets a resident's type. A bad line yields problems
+ * naming its line number, field, value and what is allowed; it changes nothing, and the other lines
+ * are still settled.
  * No I/O here: the `yibao settle` and `yibao explain` commands and notebooks share these functions.
  * Money in and out is yuan; output amounts are strings with exactly two decimals, so they are exact.
  */
@@ -10,10 +12,10 @@ import { z } from 'zod';
 import { problemsFromZod, type Problem } from '../input/inputError.js';
 import { fenToYuan, MAX_FEN, yuanToFen } from '../money/fen.js';
 import type { Policy } from '../policy/schema.js';
-import { CAUSES, CHINESE, LEVELS, LOCATIONS, PERSON_TYPES, schemeOf, SETTINGS } from '../policy/vocabulary.js';
+import { CAUSES, CHINESE, LEVELS, LOCATIONS, PERSON_TYPES, schemeOf, SETTINGS, type PersonType } from '../policy/vocabulary.js';
 import { accumulatorsFor, settleReference, type Settlement } from './reference.js';
 import type { Step } from './rules/trace.js';
-import type { Accumulators, Claim, Person, Split } from './types.js';
+import { ACCUMULATOR_FIELDS, emptyAccumulators, type Accumulators, type Claim, type Person, type Split } from './types.js';
 
 /** Where a line is: the file (or "-" for standard input) and its 1-based line number. */
 export interface LineRef {
@@ -52,6 +54,24 @@ const isoDate = field('a calendar date written YYYY-MM-DD', (v) => {
 
 const flag = field('true or false', (v) => (typeof v === 'boolean' ? v : undefined));
 
+/** A whole number from `lo` to `hi`. */
+const whole = (rule: string, lo: number, hi: number) =>
+  field(rule, (v) => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : undefined));
+
+/** Accumulators as given on a person's first line: the output's names, every field optional (0). */
+export type AccumulatorsInput = { year?: number } & Partial<Omit<Accumulators, 'year'>>;
+
+/** Accumulators that count admissions or name the year; every other accumulator is money. */
+const COUNTS = new Set<keyof Accumulators>(['year', 'admissions']);
+
+const accumulatorsSchema = z.strictObject({
+  year: whole('a calendar year, the year of the claim\'s date', 1900, 2200).optional(),
+  ...Object.fromEntries(
+    ACCUMULATOR_FIELDS.map((k) => [k, (COUNTS.has(k) ? whole('a whole number from 0 to 1000', 0, 1000) : fen).optional()]),
+  ),
+}) as unknown as z.ZodType<AccumulatorsInput, unknown>;
+const ACCUMULATOR_INPUT_FIELDS = ['year', ...ACCUMULATOR_FIELDS];
+
 const idValue = (v: unknown) => ((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v)) ? v : undefined);
 
 /**
@@ -63,6 +83,10 @@ export const claimLineSchema = z.strictObject({
   id: field('a claim id (a non-empty string or a number)', idValue).optional(),
   person: field('a person id (a non-empty string or a number)', idValue),
   type: enumOf(PERSON_TYPES).optional(),
+  /** Age in years; without `type` it sets a resident type from the policy's resident.elderlyAge. */
+  age: whole('a whole number of years from 0 to 150', 0, 150).optional(),
+  /** The person's accumulators for the claim's year before this claim (first line only). */
+  accumulators: accumulatorsSchema.optional(),
   /** Personal account (个人账户) balance before this claim; on later lines it replaces the carried balance. */
   accountBalance: fen.optional(),
   /** A relative's account balance available for family mutual aid (家庭共济). */
@@ -77,8 +101,11 @@ export const claimLineSchema = z.strictObject({
   classA: fen.default(0),
   classB: fen.default(0),
   classC: fen.default(0),
-  /** Inpatient: false continues the person's current admission (same deductible). */
-  newAdmission: flag.default(true),
+  /**
+   * Inpatient: false continues the person's current admission (same deductible). Not given: true, except
+   * right after the person's admitted emergency observation, which the line continues (seed 002).
+   */
+  newAdmission: flag.optional(),
   /** Emergency observation: converted to an admission. */
   admitted: flag.default(false),
 });
@@ -108,7 +135,10 @@ export function parseClaimLine(text: string, where: LineRef, defaultPerson?: str
 }
 
 function reworded(p: Problem): string {
-  if (p.message === 'unknown field') return `unknown field (allowed: ${CLAIM_LINE_FIELDS.join(', ')})`;
+  if (p.message === 'unknown field') {
+    const allowed = p.path.length === 2 && p.path[0] === 'accumulators' ? ACCUMULATOR_INPUT_FIELDS : CLAIM_LINE_FIELDS;
+    return `unknown field (allowed: ${allowed.join(', ')})`;
+  }
   if (p.value === undefined && p.message.startsWith('must be ')) return `is required: ${p.message.slice('must be '.length)}`;
   return p.message;
 }
@@ -119,6 +149,8 @@ export interface PersonState {
   accumulators: Accumulators;
   date: string;
   line: number;
+  /** The latest claim was an emergency observation that converted to an admission (急诊留观转住院). */
+  admittedObservation: boolean;
 }
 
 /** The running state of a claims file: the policy and every person seen so far, by id. */
@@ -140,21 +172,26 @@ export interface SettledClaim {
   settlement: Settlement;
 }
 
+/** The resident type (城乡居民) for an age: child under 18, elderly from the policy's elderlyAge, else adult. */
+export function residentTypeForAge(age: number, elderlyAge: number): PersonType {
+  return age < 18 ? 'child' : age >= elderlyAge ? 'elderly' : 'adult';
+}
+
 /**
  * Settle a validated line against the ledger. On success the person's state in the ledger advances;
  * on problems (the line does not fit the policy or the person's earlier claims) nothing changes.
  */
 export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef): Parsed<SettledClaim> {
   const problems: Problem[] = [];
-  const bad = (field: string, message: string) =>
-    problems.push({ file: where.file, line: where.line, path: [field], value: input[field as keyof ClaimLine], message });
+  const report = (path: (string | number)[], message: string, value?: unknown) =>
+    problems.push({ file: where.file, line: where.line, path, message, ...(value === undefined ? {} : { value }) });
+  const bad = (field: keyof ClaimLine, message: string) => report([field], message, input[field]);
   const key = String(input.person);
   const before = ledger.persons.get(key);
   const { policy } = ledger;
+  const year = Number(input.date.slice(0, 4));
 
-  const type = input.type ?? before?.person.type;
-  if (type === undefined) bad('type', `is required on a person's first line: ${oneOf(PERSON_TYPES)}`);
-  else if (!policy[schemeOf(type)]) bad('type', `policy "${policy.id}" has no ${schemeOf(type)} scheme (${CHINESE[schemeOf(type)]})`);
+  const type = personType(policy, input, before, bad);
 
   const { from, to } = policy.effective;
   if (input.date < from || (to !== undefined && input.date > to)) {
@@ -162,6 +199,28 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
   } else if (before && input.date < before.date) {
     bad('date', `is before this person's previous claim (${before.date}, line ${before.line}): a person's claims must be in date order`);
   }
+
+  // Starting accumulators: given on the person's first line (a claim from mid-year), else carried.
+  let start = before?.accumulators;
+  const given = input.accumulators;
+  if (given !== undefined) {
+    if (before) {
+      report(['accumulators'], `may only be given on a person's first line: this person's accumulators carry from line ${before.line}`);
+    }
+    if (given.year !== undefined && given.year !== year) {
+      report(['accumulators', 'year'], `must be the year of the claim's date (${year}): accumulators are for one settlement year`, given.year);
+    }
+    if (!given.admissions && ((given.admissionDeductibleLeft ?? 0) > 0 || (given.admissionRangeCost ?? 0) > 0)) {
+      report(['accumulators', 'admissions'], 'must be at least 1 when admissionDeductibleLeft or admissionRangeCost is given (they describe the current admission)', given.admissions);
+    }
+    start = emptyAccumulators(year);
+    for (const k of ACCUMULATOR_FIELDS) start[k] = given[k] ?? 0;
+  }
+
+  // 急诊留观 (seed 002): an inpatient line right after the person's admitted emergency observation, in the
+  // same year, continues that admission (shares its deductible) unless the line says newAdmission.
+  const continuesObservation = input.setting === 'inpatient' && before !== undefined && before.admittedObservation && before.accumulators.year === year;
+  const newAdmission = input.newAdmission ?? !continuesObservation;
 
   const claim: Claim = {
     id: input.id === undefined ? undefined : String(input.id),
@@ -173,18 +232,20 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     classA: input.classA,
     classB: input.classB,
     classC: input.classC,
-    newAdmission: input.newAdmission,
+    newAdmission,
     admitted: input.admitted,
   };
-  const accumulators = accumulatorsFor(claim, before?.accumulators);
-  if (input.setting === 'inpatient' && !input.newAdmission && accumulators.admissions === 0) {
+  const accumulators = accumulatorsFor(claim, start);
+  if (input.setting === 'inpatient' && !newAdmission && accumulators.admissions === 0) {
     bad('newAdmission', `continues an admission, but this person has no admission in ${accumulators.year}: must be true (the default) here`);
   }
   if (problems.length > 0 || type === undefined) return { ok: false, problems };
 
+  const age = input.age ?? before?.person.age;
   const person: Person = {
     id: key,
     type,
+    ...(age === undefined ? {} : { age }),
     accountBalance: input.accountBalance ?? before?.person.accountBalance ?? 0,
     familyAccountBalance: input.familyAccountBalance ?? before?.person.familyAccountBalance ?? 0,
     assistanceEligible: input.assistanceEligible ?? before?.person.assistanceEligible ?? false,
@@ -196,8 +257,54 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     accumulators: settlement.accumulators,
     date: input.date,
     line: where.line,
+    admittedObservation: input.setting === 'emergencyObservation' && input.admitted,
   });
   return { ok: true, value: { where, input, person, claim, settlement } };
+}
+
+/**
+ * The person type of a line: `type` if given (checked against `age` for residents), else the resident
+ * type for `age` (unless the person is an employee), else the carried type. Reports problems with `bad`.
+ */
+function personType(
+  policy: Policy,
+  input: ClaimLine,
+  before: PersonState | undefined,
+  bad: (field: keyof ClaimLine, message: string) => void,
+): PersonType | undefined {
+  const carried = before?.person.type;
+  const { age } = input;
+  let type = input.type ?? carried;
+  if (age !== undefined && input.type === undefined && (carried === undefined || schemeOf(carried) === 'resident')) {
+    if (!policy.resident) {
+      bad('type', `is required here: age alone sets a resident type, and policy "${policy.id}" has no resident scheme (${CHINESE.resident}); ${oneOf(PERSON_TYPES)}`);
+      return undefined;
+    }
+    type = residentTypeForAge(age, policy.resident.elderlyAge);
+  }
+  if (type === undefined) {
+    bad('type', `is required on a person's first line (or age, for a resident): ${oneOf(PERSON_TYPES)}`);
+    return undefined;
+  }
+  if (!policy[schemeOf(type)]) {
+    bad('type', `policy "${policy.id}" has no ${schemeOf(type)} scheme (${CHINESE[schemeOf(type)]})`);
+    return undefined;
+  }
+  if (age !== undefined && input.type !== undefined && policy.resident && schemeOf(input.type) === 'resident') {
+    const elderlyAge = policy.resident.elderlyAge;
+    const implied = residentTypeForAge(age, elderlyAge);
+    // A student (学生) is in the child group at any age below the elderly age.
+    const fits = input.type === implied || (input.type === 'child' && age < elderlyAge);
+    if (!fits) {
+      bad(
+        'age',
+        `does not fit type "${input.type}": policy "${policy.id}" counts residents as elderly (${CHINESE.elderly}) from age ${elderlyAge} ` +
+          `(resident.elderlyAge), so a resident aged ${age} is "${implied}" ("child" fits under 18, and students under ${elderlyAge})`,
+      );
+      return undefined;
+    }
+  }
+  return type;
 }
 
 /** Parse and settle one line; undefined for a blank line. */
@@ -206,9 +313,6 @@ export function settleJsonLine(ledger: Ledger, text: string, where: LineRef): Pa
   const parsed = parseClaimLine(text, where);
   return parsed.ok ? settleClaimLine(ledger, parsed.value, where) : parsed;
 }
-
-/** Accumulators that count admissions or name the year; every other accumulator is money. */
-const COUNTS = new Set<keyof Accumulators>(['year', 'admissions']);
 
 export type SplitJson = Record<keyof Split, string>;
 export type AccumulatorsJson = { year: number; admissions: number } & Record<string, number | string>;

@@ -5,7 +5,9 @@
  *
  * Claims of one person must come in date order within a settlement year; accumulators (acc) and
  * account balances (persons) are updated in place, so a batch may be settled in pieces.
- * Shares are `applyRatio` (fen.ts) written out: ⌊(amount × bp + 5000) / 10000⌋, half up.
+ * Rounding (fen.ts states the two rules and why): every share is `shareOf`, fen.ts's `applyRatio`,
+ * ⌊(amount × bp + 5000) / 10000⌋, half up; the cost a capped share covers is `costForShare`, fen.ts's
+ * `amountForShare`, rounded up. They are local copies on the const-enum literals; V8 inlines them.
  */
 import { BP } from '../money/fen.js';
 import { AccSlot, ClaimFlag, OutSlot, PersonFlag, type ClaimColumns, type PersonColumns } from './columns.js';
@@ -17,6 +19,16 @@ const enum Ratio {
   half = 5_000,
 }
 if (BP !== Ratio.bp) throw new Error('settlement/kernel.ts: Ratio.bp no longer matches BP in money/fen.ts');
+
+/** Rounding rule 1 (fen.ts applyRatio): the share of `amount` fen at `bp`, rounded half up to the fen. */
+function shareOf(amount: number, bp: number): number {
+  return Math.floor((amount * bp + Ratio.half) / Ratio.bp);
+}
+
+/** Rounding rule 2 (fen.ts amountForShare): the smallest cost whose unrounded share at `bp` (> 0) reaches `needed`, rounded up. */
+function costForShare(needed: number, bp: number): number {
+  return Math.ceil((needed * Ratio.bp) / bp);
+}
 
 /** Setting codes (SETTINGS order); benefit settings share the first four. */
 const enum Code {
@@ -69,9 +81,9 @@ export function settleBatch(
     if (((tf >> (TypeShift.excludedCauses + cause[i]!)) & 1) === 0) {
       // rules/scope.ts: 丙类 out of scope, 乙类 and out-of-area first self-pay.
       outOfScope = classCAmount;
-      const bFirst = Math.floor((classBAmount * R[r + Row.classBBp]! + Ratio.half) / Ratio.bp);
+      const bFirst = shareOf(classBAmount, R[r + Row.classBBp]!);
       const inScope = bill - outOfScope - bFirst;
-      const areaFirst = loc === 0 ? 0 : Math.floor((inScope * T[y + TypeRow.areaFirstSelfPayBp + loc]! + Ratio.half) / Ratio.bp);
+      const areaFirst = loc === 0 ? 0 : shareOf(inScope, T[y + TypeRow.areaFirstSelfPayBp + loc]!);
       firstSelfPay = bFirst + areaFirst;
       const range = inScope - areaFirst;
       const isPooled = (rf & RowFlag.pooled) !== 0;
@@ -114,7 +126,7 @@ export function settleBatch(
         if (nb === 1) {
           // One band covers [0, ∞): the share of the whole eligible cost (most rows; skips the loop).
           const bp = R[r + Row.bands + 2]! > red ? R[r + Row.bands + 2]! - red : 0;
-          if (eligible > 0) uncapped = Math.floor((eligible * bp + Ratio.half) / Ratio.bp);
+          if (eligible > 0) uncapped = shareOf(eligible, bp);
         } else {
           uncapped = bandShare(R, r + Row.bands, nb, x0, x1, red);
         }
@@ -153,7 +165,7 @@ export function settleBatch(
 
       // rules/backstop.ts
       if (rf & RowFlag.backstop && pflags[p]! & PersonFlag.poverty) {
-        const target = Math.floor(((tf & TypeFlag.bsBasisTotal ? bill : range) * T[y + TypeRow.bsTargetBp]! + Ratio.half) / Ratio.bp);
+        const target = shareOf(tf & TypeFlag.bsBasisTotal ? bill : range, T[y + TypeRow.bsTargetBp]!);
         const soFar = fund + si + as;
         bs = target > soFar ? target - soFar : 0;
         if (bs > bill - soFar) bs = bill - soFar;
@@ -209,7 +221,7 @@ function bandShare(R: Float64Array, at: number, nb: number, x0: number, x1: numb
     const hi = x1 < R[at + 1]! ? x1 : R[at + 1]!;
     if (hi > lo) {
       const bp = R[at + 2]! > red ? R[at + 2]! - red : 0;
-      share += Math.floor(((hi - lo) * bp + Ratio.half) / Ratio.bp);
+      share += shareOf(hi - lo, bp);
     }
   }
   return share;
@@ -231,9 +243,9 @@ function costCoveredBy(R: Float64Array, at: number, nb: number, x0: number, x1: 
       covered += seg;
       continue;
     }
-    const part = Math.floor((seg * bp + Ratio.half) / Ratio.bp);
+    const part = shareOf(seg, bp);
     if (part >= needed) {
-      const need = Math.ceil((needed * Ratio.bp) / bp);
+      const need = costForShare(needed, bp);
       return covered + (need < seg ? need : seg);
     }
     paid += part;
@@ -252,7 +264,7 @@ function seriousIllness(T: Float64Array, y: number, acc: Float64Array, a0: numbe
   for (let k = 0, n = T[y + TypeRow.siBandCount]!, at = y + TypeRow.siBands; y1 > y0 && k < n; k++, at += 3) {
     const lo = y0 > T[at]! ? y0 : T[at]!;
     const hi = y1 < T[at + 1]! ? y1 : T[at + 1]!;
-    if (hi > lo) pay += Math.floor(((hi - lo) * T[at + 2]! + Ratio.half) / Ratio.bp);
+    if (hi > lo) pay += shareOf(hi - lo, T[at + 2]!);
   }
   let capLeft = T[y + TypeRow.siCap]! - acc[a0 + AccSlot.seriousIllnessPaid]!;
   if (capLeft < 0) capLeft = 0;
@@ -267,7 +279,7 @@ function assistance(T: Float64Array, y: number, acc: Float64Array, a0: number, r
   let dedLeft = T[y + TypeRow.asDeductible]! - acc[a0 + AccSlot.assistanceDeductibleUsed]!;
   if (dedLeft < 0) dedLeft = 0;
   const under = remaining < dedLeft ? remaining : dedLeft;
-  let pay = Math.floor(((remaining - under) * T[y + TypeRow.asBp]! + Ratio.half) / Ratio.bp);
+  let pay = shareOf(remaining - under, T[y + TypeRow.asBp]!);
   let capLeft = T[y + TypeRow.asCap]! - acc[a0 + AccSlot.assistancePaid]!;
   if (capLeft < 0) capLeft = 0;
   if (pay > capLeft) pay = capLeft;

@@ -49,7 +49,7 @@ describe('parseClaimLine', () => {
       ok: true,
       value: {
         person: 'a', date: '2021-01-31', setting: 'pharmacy', level: 'community', location: 'local', cause: 'illness',
-        classA: 0, classB: 7, classC: 0, newAdmission: true, admitted: false,
+        classA: 0, classB: 7, classC: 0, admitted: false, // newAdmission: not given (see settleClaimLine's 急诊留观 default)
       },
     });
   });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLines, launcher, spawnYibao, tempDir, TWO_YEARS, yibao } from './helpers.js';
+import { DEFAULT_POLICY, jsonLines, launcher, spawnYibao, tempDir, TWO_YEARS, yibao } from './helpers.js';
 
 /**
  * Person p1, in service (在职), under tests/cli/fixtures/two-years.yaml: 乙类 first self-pay 10%;
@@ -173,5 +173,203 @@ describe('yibao settle, spawned through the launcher', () => {
     expect(await closed).toBe(130);
     expect(err).toContain('yibao: interrupted');
     expect(readdirSync(join(dir, 'interrupted'))).toEqual([]);
+  });
+});
+
+describe('yibao settle: starting accumulators and age on a person\'s first line', () => {
+  // Under two-years.yaml (see SEQUENCE): first admission deductible 1000, later 500 (secondary); ratio 80%;
+  // outpatient pool deductible 200 a year, 50%; fund cap 50000.
+  const inpatient = { date: '2021-06-01', setting: 'inpatient', level: 'secondary' };
+
+  it('a second admission given one earlier admission pays the later-admission deductible', async () => {
+    const file = claimsFile(
+      'mid-year.jsonl',
+      jsonLines(
+        // Computed by hand: one admission earlier this year, so this one is the second: deductible 500
+        // (not 1000); fund (2000 − 500) × 80% = 1200; copay 300. Accumulators continue from those given.
+        { person: 'm1', type: 'inService', accumulators: { year: 2021, admissions: 1, inpatientPaid: 5440, fundCapPaid: '5440.00', inpatientRangeCost: 7800 }, ...inpatient, classA: 2000 },
+        // The same claim with no accumulators: a first admission (deductible 1000, fund 800, copay 200).
+        { person: 'm2', type: 'inService', ...inpatient, classA: 2000 },
+        // The fund cap carried in: 49500 of 50000 paid, so the fund pays the 500 left; first admission
+        // (admissions 0): deductible 1000; uncapped (5000 − 1000) × 80% = 3200; covered 500 / 80% = 625,
+        // copay 625 − 500 = 125, above the cap 4000 − 625 = 3375.
+        { person: 'm3', type: 'inService', accumulators: { inpatientPaid: 49500, fundCapPaid: 49500 }, ...inpatient, classA: 5000 },
+        // The outpatient deductible used carried in: 150 of 200, so 50 left; fund (300 − 50) × 50% = 125, copay 125.
+        { person: 'm4', type: 'retired', accumulators: { outpatientDeductibleUsed: 150 }, date: '2021-06-01', setting: 'outpatient', level: 'primary', classA: 300 },
+        // Mid-admission: 200 of the admission's deductible left; newAdmission false continues it on the
+        // first line: deductible 200, fund (1000 − 200) × 80% = 640, copay 160.
+        { person: 'm5', type: 'inService', accumulators: { admissions: 1, admissionDeductibleLeft: 200, admissionRangeCost: 300 }, ...inpatient, classA: 1000, newAdmission: false },
+        // m1's next admission is its third: still the later deductible, and the accumulators carried.
+        { person: 'm1', date: '2021-07-01', setting: 'inpatient', level: 'secondary', classA: 1000 },
+      ),
+    );
+    const run = await yibao('settle', '--policy', TWO_YEARS, '--claims', file);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const out = parseOut(run.out);
+    expect(out.map((o) => o.split)).toEqual([
+      split({ bill: '2000.00', deductible: '500.00', pooledFund: '1200.00', copay: '300.00', cash: '800.00' }),
+      split({ bill: '2000.00', deductible: '1000.00', pooledFund: '800.00', copay: '200.00', cash: '1200.00' }),
+      split({ bill: '5000.00', deductible: '1000.00', pooledFund: '500.00', copay: '125.00', aboveCap: '3375.00', cash: '4500.00' }),
+      split({ bill: '300.00', deductible: '50.00', pooledFund: '125.00', copay: '125.00', cash: '175.00' }),
+      split({ bill: '1000.00', deductible: '200.00', pooledFund: '640.00', copay: '160.00', cash: '360.00' }),
+      split({ bill: '1000.00', deductible: '500.00', pooledFund: '400.00', copay: '100.00', cash: '600.00' }),
+    ]);
+    expect(out[0].accumulators).toMatchObject({
+      year: 2021, admissions: 2, inpatientPaid: '6640.00', fundCapPaid: '6640.00', inpatientRangeCost: '9800.00', admissionDeductibleLeft: '0.00', admissionRangeCost: '2000.00',
+    });
+    expect(out[2].accumulators).toMatchObject({ admissions: 1, inpatientPaid: '50000.00', fundCapPaid: '50000.00' });
+    expect(out[3].accumulators).toMatchObject({ outpatientDeductibleUsed: '200.00', outpatientPaid: '125.00', admissions: 0 });
+    expect(out[4].accumulators).toMatchObject({ admissions: 1, admissionDeductibleLeft: '0.00', admissionRangeCost: '1300.00' });
+    expect(out[5].accumulators).toMatchObject({ admissions: 3, inpatientPaid: '7040.00', fundCapPaid: '7040.00' });
+  });
+
+  it('reports bad accumulators per line and still settles the good lines', async () => {
+    const file = claimsFile(
+      'bad-acc.jsonl',
+      jsonLines(
+        { person: 'b1', type: 'inService', accumulators: { admissions: 1.5, deductibleUsed: 3, inpatientPaid: '1.234' }, ...inpatient, classA: 2000 },
+        { person: 'b2', type: 'inService', accumulators: { year: 2020, admissionDeductibleLeft: 100 }, ...inpatient, classA: 2000 },
+        { person: 'b3', type: 'inService', accumulators: [1], ...inpatient, classA: 2000 },
+        { person: 'b4', type: 'inService', accumulators: { admissions: 1 }, ...inpatient, classA: 2000 },
+        { person: 'b4', accumulators: { admissions: 5 }, ...inpatient, date: '2021-07-01', classA: 2000 },
+        { person: 'b4', ...inpatient, date: '2021-08-01', classA: 2000 },
+      ),
+    );
+    const run = await yibao('settle', '--policy', TWO_YEARS, '--claims', file);
+    expect(run.code).toBe(1);
+    const out = parseOut(run.out);
+    expect(out.map((o) => o.line)).toEqual([4, 6]);
+    // b4 starts with one admission: its lines are its second and third admissions (deductible 500), the bad
+    // line 5 changing nothing.
+    expect(out.map((o) => [o.split.deductible, o.accumulators.admissions])).toEqual([['500.00', 2], ['500.00', 3]]);
+    const err = run.err.trim().split('\n');
+    expect(err).toContain(`yibao: ${file}:1: accumulators.admissions = 1.5: must be a whole number from 0 to 1000`);
+    expect(err).toContain(`yibao: ${file}:1: accumulators.inpatientPaid = "1.234": must be a yuan amount (number or string) with at most 2 decimals, from 0 to 10000000`);
+    expect(err.find((l) => l.startsWith(`yibao: ${file}:1: accumulators.deductibleUsed = 3: unknown field (allowed: year, outpatientDeductibleUsed,`))).toBeDefined();
+    expect(err).toContain(`yibao: ${file}:2: accumulators.year = 2020: must be the year of the claim's date (2021): accumulators are for one settlement year`);
+    expect(err).toContain(
+      `yibao: ${file}:2: accumulators.admissions: must be at least 1 when admissionDeductibleLeft or admissionRangeCost is given (they describe the current admission)`,
+    );
+    expect(err).toContain(`yibao: ${file}:3: accumulators = [1]: expected object, got array`);
+    expect(err).toContain(`yibao: ${file}:5: accumulators: may only be given on a person's first line: this person's accumulators carry from line 4`);
+    expect(err[err.length - 1]).toBe('yibao: 4 of 6 claim lines had problems and were not settled');
+  });
+
+  it('settles a resident from the policy\'s elderlyAge on as elderly, and checks age against type', async () => {
+    // The default policy: resident outpatient pool at a community centre, no deductible, 60%, annual cap
+    // 2000 (under the elderly age) and 2400 (elderly, 老年居民). A bill of 5000 crosses the cap either way:
+    // elderly: fund 2400, covered 2400 / 60% = 4000, copay 1600, above the cap 1000;
+    // adult: fund 2000, covered 2000 / 60% = 3333.33… rounded up to 3333.34, copay 1333.34, above 1666.66.
+    const claim = { date: '2021-05-01', setting: 'outpatient', level: 'community', classA: 5000 };
+    const elderly = split({ bill: '5000.00', pooledFund: '2400.00', copay: '1600.00', aboveCap: '1000.00', cash: '2600.00' });
+    const adult = split({ bill: '5000.00', pooledFund: '2000.00', copay: '1333.34', aboveCap: '1666.66', cash: '3000.00' });
+    const lines = jsonLines(
+      { person: 'a60', age: 60, ...claim },
+      { person: 'a59', age: 59, ...claim },
+      { person: 'a17', age: 17, ...claim },
+      { person: 'e64', age: 64, type: 'elderly', ...claim },
+      { person: 'c20', age: 20, type: 'child', ...claim },
+      { person: 'x45', age: 45, type: 'elderly', ...claim },
+      { person: 'x10', age: 10, type: 'adult', ...claim },
+      { person: 'r70', age: 70, type: 'retired', ...claim, level: 'primary', classA: 100 },
+      // The age moves on: a59's next line at 60 (no type given) makes them elderly.
+      { person: 'a59', age: 60, ...claim, date: '2021-11-01' },
+      { person: 'n', age: -1, ...claim },
+    );
+    const file = claimsFile('ages.jsonl', lines);
+    const run = await yibao('settle', '--policy', DEFAULT_POLICY, '--claims', file);
+    expect(run.code).toBe(1);
+    const out = parseOut(run.out);
+    expect(out.map((o) => [o.line, o.person, o.type])).toEqual([
+      [1, 'a60', 'elderly'], [2, 'a59', 'adult'], [3, 'a17', 'child'], [4, 'e64', 'elderly'], [5, 'c20', 'child'], [8, 'r70', 'retired'], [9, 'a59', 'elderly'],
+    ]);
+    expect(out[0].split).toEqual(elderly);
+    expect(out[1].split).toEqual(adult);
+    // a59 at 60: the elderly cap 2400 less the 2000 paid in May leaves 400; covered 400 / 60% = 666.67 (up).
+    expect(out[6].split).toMatchObject({ pooledFund: '400.00', copay: '266.67', aboveCap: '4333.33' });
+    const err = run.err.trim().split('\n');
+    expect(err).toContain(
+      `yibao: ${file}:6: age = 45: does not fit type "elderly": policy "default-prefecture-2021" counts residents as elderly (老年居民) from age 60 (resident.elderlyAge), so a resident aged 45 is "adult" ("child" fits under 18, and students under 60)`,
+    );
+    expect(err.find((l) => l.startsWith(`yibao: ${file}:7: age = 10: does not fit type "adult"`))).toBeDefined();
+    expect(err).toContain(`yibao: ${file}:10: age = -1: must be a whole number of years from 0 to 150`);
+    expect(err[err.length - 1]).toBe('yibao: 3 of 10 claim lines had problems and were not settled');
+  });
+
+  it('uses the policy\'s own elderlyAge, not a fixed 60', async () => {
+    const policy = join(dir, 'elderly-65.yaml');
+    writeFileSync(policy, readFileSync(DEFAULT_POLICY, 'utf8').replace(/^  elderlyAge: 60$/m, '  elderlyAge: 65'));
+    const claim = { date: '2021-05-01', setting: 'outpatient', level: 'community', classA: 5000 };
+    const lines = jsonLines({ person: 'p64', age: 64, ...claim }, { person: 'p65', age: 65, ...claim }, { person: 'q', age: 62, type: 'elderly', ...claim });
+    const run = await yibao('settle', '--policy', policy, '--claims', claimsFile('ages65.jsonl', lines));
+    expect(run.code).toBe(1);
+    const out = parseOut(run.out);
+    expect(out.map((o) => [o.person, o.type, o.split.pooledFund])).toEqual([['p64', 'adult', '2000.00'], ['p65', 'elderly', '2400.00']]);
+    expect(run.err).toContain(':3: age = 62: does not fit type "elderly": policy "default-prefecture-2021" counts residents as elderly (老年居民) from age 65');
+  });
+
+  it('refuses age alone under a policy with no resident scheme', async () => {
+    const run = await yibao('settle', '--policy', TWO_YEARS, '--claims', claimsFile('age-emp.jsonl', jsonLines({ person: 'z', age: 40, ...inpatient, classA: 100 })));
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(':1: type: is required here: age alone sets a resident type, and policy "cli-test-two-years" has no resident scheme (城乡居民医保)');
+  });
+});
+
+describe('yibao settle: 急诊留观 converting to an admission (seed 002)', () => {
+  // two-years.yaml, secondary hospital: first admission deductible 1000, later 500; ratio 80%.
+  const observation = { person: 'o', type: 'inService', date: '2021-03-01', setting: 'emergencyObservation', level: 'secondary', admitted: true, classA: 3000 };
+  const stay = { person: 'o', date: '2021-03-02', setting: 'inpatient', level: 'secondary', classA: 5000 };
+  // The observation opens the admission: deductible 1000; fund (3000 − 1000) × 80% = 1600; copay 400.
+  const observed = split({ bill: '3000.00', deductible: '1000.00', pooledFund: '1600.00', copay: '400.00', cash: '1400.00' });
+
+  async function settle(name: string, ...lines: object[]) {
+    const run = await yibao('settle', '--policy', TWO_YEARS, '--claims', claimsFile(name, jsonLines(...lines)));
+    expect(run.err).toBe('');
+    return parseOut(run.out);
+  }
+
+  it('by default, the inpatient line right after an admitted observation continues that admission (one deductible)', async () => {
+    const out = await settle('obs-default.jsonl', observation, stay);
+    // The stay shares the observation's deductible, already met: fund 5000 × 80% = 4000, copay 1000.
+    expect(out.map((o) => o.split)).toEqual([observed, split({ bill: '5000.00', pooledFund: '4000.00', copay: '1000.00', cash: '1000.00' })]);
+    expect(out.map((o) => o.accumulators.admissions)).toEqual([1, 1]);
+  });
+
+  it('an explicit newAdmission overrides the default either way', async () => {
+    // newAdmission true: a second admission, with the later-admission deductible 500: fund 4500 × 80% = 3600, copay 900.
+    const out = await settle('obs-new.jsonl', observation, { ...stay, newAdmission: true });
+    expect(out[1].split).toEqual(split({ bill: '5000.00', deductible: '500.00', pooledFund: '3600.00', copay: '900.00', cash: '1400.00' }));
+    expect(out[1].accumulators.admissions).toBe(2);
+    // newAdmission false, written out: the same as the default.
+    const explicit = await settle('obs-cont.jsonl', observation, { ...stay, newAdmission: false });
+    expect(explicit[1].split).toEqual(split({ bill: '5000.00', pooledFund: '4000.00', copay: '1000.00', cash: '1000.00' }));
+  });
+
+  it('only right after an admitted observation of the same person: otherwise an inpatient line opens an admission', async () => {
+    const out = await settle(
+      'obs-other.jsonl',
+      observation,
+      // Another person's line in between does not break the pair.
+      { person: 'other', type: 'inService', date: '2021-03-01', setting: 'outpatient', level: 'primary', classA: 100 },
+      stay,
+      // Not admitted: settled as outpatient, so the next inpatient line is a new (second) admission: deductible 500.
+      { ...observation, date: '2021-04-01', admitted: false, classA: 100 },
+      { ...stay, date: '2021-04-02' },
+      // Admitted, then an outpatient claim, then a stay: not right after, so a new (third) admission.
+      { ...observation, date: '2021-05-01' },
+      { person: 'o', date: '2021-05-02', setting: 'outpatient', level: 'primary', classA: 100 },
+      { ...stay, date: '2021-05-03' },
+    );
+    expect(out.map((o) => [o.person, o.split.deductible, o.accumulators.admissions])).toEqual([
+      ['o', '1000.00', 1],
+      ['other', '100.00', 0],
+      ['o', '0.00', 1],
+      ['o', '100.00', 1],
+      ['o', '500.00', 2],
+      ['o', '500.00', 3],
+      ['o', '100.00', 3],
+      ['o', '500.00', 4],
+    ]);
   });
 });

@@ -67,7 +67,10 @@ export function register(program: Command): void {
       [
         '',
         'Each person\'s accumulators and account balances carry from claim to claim in file order; a new calendar year',
-        'starts the accumulators afresh. Amounts in and out are yuan; output amounts are strings with two decimals.',
+        'starts the accumulators afresh. A person\'s first line may give "accumulators" to start from (a claim from',
+        'mid-year; the output\'s names) and an "age" (sets a resident\'s type from the policy\'s elderlyAge). An inpatient',
+        'line right after the person\'s admitted emergency observation continues that admission (one deductible)',
+        'unless it gives "newAdmission". Amounts in and out are yuan; output amounts are strings with two decimals.',
         '',
         'Exit codes: 0 every line settled; 1 some lines had problems (one line each on standard error; the other',
         'lines are still settled and written); 2 bad policy file or options.',
