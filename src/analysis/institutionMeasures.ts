@@ -25,6 +25,11 @@ const METRICS: readonly { metric: string; value: (s: Sum, weight: number) => num
   { metric: 'terminations', value: (s) => s('terminations') },
   { metric: 'designations', value: (s) => s('designations') },
   { metric: 'assessment_failures', value: (s) => s('assessmentFailures') },
+  // The 甲类 share term: 甲类 ÷ bill of card-settled care; hospitals short of their level's minimum, and
+  // those of them that failed the assessment for it (also in assessment_failures).
+  { metric: 'class_a_share', value: (s) => s('classA') / s('cardBill') },
+  { metric: 'class_a_share_unmet', value: (s) => s('classAShareUnmet') },
+  { metric: 'class_a_assessment_failures', value: (s) => s('classAShareFailures') },
   // 人次: claims treated (visits, purchases, inpatient settlements), card-settled or advanced.
   { metric: 'patients', value: (s, w) => s('patients') * w },
   { metric: 'bill_yuan', value: (s, w) => yuan(s('bill'), w) },

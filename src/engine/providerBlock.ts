@@ -74,6 +74,12 @@ export const GROUP_FIELDS = [
   'settled',
   'paid',
   'forfeited',
+  /** Card-settled care: its 甲类 cost and its bill (the 甲类 share term's amounts). */
+  'classA',
+  'cardBill',
+  /** Hospitals short of their level's 甲类 share, and those that failed the annual assessment for it. */
+  'classAShareUnmet',
+  'classAShareFailures',
 ] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 

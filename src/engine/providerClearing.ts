@@ -2,7 +2,9 @@
  * A path's year-end step on the main thread, once every chunk of the path is merged: for each variant and
  * scheme the institutions are cleared year by year (global budgets and the per-case budget carry over
  * from one year to the next), the fund's cash is laid out by month, and the pool's lifecycle is counted by
- * institution group, into the cube's provider blocks (providerBlock.ts).
+ * institution group, into the cube's provider blocks (providerBlock.ts). Each institution-year's 甲类 share
+ * is checked against the agreement's terms (institutions/classAShare.ts); a shortfall can fail that year's
+ * annual assessment, which forfeits the deposit like the lifecycle's own failures.
  *
  * Quality deposits are forfeited only when some care is paid otherwise than fee for service: with fee for
  * service everywhere the fund pays exactly the settled pooled amounts, as the ledger always did.
@@ -11,10 +13,11 @@ import { CASH_BLOCK } from '../cashflow/aggregates.js';
 import { CASH_MONTHS } from '../cashflow/calendar.js';
 import { careYearCash, clearingAdvance, directTotal } from '../cashflow/fundFlow.js';
 import type { LifecycleEventKind } from '../institutions/lifecycle.js';
+import { classAShareAssessmentFailures, classAShareUnmet } from '../institutions/classAShare.js';
 import { depositForfeits, type PoolYear } from '../institutions/pool.js';
 import { PHARMACY, STATUS } from '../institutions/vocabulary.js';
 import { clearInstitutionsYear, type InstitutionPayments } from '../payment/clearing.js';
-import { FIELD, fieldCell, UNASSIGNED, unassignedCell } from '../payment/sums.js';
+import { FIELD, fieldCell, institutionTotals, UNASSIGNED, unassignedCell } from '../payment/sums.js';
 import { SCHEMES } from '../policy/vocabulary.js';
 import { cashOffset, sumsOffset, type ChunkLayout } from './chunkLayout.js';
 import { groupCell, MONTH_LINES, monthLineCell, paymentCell, PHARMACY_GROUP, PROVIDER_OFFSET, type GroupField, type PaymentField } from './providerBlock.js';
@@ -26,15 +29,18 @@ export function clearPath(cube: SimulationCube, setup: ProviderSetup, providers:
   const { institutions } = providers;
   const n = institutions.length;
   const groupOf = Uint8Array.from({ length: n }, (_, i) => (institutions.type[i] === PHARMACY ? PHARMACY_GROUP : institutions.level[i]!));
-  const forfeits = providers.pools.map((pool) => (setup.reformed ? depositForfeits(pool, n) : new Uint8Array(n)));
   const out = cube.providers;
 
   for (let v = 0; v < cube.variants.length; v++) {
-    cube.years.forEach((_, y) => {
+    const forfeits = cube.years.map((_, y) => {
       const at = providerOffset(cube, v, path, y);
       const cashAt = cashOffset(layout, v, y);
+      const sumsAt = sumsOffset(layout, v, y);
+      const pool = providers.pools[y]!;
       out.set(merged.subarray(cashAt, cashAt + CASH_BLOCK), at + PROVIDER_OFFSET.cash);
-      addLifecycle(out, at, groupOf, providers.pools[y]!);
+      addLifecycle(out, at, groupOf, pool);
+      const classAFailures = assessClassAShare(out, at, groupOf, setup, providers, pool, merged.subarray(sumsAt, sumsAt + layout.sumsLength));
+      return setup.reformed ? or(depositForfeits(pool, n), classAFailures) : new Uint8Array(n);
     });
     for (let scheme = 0; scheme < SCHEMES.length; scheme++) {
       let budgets: Float64Array | null = null;
@@ -104,6 +110,32 @@ function writePayment(out: Float64Array, at: number, scheme: number, r: Institut
   for (const [field, value] of Object.entries(values)) out[at + paymentCell(scheme, field as PaymentField)] = value;
 }
 
+/**
+ * The year's 甲类 share term, checked per institution over both funds' card-settled care (the variant's
+ * own claims): shortfalls and the assessment failures they cause, counted by group. Returns the failures.
+ */
+function assessClassAShare(out: Float64Array, at: number, groupOf: Uint8Array, setup: ProviderSetup, providers: PathProviders, pool: PoolYear, sums: Float64Array): Uint8Array {
+  const { institutions } = providers;
+  const n = institutions.length;
+  const classA = institutionTotals(sums, n, FIELD.classA);
+  const bill = institutionTotals(sums, n, FIELD.bill);
+  const unmet = classAShareUnmet(setup.rules.terms, institutions, classA, bill);
+  const failed = classAShareAssessmentFailures(setup.institutions.lifecycle, pool, unmet);
+  for (let i = 0; i < n; i++) {
+    const cell = (field: GroupField) => at + groupCell(groupOf[i]!, field);
+    out[cell('classAShareUnmet')] += unmet[i]!;
+    out[cell('classAShareFailures')] += failed[i]!;
+    out[cell('assessmentFailures')] += failed[i]!;
+  }
+  return failed;
+}
+
+/** Element-wise or of two 0/1 arrays, into the first. */
+function or(a: Uint8Array, b: Uint8Array): Uint8Array {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! | b[i]!;
+  return a;
+}
+
 const EVENT_FIELD: Partial<Record<LifecycleEventKind, GroupField>> = {
   suspended: 'suspensions',
   terminated: 'terminations',
@@ -144,5 +176,7 @@ function addInstitutionMoney(out: Float64Array, at: number, groupOf: Uint8Array,
     out[cell('settled')] += get(FIELD.feeForService) + get(FIELD.budgeted) + get(FIELD.caseItemized) + get(FIELD.diseaseItemized);
     out[cell('paid')] += r.due[i]! - r.forfeited[i]!;
     out[cell('forfeited')] += r.forfeited[i]!;
+    out[cell('classA')] += get(FIELD.classA);
+    out[cell('cardBill')] += get(FIELD.bill);
   }
 }

@@ -60,6 +60,13 @@ export const institutionAssumptions = z.strictObject({
       termination: groundChances(0.0005),
       /** Chance of failing the annual assessment. Assumption. */
       assessmentFailure: share.default(0.03),
+      /**
+       * Added to `assessmentFailure` for a hospital whose 甲类 share of the year's card-settled spending fell
+       * short of its level's minimum (rule file `terms.classAShare`; classAShare.ts). Such a failure forfeits
+       * the year's quality deposit. Assumption, 0 by default: no source says how much the term (原则上,
+       * "in principle") weighs in the assessment.
+       */
+      classAShareMissed: share.default(0),
       /** Chance that a candidate free to apply applies in a year, and the assessment score (normal). Assumptions. */
       application: share.default(0.5),
       score: z.strictObject({ mean: z.number().min(0).max(100).default(88), sd: z.number().min(0).max(50).default(6) }).prefault({}),

@@ -46,8 +46,7 @@ export function drawYearFacts(
     chartSample = { month: at, nonCompliantShare: share, months: length() };
   }
 
-  s.select(INSTITUTION_STREAM.assessment);
-  const assessment = { failed: s.next() < life.assessmentFailure, months: length() };
+  const assessment = { failed: assessmentDraw(s, path, institution, year) < life.assessmentFailure, months: length() };
 
   let application: YearFacts['application'] = null;
   if (s.select(INSTITUTION_STREAM.application).next() < life.application) {
@@ -55,4 +54,13 @@ export function drawYearFacts(
     application = { month: at, score: Math.min(100, Math.max(0, life.score.mean + life.score.sd * s.normal())) };
   }
   return { cases, chartSample, terminations, assessment, application };
+}
+
+/**
+ * The annual assessment's keyed uniform of an institution-year: it fails when the draw is below its
+ * failure chance. Clearing reads the same draw to raise that chance for a missed 甲类 share (classAShare.ts),
+ * so a higher chance only adds failures.
+ */
+export function assessmentDraw(s: KeyedStream, path: number, institution: number, year: number): number {
+  return s.member(path, institution, INSTITUTION_GENERATION, year).select(INSTITUTION_STREAM.assessment).next();
 }

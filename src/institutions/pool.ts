@@ -6,7 +6,7 @@
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
 import type { InstitutionAssumptions } from './assumptions.js';
-import { drawYearFacts } from './facts.js';
+import { assessmentDraw, drawYearFacts } from './facts.js';
 import type { Institutions } from './generate.js';
 import { advanceYear, initialState, type AgreementState, type LifecycleEvent } from './lifecycle.js';
 import type { AgreementRules } from './rules.js';
@@ -19,6 +19,11 @@ export interface PoolYear {
   /** STATUS code in force per institution and month: [institution * 12 + month]. */
   monthly: Uint8Array;
   events: (LifecycleEvent & { institution: number })[];
+  /**
+   * Per institution, the annual assessment's keyed draw (facts.ts assessmentDraw); advancePool always sets
+   * it. A pool built without it (by hand) fails no assessment on a missed 甲类 share.
+   */
+  assessmentDraws?: Float64Array;
 }
 
 export function initialStates(inst: Institutions): AgreementState[] {
@@ -37,15 +42,17 @@ export function advancePool(
   const s = new KeyedStream(keys);
   const monthly = new Uint8Array(inst.length * 12);
   const events: PoolYear['events'] = [];
+  const assessmentDraws = new Float64Array(inst.length);
   const next = states.map((state, i) => {
     const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, year, s);
+    assessmentDraws[i] = assessmentDraw(s, path, i, year);
     const dates = { openedMonth: inst.openedMonth[i]!, leaseEndMonth: inst.leaseEndMonth[i]! };
     const out = advanceYear(rules, dates, state, facts, year);
     monthly.set(out.monthly, i * 12);
     for (const e of out.events) events.push({ ...e, institution: i });
     return out.state;
   });
-  return { year, states: next, monthly, events };
+  return { year, states: next, monthly, events, assessmentDraws };
 }
 
 /**

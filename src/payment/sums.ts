@@ -69,6 +69,13 @@ export const unassignedCell = (institutions: number, scheme: number, field: numb
 /** Monthly declarations of the card-settled unassigned claims (fee for service). */
 export const unassignedMonthCell = (institutions: number, scheme: number, month: number) => unassignedCell(institutions, scheme, NU + month);
 
+/** One field per institution, both schemes' funds added (an institution has one agreement for both). */
+export function institutionTotals(sums: Float64Array, institutions: number, field: number): Float64Array {
+  const out = new Float64Array(institutions);
+  for (let scheme = 0; scheme < SCHEMES.length; scheme++) for (let i = 0; i < institutions; i++) out[i] += sums[fieldCell(institutions, scheme, i, field)]!;
+  return out;
+}
+
 export function allocatePaymentSums(institutions: number): Float64Array {
   return new Float64Array(paymentSumsLength(institutions));
 }

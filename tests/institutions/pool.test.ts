@@ -59,6 +59,21 @@ describe('keyed facts', () => {
     expect(fraud.application).toEqual(base.application);
   });
 
+  it('draw suspension lengths of 1 to 6 months (Art 17), each about as often', () => {
+    // Every ground (the 9 besides the assessment), the chart sample and the assessment happen each year:
+    // 11 lengths per institution-year.
+    const sure = institutionAssumptions.parse({ lifecycle: { suspension: { default: 1 }, chartReview: { hospital: 1 }, assessmentFailure: 1 } });
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 500; i++) {
+      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 2023);
+      for (const months of [...f.cases.map((c) => c.months), f.chartSample!.months, f.assessment.months]) counts.set(months, (counts.get(months) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
+    const n = [...counts.values()].reduce((t, x) => t + x, 0);
+    expect(n).toBe(500 * 11);
+    for (const [months, k] of counts) expect(Math.abs(k / n - 1 / 6), `${months} months`).toBeLessThan(4 * Math.sqrt((1 / 6) * (5 / 6) / n));
+  });
+
   it('suspend hospitals by chart sample at the rate the assumptions imply', () => {
     // P(sample) × P(share > 10%) = 0.5 × P(Z > ln(0.1 / 0.03) / 1) (lognormal, median 3%, sigma 1).
     const n = 4000;

@@ -94,6 +94,37 @@ describe('clearing a year of institution payments', () => {
     expect(clearInstitutionsYear(drg, { institutions: N, scheme: 0, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: null, perCaseBudget: null }).total).toBe(0);
   });
 
+  it('pays DRG admissions at a fixed rate whatever the budget, so the total can differ from it', () => {
+    const sums = allocatePaymentSums(N);
+    // As above: 30,000 points, others 700,000, itemised 2,000,000; 20,000 points, others 300,000, itemised 1,500,000.
+    for (const [i, points, other, item] of [
+      [0, 30_000, 700_000, 2_000_000],
+      [1, 20_000, 300_000, 1_500_000],
+    ] as const) {
+      sums[fieldCell(N, 1, i, FIELD.casePoints)] = points;
+      sums[fieldCell(N, 1, i, FIELD.caseOther)] = other;
+      sums[fieldCell(N, 1, i, FIELD.caseItemized)] = item;
+      sums[declarationCell(N, 1, i, 2)] = item;
+    }
+    const fixed = paymentAssumptions.parse({ methods: { inpatient: 'drg' }, drg: { rate: { fixed: 12_000 } } });
+    const input = { institutions: N, scheme: 1, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: null, perCaseBudget: 4_000_000 };
+    const r = clearInstitutionsYear(fixed, input);
+    // 12,000 yuan per case of weight 1 (10,000 points) = 1,200,000 fen / 10,000 = 120 fen a point, not the
+    // floating 100. Dues 30,000 × 120 − 700,000 = 2,900,000 and 20,000 × 120 − 300,000 = 2,100,000.
+    expect(r.pointValue!.toNumber()).toBe(120);
+    expect([r.due[0], r.due[1]]).toEqual([2_900_000, 2_100_000]);
+    // The fund pays 5,000,000, 1,000,000 over the 4,000,000 budget; clearing = due − 95% of the declarations.
+    expect(r.total).toBe(5_000_000);
+    expect(r.perCasePaid).toBe(5_000_000);
+    expect([r.clearing[0], r.clearing[1]]).toEqual([2_900_000 - 1_900_000, 2_100_000 - 1_425_000]);
+    // Next year's budget grows from what was paid: 5,000,000 × 1.1.
+    expect(r.nextPerCaseBudget).toBe(5_500_000);
+    // The fixed rate is DRG's: DIP floats to the budget, (4,000,000 + 1,000,000) / 50,000 = 100 fen.
+    const dip = paymentAssumptions.parse({ methods: { inpatient: 'dip' }, drg: { rate: { fixed: 12_000 } } });
+    expect(clearInstitutionsYear(dip, input).pointValue!.toNumber()).toBe(100);
+    expect(clearInstitutionsYear(dip, input).total).toBe(4_000_000);
+  });
+
   it('pays care with no open institution fee for service, with no deposit, a month after its month', () => {
     const sums = example();
     sums[unassignedCell(N, 0, UNASSIGNED.cardClaims)] = 2;
