@@ -3,7 +3,9 @@
  * member-year, those whose out-of-pocket falls (gainers) or rises (losers) against the baseline
  * variant 0 on the same path, and sum the change. Read from the reform's blocks only.
  */
-import { PAIRED_FIELDS, pairedCell } from '../engine/aggregates.js';
+import { PAIRED_FIELDS, pairedCell, pairedSettingCell } from '../engine/aggregates.js';
+import { SETTINGS } from '../policy/vocabulary.js';
+import { GROUPS } from './groups.js';
 import type { Measures } from './measures.js';
 import { GROUP_BANDS, memberSum, type MemberLabels } from './memberMeasures.js';
 
@@ -28,6 +30,31 @@ export const gainersLosersMeasures: Measures<MemberLabels> = {
       out[i++] = pairedSum(block, group.types, band.bands, 'gainers') / memberYears;
       out[i++] = pairedSum(block, group.types, band.bands, 'losers') / memberYears;
       out[i++] = pairedSum(block, group.types, band.bands, 'deltaOop') / 100 / memberYears;
+    }
+  },
+};
+
+export type SettingLabels = { metric: string; scheme: string; person_type: string; setting: string };
+
+function pairedSettingSum(block: Float64Array, types: readonly number[], setting: number, field: PairedField): number {
+  const f = PAIRED_FIELDS.indexOf(field);
+  let sum = 0;
+  for (const t of types) sum += block[pairedSettingCell(t, setting, f)]!;
+  return sum;
+}
+
+const GROUP_SETTINGS = GROUPS.flatMap((group) => SETTINGS.map((setting, s) => ({ group, setting, s })));
+
+/** The same by setting (门诊, 慢特病, 住院, 药店, 急诊留观): whose out-of-pocket in that setting falls or rises, per member-year. */
+export const gainersLosersBySettingMeasures: Measures<SettingLabels> = {
+  labels: GROUP_SETTINGS.flatMap(({ group, setting }) => METRICS.map((metric) => ({ metric, scheme: group.scheme, person_type: group.person_type, setting }))),
+  read(block, _weight, out) {
+    let i = 0;
+    for (const { group, s } of GROUP_SETTINGS) {
+      const memberYears = memberSum(block, group.types, 'memberYears');
+      out[i++] = pairedSettingSum(block, group.types, s, 'gainers') / memberYears;
+      out[i++] = pairedSettingSum(block, group.types, s, 'losers') / memberYears;
+      out[i++] = pairedSettingSum(block, group.types, s, 'deltaOop') / 100 / memberYears;
     }
   },
 };

@@ -22,7 +22,7 @@ export { GROUPS, type Group } from './groups.js';
 export { claimMeasures, type ClaimLabels } from './claimMeasures.js';
 export { memberMeasures, type MemberLabels } from './memberMeasures.js';
 export { histogramQuantile, oopDecileMeasures, oopBinMeasures, type OopDecileLabels, type OopBinLabels } from './oopDistribution.js';
-export { gainersLosersMeasures } from './gainersLosers.js';
+export { gainersLosersMeasures, gainersLosersBySettingMeasures } from './gainersLosers.js';
 export {
   summaryByYear,
   intervalByYear,
@@ -40,7 +40,13 @@ export {
   fundRiskByYear,
   fundCompareByYear,
   fundCompareOverHorizon,
+  fundLedgerByYear,
+  fundEvents,
+  ledgerLinesByPath,
+  LEDGER_LINES,
   type FundPaths,
+  type FundLedgerRow,
+  type FundEventRow,
   type FundSummaryRow,
   type FundRiskRow,
   type FundPairedRow,

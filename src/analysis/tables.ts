@@ -7,8 +7,8 @@ import { cashflowByMonth } from './cashflowTables.js';
 import { channelMeasures } from './channelMeasures.js';
 import { claimMeasures } from './claimMeasures.js';
 import { compareByYear, compareOverHorizon, intervalByYear, intervalOverHorizon, summaryByYear } from './cubeTables.js';
-import { fundByYear, fundCompareByYear, fundCompareOverHorizon, fundRiskByYear, type FundPaths } from './ledgerTables.js';
-import { gainersLosersMeasures } from './gainersLosers.js';
+import { fundByYear, fundCompareByYear, fundCompareOverHorizon, fundEvents, fundLedgerByYear, fundRiskByYear, type FundPaths } from './ledgerTables.js';
+import { gainersLosersBySettingMeasures, gainersLosersMeasures } from './gainersLosers.js';
 import { institutionMeasures } from './institutionMeasures.js';
 import type { Measures, Labels } from './measures.js';
 import { memberMeasures } from './memberMeasures.js';
@@ -62,17 +62,21 @@ export function reformTables(cube: SimulationCube, alpha = 0.05): Tables {
     reform_oop_deciles_over_horizon: deciles.overHorizon,
     gainers_losers_by_year: reforms.flatMap((r) => intervalByYear(cube, gainersLosersMeasures, r, alpha)),
     gainers_losers_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersMeasures, r, alpha)),
+    gainers_losers_by_setting_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersBySettingMeasures, r, alpha)),
   };
 }
 
 /**
- * The fund side for ledgers per path (pathLedgers): summaries and risks for each; with a baseline
- * variant id, every other variant of the same scheme compared with it.
+ * The fund side for ledgers per path (pathLedgers): headline summaries, risks, every ledger line and the
+ * first-deficit and depletion years for each; with a baseline variant id, every other variant of the
+ * same scheme compared with it.
  */
 export function fundTables(funds: readonly FundPaths[], baseline?: string, alpha = 0.05): Tables {
   const tables: Tables = {
     fund_by_year: funds.flatMap(fundByYear),
     fund_risk_by_year: funds.flatMap(fundRiskByYear),
+    fund_ledger_by_year: funds.flatMap(fundLedgerByYear),
+    fund_events: funds.flatMap(fundEvents),
   };
   if (baseline === undefined) return tables;
   const pairs = funds.flatMap((reform) => {

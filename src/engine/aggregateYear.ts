@@ -2,7 +2,7 @@
  * Folding one year's settled claims and members into an aggregate block (see aggregates.ts).
  * Hot path: typed arrays only, one pass over claims and one over members.
  */
-import { schemeOf, PERSON_TYPES } from '../policy/vocabulary.js';
+import { schemeOf, PERSON_TYPES, SETTINGS } from '../policy/vocabulary.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION, OUT, OUT_STRIDE, type ClaimColumns } from '../settlement/columns.js';
 import {
   CLAIM_FIELDS,
@@ -15,6 +15,7 @@ import {
   oopBin,
   oopCell,
   pairedCell,
+  pairedSettingCell,
 } from './aggregates.js';
 
 /** The member columns aggregation reads. */
@@ -54,11 +55,13 @@ const OUT_CASH = OUT.cash;
 const OUT_FUND = OUT.pooledFund;
 /** OUT_STRIDE as a module constant: an imported binding is re-read from the module object at every loop test. */
 const OUT_WIDTH = OUT_STRIDE;
+const N_SETTINGS = SETTINGS.length;
 const BAND_OF_AGE = Uint8Array.from({ length: 256 }, (_, age) => ageBandOf(age));
 
 /**
  * Add the claims' splits into the claim and area cells, and each member's bill and out-of-pocket
- * (account + family account + cash) into `memberBill`/`memberOop` (fen, indexed by member, zeroed by the caller).
+ * (account + family account + cash) into `memberBill`/`memberOop` (fen, indexed by member, zeroed by the caller),
+ * the out-of-pocket also by setting into `memberOopBySetting` (indexed member × SETTINGS).
  */
 export function addClaims(
   block: Float64Array,
@@ -68,6 +71,7 @@ export function addClaims(
   memberType: Uint8Array,
   memberBill: Float64Array,
   memberOop: Float64Array,
+  memberOopBySetting: Float64Array,
 ): void {
   const { person, setting, level, location, flags, classA, classB, classC } = claims;
   for (let i = 0; i < claims.length; i++) {
@@ -91,7 +95,9 @@ export function addClaims(
       block[a + 2] += out[o + OUT_FUND]!;
     }
     memberBill[p] += bill;
-    memberOop[p] += out[o + OUT_ACCOUNT]! + out[o + OUT_FAMILY]! + out[o + OUT_CASH]!;
+    const oop = out[o + OUT_ACCOUNT]! + out[o + OUT_FAMILY]! + out[o + OUT_CASH]!;
+    memberOop[p] += oop;
+    memberOopBySetting[p * N_SETTINGS + s] += oop;
   }
 }
 
@@ -124,16 +130,28 @@ export function addMembers(
 }
 
 /** Who gains and who loses under a reform: per member-year change in out-of-pocket against the baseline. */
-export function addPaired(block: Float64Array, at: number, members: MemberView, oop: Float64Array, baselineOop: Float64Array): void {
+export function addPaired(block: Float64Array, at: number, members: MemberView, oop: PairedOop, baseline: PairedOop): void {
   const { type, age, alive } = members;
   for (let m = 0; m < members.length; m++) {
     if (alive[m] !== 1) continue;
-    const delta = oop[m]! - baselineOop[m]!;
-    const cell = at + pairedCell(type[m]!, BAND_OF_AGE[age[m]!]!, 0);
-    if (delta < 0) block[cell + P_GAINERS] += 1;
-    else if (delta > 0) block[cell + P_LOSERS] += 1;
-    block[cell + P_DELTA] += delta;
+    countChange(block, at + pairedCell(type[m]!, BAND_OF_AGE[age[m]!]!, 0), oop.total[m]! - baseline.total[m]!);
+    for (let s = 0; s < N_SETTINGS; s++) {
+      const k = m * N_SETTINGS + s;
+      countChange(block, at + pairedSettingCell(type[m]!, s, 0), oop.bySetting[k]! - baseline.bySetting[k]!);
+    }
   }
+}
+
+/** A member's out-of-pocket in one variant: the year's total and by setting (member × SETTINGS), fen. */
+export interface PairedOop {
+  total: Float64Array;
+  bySetting: Float64Array;
+}
+
+function countChange(block: Float64Array, cell: number, delta: number): void {
+  if (delta < 0) block[cell + P_GAINERS] += 1;
+  else if (delta > 0) block[cell + P_LOSERS] += 1;
+  block[cell + P_DELTA] += delta;
 }
 
 /** Member events (deaths, exits, entrants, retirements) by type and age band. */

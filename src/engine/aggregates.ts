@@ -10,6 +10,7 @@
  *   money   [personType][MONEY_FIELDS]                   contribution bases, contributions, accounts
  *   oop     [scheme][OOP_BINS]                           member-year out-of-pocket histogram
  *   paired  [personType][ageBand][PAIRED_FIELDS]         reform vs baseline, per member-year (variant > 0)
+ *   pairedSetting [personType][setting][PAIRED_FIELDS]   the same for each setting's out-of-pocket
  */
 import { LEVELS, LOCATIONS, PERSON_TYPES, SCHEMES, SETTINGS } from '../policy/vocabulary.js';
 import { OUT_FIELDS } from '../settlement/columns.js';
@@ -55,8 +56,9 @@ export const OFFSET = (() => {
   const money = members + NT * NA * MEMBER_FIELDS.length;
   const oop = money + NT * MONEY_FIELDS.length;
   const paired = oop + SCHEMES.length * OOP_BINS;
-  const end = paired + NT * NA * PAIRED_FIELDS.length;
-  return { claims, area, members, money, oop, paired, end };
+  const pairedSetting = paired + NT * NA * PAIRED_FIELDS.length;
+  const end = pairedSetting + NT * NS * PAIRED_FIELDS.length;
+  return { claims, area, members, money, oop, paired, pairedSetting, end };
 })();
 export const BLOCK = OFFSET.end;
 
@@ -68,6 +70,7 @@ export const memberCell = (type: number, band: number, field: number) => OFFSET.
 export const moneyCell = (type: number, field: number) => OFFSET.money + type * MONEY_FIELDS.length + field;
 export const oopCell = (scheme: number, bin: number) => OFFSET.oop + scheme * OOP_BINS + bin;
 export const pairedCell = (type: number, band: number, field: number) => OFFSET.paired + (type * NA + band) * PAIRED_FIELDS.length + field;
+export const pairedSettingCell = (type: number, setting: number, field: number) => OFFSET.pairedSetting + (type * NS + setting) * PAIRED_FIELDS.length + field;
 
 const OOP_LOG_LOW = Math.log(1000); // 10 yuan in fen
 const OOP_LOG_HIGH = Math.log(1_000_000_000); // 10 million yuan in fen

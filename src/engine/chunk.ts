@@ -23,7 +23,7 @@ import { advanceYear } from '../population/dynamics.js';
 import { createMembers } from '../population/members.js';
 import { fillPersonColumns } from '../population/persons.js';
 import type { PopulationMacro } from '../population/macro.js';
-import { PERSON_TYPES } from '../policy/vocabulary.js';
+import { PERSON_TYPES, SETTINGS } from '../policy/vocabulary.js';
 import { OUT_STRIDE, allocateAccumulators, allocatePersons, allocateResults, type PersonColumns } from '../settlement/columns.js';
 import { compilePolicy, type CompiledPolicy } from '../settlement/compile.js';
 import { settleBatch } from '../settlement/kernel.js';
@@ -53,6 +53,8 @@ export interface PolicyContext {
   demand?: DemandTable;
 }
 
+const pairedOop = (st: VariantState) => ({ total: st.oop, bySetting: st.oopBySetting });
+
 /** What a path's chunks share: its policies, and its institutions with their statuses by year. */
 export interface PathContext extends PolicyContext {
   providers: PathProviders;
@@ -70,6 +72,8 @@ export function policyContext(policies: PathPolicies): PolicyContext {
 interface VariantState {
   persons: PersonColumns;
   oop: Float64Array;
+  /** Out-of-pocket by setting, member × SETTINGS (for winners and losers by setting). */
+  oopBySetting: Float64Array;
 }
 
 export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Float64Array {
@@ -82,7 +86,7 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
   const n = block.length;
   const terms = contributionTerms(scenario.fund.employee);
   const opening = yuanToFen(scenario.fund.employee.accounts.openingPerMember);
-  const states: VariantState[] = spec.variants.map(() => ({ persons: allocatePersons(n), oop: new Float64Array(n) }));
+  const states: VariantState[] = spec.variants.map(() => ({ persons: allocatePersons(n), oop: new Float64Array(n), oopBySetting: new Float64Array(n * SETTINGS.length) }));
   for (const st of states) openAccounts(block, st.persons, opening);
   const buffer: ClaimBuffer = allocateClaimBuffer(Math.max(1024, n * 8), n);
   const acc = allocateAccumulators(n);
@@ -130,12 +134,13 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       const memberBill = v === 0 ? bill : own.claims !== claims ? induced!.bill.fill(0) : unused;
       settleBatch(ctx.compiled[v]![y]!, own.claims, st.persons, acc, out, 0, own.claims.length);
       st.oop.fill(0);
-      addClaims(result, at, own.claims, out, st.persons.type, memberBill, st.oop);
+      st.oopBySetting.fill(0);
+      addClaims(result, at, own.claims, out, st.persons.type, memberBill, st.oop, st.oopBySetting);
       const sums = sumsOffset(layout, v, y);
       addProviderSums(models, year, block, own.claims, out, own.provider, result.subarray(sums, sums + layout.sumsLength), result, cashOffset(layout, v, y));
       if (supervision) supervision.afterSettle(v, out, result.subarray(supervisionSumsOffset(layout, v, y), supervisionSumsOffset(layout, v, y) + layout.supervisionLength));
       addMembers(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, memberBill === unused ? bill : memberBill, st.oop, income, scenario.analysis.catastrophicShare);
-      if (v > 0) addPaired(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, st.oop, states[0]!.oop);
+      if (v > 0) addPaired(result, at, { length: n, type: st.persons.type, age: block.age, alive: block.alive }, pairedOop(st), pairedOop(states[0]!));
       addEvents(result, at, block, st.persons);
       closeAccounts(result, at, block, st.persons, terms);
     }

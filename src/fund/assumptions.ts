@@ -51,8 +51,10 @@ const seriousIllnessFunding = z.union([
 
 /** Parts every scheme's fund has. */
 const fundCommon = {
-  // Bank demand-deposit benchmark rate 0.35% (中国人民银行, in force from 2015-10-24 through 2021); credited
-  // once a year on the balance at the start of the year, as for accounts (seed 002 篇8 L399, domain B16).
+  // Bank demand-deposit benchmark rate 0.35% (中国人民银行, in force from 2015-10-24 through 2021), the
+  // accounts' rate (seed 002 篇8 L399, domain B16). The ledger credits it once a year on the pooled fund's
+  // (and the reserve's) accumulated balance at the start of the year, when positive: an assumption, as the
+  // seeds give the crediting rule for accounts only (those are credited on the year-end balance, below).
   interestRate: ratio.default(0.0035),
   reserve: reserve.prefault({}),
   // 15 yuan a head = 10.5 from the basic fund + 4.5 from the insured: Hangzhou, seed 002 篇8 L425 (domain B9).
@@ -113,7 +115,10 @@ const employeeFund = z.strictObject({
       // average basic pension of the reform year. The 36,000 yuan (3,000 a month) is an assumption near
       // the national average of 2021: not in shared/reference; give the region's figure.
       retired: retiredCredit.default({ shareOfAveragePension: 0.02, averagePension: 36000 }),
-      // Demand-deposit rate, credited once a year (seed 002 篇8 L399, domain B16); the engine applies it per member.
+      // Demand-deposit rate, credited once a year at the year-end rollover (seed 002 篇8 L399, domain B16).
+      // The engine credits it per member on the balance at the end of the year (after the year's credit and
+      // the year's account spending, before the balance of a member who died or left goes out), when positive,
+      // rounded half up to the fen; the ledger's accounts_interest line is the sum of those credits.
       interestRate: ratio.default(0.0035),
       // Balance per employee member at the start: 11,753.98亿 accounts ÷ 35,431万 members at end-2021
       // (2021 national bulletin, reference/nhsa_national_bulletins.csv) [derived]. The engine seeds members with it.

@@ -68,7 +68,7 @@ describe('fund tables from ledgers per path', () => {
 
   it('builds the standard fund tables, with comparisons against a named baseline', () => {
     const tables = fundTables([baseline, reform], 'baseline');
-    expect(Object.keys(tables)).toEqual(['fund_by_year', 'fund_risk_by_year', 'reform_fund_by_year', 'reform_fund_over_horizon']);
+    expect(Object.keys(tables)).toEqual(['fund_by_year', 'fund_risk_by_year', 'fund_ledger_by_year', 'fund_events', 'reform_fund_by_year', 'reform_fund_over_horizon']);
     expect(tables.reform_fund_over_horizon!.every((r) => (r as { reform: string }).reform === 'reform')).toBe(true);
     expect(() => fundTables([reform], 'baseline')).toThrow(/no ledgers of the baseline "baseline"/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimMeasures } from '../../src/analysis/claimMeasures.js';
 import { compareByYear, compareOverHorizon, intervalByYear, intervalOverHorizon } from '../../src/analysis/cubeTables.js';
-import { gainersLosersMeasures } from '../../src/analysis/gainersLosers.js';
+import { gainersLosersMeasures, gainersLosersBySettingMeasures } from '../../src/analysis/gainersLosers.js';
 import { reformTables } from '../../src/analysis/tables.js';
 import { one, syntheticCube } from './cubes.js';
 
@@ -117,8 +117,10 @@ describe('the standard reform tables', () => {
       'reform_oop_deciles_over_horizon',
       'gainers_losers_by_year',
       'gainers_losers_over_horizon',
+      'gainers_losers_by_setting_over_horizon',
     ]);
     expect(tables.reform_claims_by_year).toHaveLength(claimMeasures.labels.length * 2);
     expect(tables.gainers_losers_over_horizon).toHaveLength(gainersLosersMeasures.labels.length);
+    expect(tables.gainers_losers_by_setting_over_horizon).toHaveLength(gainersLosersBySettingMeasures.labels.length);
   });
 });

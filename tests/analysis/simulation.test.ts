@@ -71,6 +71,19 @@ describe('tables from a real simulation hold together', () => {
     expect(change.ci_low).toBeGreaterThan(0);
   });
 
+  it("splits winners and losers by setting: the inpatient reform's losers are in the inpatient setting, and the settings' changes add up", () => {
+    const bySetting = reforms.gainers_losers_by_setting_over_horizon!;
+    const at = (setting: string, metric: string) => one(bySetting, { scheme: 'all', person_type: 'all', setting, metric }).mean as number;
+    expect(at('inpatient', 'losers_share')).toBeGreaterThan(0);
+    expect(at('inpatient', 'oop_change_per_member_yuan')).toBeGreaterThan(0);
+    // Another setting can gain: inpatient and chronic care share the fund cap, so less paid under it for admissions leaves more for chronic care.
+    expect(at('inpatient', 'losers_share')).toBeGreaterThan(at('outpatient', 'losers_share'));
+    // Per member-year the settings' out-of-pocket changes sum to the total change (the same paired draws).
+    const settingsSum = ['inpatient', 'outpatient', 'chronic', 'pharmacy', 'emergencyObservation'].reduce((s, x) => s + at(x, 'oop_change_per_member_yuan'), 0);
+    const total = one(reforms.gainers_losers_over_horizon!, { scheme: 'all', person_type: 'all', age_band: 'all', metric: 'oop_change_per_member_yuan' }).mean as number;
+    expect(settingsSum).toBeCloseTo(total, 6);
+  });
+
   it('runs the fund ledgers of every path', () => {
     const funds = (['employee', 'resident'] as const).flatMap((scheme) => [0, 1].map((v) => pathLedgers(cube, v, scheme, small.scenario.fund)));
     const tables = fundTables(funds, 'baseline') as Record<string, Row[]>;

@@ -51,7 +51,7 @@ function settledYear() {
   addBalances('accountOpening');
   settleBatch(compilePolicy(loadPolicy(defaultPolicyFile()).policy), claims, persons, allocateAccumulators(persons.length), out);
   addBalances('accountClosing');
-  addClaims(block, 0, claims, out, persons.type, new Float64Array(persons.length), new Float64Array(persons.length));
+  addClaims(block, 0, claims, out, persons.type, new Float64Array(persons.length), new Float64Array(persons.length), new Float64Array(persons.length * SETTINGS.length));
   return { block, claims, persons, out };
 }
 
