@@ -76,10 +76,13 @@ export function scenarioOrDefault(file: string | undefined): LoadedScenario {
   return loadScenario(file ?? defaultScenarioFile());
 }
 
-/** A progress bar on standard error while chunks run (only on a terminal unless asked). */
-export function progressBar(enabled: boolean | undefined): { onProgress?: (e: ProgressEvent) => void; stop: () => void } {
-  if (enabled === false || !process.stderr.isTTY) return { stop: () => undefined };
-  const bar = new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} chunks | {duration_formatted}', stream: process.stderr, hideCursor: true });
+/** Where the progress bar draws: standard error, or (in tests) any writable stream that says whether it is a terminal. */
+export type ProgressStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
+/** A progress bar on `stream` (standard error) while chunks run: only on a terminal, and not with --no-progress. */
+export function progressBar(enabled: boolean | undefined, stream: ProgressStream = process.stderr): { onProgress?: (e: ProgressEvent) => void; stop: () => void } {
+  if (enabled === false || !stream.isTTY) return { stop: () => undefined };
+  const bar = new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} chunks | {duration_formatted}', stream, hideCursor: true });
   let started = false;
   return {
     onProgress: (e) => {

@@ -1,7 +1,7 @@
 /**
  * What every notebook test shares: the notebook executed once before its tests (headless, the built
- * package), its cells by id, a check that the committed file carries no outputs, and the rows of the
- * danfojs tables it prints.
+ * package), its cells by id, a check that the committed file carries no outputs, a check that it imports
+ * the package as a user would, and the rows of the danfojs tables it prints.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,12 @@ export function notebookUnderTest(file: string, timeoutMs = 110_000): NotebookUn
     expect(raw.cells.every((c) => (c.outputs ?? []).length === 0)).toBe(true);
   });
 
+  it("imports the package as a user would: from 'yibao-sim', never from the repository's src/ or dist/", () => {
+    const modules = importedModules(notebookCode(path));
+    expect(modules).toContain('yibao-sim');
+    expect(modules.filter(reachesIntoRepository)).toEqual([]);
+  });
+
   const notebook = (): ExecutedNotebook => {
     if (!nb) throw new Error(`${file} has not run`);
     return nb;
@@ -52,6 +58,27 @@ export function notebookUnderTest(file: string, timeoutMs = 110_000): NotebookUn
       return answer;
     },
   };
+}
+
+/** The source of the committed notebook's code cells, joined. */
+export function notebookCode(path: string): string {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { cells: { cell_type: string; source: string | string[] }[] };
+  return raw.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source))
+    .join('\n');
+}
+
+/** Every module specifier in code: `import … from 'm'`, `import 'm'`, `export … from 'm'`, `import('m')`, `require('m')`. */
+export function importedModules(code: string): string[] {
+  const quoted = `(['"])([^'"\\n]+)\\1`;
+  const patterns = [new RegExp(`\\bfrom\\s*${quoted}`, 'g'), new RegExp(`\\bimport\\s*${quoted}`, 'g'), new RegExp(`\\b(?:import|require)\\s*\\(\\s*${quoted}\\s*\\)`, 'g')];
+  return patterns.flatMap((p) => [...code.matchAll(p)].map((m) => m[2]!));
+}
+
+/** A module path into the repository's own source or build (../src, ../dist/index.js, /abs/…/dist, yibao-sim/dist/…) rather than the package's entry. */
+export function reachesIntoRepository(module: string): boolean {
+  return /^(?:\.{1,2}\/|\/|yibao-sim\/)/.test(module) && /(?:^|\/)(?:src|dist)(?:\/|$)/.test(module);
 }
 
 /** The body rows of a danfojs table printed with toString (index column dropped). */

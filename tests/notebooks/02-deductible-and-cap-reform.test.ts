@@ -7,10 +7,11 @@
  * checked for consistency and direction: the reform touches residents only, so the employee fund's
  * changes are exactly 0 on the same draws; the yearly changes add up to the ten-year change; two tables
  * computed by different code (claims comparison, gainers and losers) agree on the out-of-pocket change;
- * a higher tertiary deductible cuts the fund's spending; the answer repeats the tables.
+ * a higher tertiary deductible cuts the fund's spending; the out-of-pocket distribution is drawn for both
+ * variants and differs between them; the answer repeats the tables.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSvg, shapes, texts } from '../helpers/svg.js';
+import { num, parseSvg, shapes, texts } from '../helpers/svg.js';
 import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
 
 
@@ -95,6 +96,26 @@ describe('notebook 02: a deductible and cap reform', () => {
     for (let i = 1; i < rows.length; i++) expect(Number(rows[i]![1])).toBeGreaterThanOrEqual(Number(rows[i - 1]![1]));
     // An inpatient reform cannot move the member-years at the bottom: they have no admission.
     for (const r of rows.slice(0, 3)) expect(Math.abs(Number(r[3]))).toBeLessThan(0.005);
+  });
+
+  it('draws the out-of-pocket distribution in the last year, baseline and reform in their own panels', () => {
+    const svgs = cell('oop-chart').svg;
+    expect(svgs).toHaveLength(1);
+    const root = parseSvg(svgs[0]!);
+    expect(root.getAttribute('data-chart')).toBe('oop-distribution');
+    expect(texts(root, '.chart-title').join(' ')).toContain('Out-of-pocket per resident member-year, 2030: baseline and reform');
+    expect(texts(root, 'g[aria-label="fy-axis tick label"] text')).toEqual(['baseline', 'reform']);
+    // One group of bars per panel, each with the engine's log-spaced bins that someone fell into.
+    const panels = Array.from(root.querySelectorAll('g.yb-bin'));
+    expect(panels).toHaveLength(2);
+    const heights = panels.map((p) => Array.from(p.querySelectorAll('rect'), (r) => num(r, 'height')));
+    for (const h of heights) {
+      expect(h.length).toBeGreaterThanOrEqual(5);
+      expect(h.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+    }
+    // The reform changes what residents pay, so the two panels are not the same picture drawn twice.
+    expect(heights[1]).not.toEqual(heights[0]);
+    expect(texts(root, '.chart-note').join(' ')).toMatch(/baseline: \d+\.\d% of member-years paid nothing; reform: \d+\.\d% of member-years paid nothing/);
   });
 
   it('ends with the answer in words, its numbers those of the tables', () => {
