@@ -1,7 +1,7 @@
 /**
  * The sensitivity tornado as a command's result: run the one-at-a-time sensitivity (./sensitivity.ts) on
  * the median accumulated balance of one fund at the horizon, say in a sentence which assumption moves it
- * most, and write the table, the tornado chart, the answer and a manifest to one directory that appears
+ * most, and write the table, the tornado chart, a report, the answer and a manifest to one directory that appears
  * whole or not at all.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { tornadoChart } from '../charts/tornado.js';
 import { InputError } from '../input/inputError.js';
 import { writeDirectoryAtomic } from '../io/atomic.js';
 import { jsonText } from '../io/json.js';
+import { buildReport } from '../report/index.js';
 import { CHINESE, type Scheme } from '../policy/vocabulary.js';
 import { withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { manifestFor, type Manifest } from './manifest.js';
@@ -105,7 +106,26 @@ export interface SensitivityOutputOptions {
   signal?: AbortSignal;
 }
 
-/** tables/sensitivity.{csv,json,parquet} (and NOTES.txt), charts/tornado.svg (and .png), answers.txt, manifest.json. */
+/** The self-contained HTML report: the answer, the tornado and its table, the manifest. */
+export function sensitivityReportHtml(r: SensitivityResult, chart: string): string {
+  const m = r.manifest;
+  return buildReport({
+    title: `Sensitivity of the ${r.scheme} fund's balance: ${m.scenario.file}`,
+    subtitle: `${m.paths} Monte Carlo paths; ${m.members.toLocaleString('en')} simulated members; ${m.baseYear}–${r.year}; seed ${String(m.seed)}; ${m.behaviouralResponse}`,
+    sections: [
+      { heading: 'Answer', text: sensitivityAnswer(r) },
+      {
+        heading: 'Tornado',
+        text: `${outcomeLabel(r)}: each assumption at its low and at its high value, the rest at base, on the same random draws.`,
+        charts: [chart],
+        tables: [{ caption: '亿元; widest swing first', columns: ['assumption', 'low', 'high', 'base', 'swing'], rows: r.rows.map((x) => [x.assumption, x.low, x.high, x.base, x.swing]) }],
+      },
+    ],
+    manifest: m,
+  });
+}
+
+/** tables/sensitivity.{csv,json,parquet} (and NOTES.txt), charts/tornado.svg (and .png), report.html, answers.txt, manifest.json. */
 export async function writeSensitivityOutputs(dir: string, r: SensitivityResult, options: SensitivityOutputOptions = {}): Promise<void> {
   await writeDirectoryAtomic(
     dir,
@@ -119,6 +139,7 @@ export async function writeSensitivityOutputs(dir: string, r: SensitivityResult,
       await writeFile(join(temp, 'charts', 'tornado.svg'), chart, { signal });
       if (options.png) await writeFile(join(temp, 'charts', 'tornado.png'), svgToPng(chart), { signal });
       await writeFile(join(temp, 'answers.txt'), `${sensitivityAnswer(r)}\n`, { signal });
+      await writeFile(join(temp, 'report.html'), sensitivityReportHtml(r, chart), { signal });
       await writeFile(join(temp, 'manifest.json'), jsonText(r.manifest), { signal });
     },
     { signal: options.signal },

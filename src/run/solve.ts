@@ -8,6 +8,7 @@ import { pathLedgers } from '../analysis/ledgerTables.js';
 import { meetsFundTarget, type FundTarget } from '../analysis/fundTarget.js';
 import { solveBracketed, type BracketedSolution } from '../analysis/solveBracketed.js';
 import { solvePerPath, type PerPathSolution } from '../analysis/solvePerPath.js';
+import type { SolvencyPoint } from '../charts/solvency.js';
 import { residentFinancing, type FundAssumptions } from '../fund/assumptions.js';
 import { InputError } from '../input/inputError.js';
 import type { Scheme } from '../policy/vocabulary.js';
@@ -56,7 +57,21 @@ export interface SolveResult {
   atLowerBound: boolean;
   evaluations: number;
   detail: PerPathSolution | BracketedSolution;
+  /** The share of paths meeting the target at each value looked at, by value (for the report's chart). */
+  curve: SolvencyPoint[];
   manifest: Manifest;
+}
+
+/** Per path, the smallest passing value: the share meeting at each distinct one, and at both ends of the range. */
+export function perPathCurve(thresholds: readonly number[], lo: number, hi: number): SolvencyPoint[] {
+  const values = [...new Set([lo, ...thresholds.filter((t) => t >= lo && t <= hi), hi])].sort((a, b) => a - b);
+  return values.map((value) => ({ value, shareMeeting: thresholds.filter((t) => t <= value).length / thresholds.length, lo: null, hi: null }));
+}
+
+/** A re-simulating search's evaluations (failure shares with intervals) as shares meeting, by field value. */
+function bracketedCurve(history: BracketedSolution['history'], fieldValue: (x: number) => number): SolvencyPoint[] {
+  const meeting = (failing: number | null) => (failing === null ? null : 1 - failing);
+  return history.map((h) => ({ value: fieldValue(h.x), shareMeeting: 1 - h.statistic, lo: meeting(h.hi), hi: meeting(h.lo) })).sort((a, b) => a.value - b.value);
 }
 
 /** The fund assumptions with the base-year per-head subsidy set to x (every listed year shifted alike). */
@@ -101,7 +116,7 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
       allowedFailure: target.allowedFailure,
       evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
     });
-    result = { lever, target, value: detail.value, interval: detail.interval, failureShare: detail.failureShare, atLowerBound: detail.atLowerBound, evaluations: detail.evaluations, detail };
+    result = { lever, target, value: detail.value, interval: detail.interval, failureShare: detail.failureShare, atLowerBound: detail.atLowerBound, evaluations: detail.evaluations, detail, curve: perPathCurve(detail.thresholds, lever.lo, lever.hi) };
   }
   const manifest = manifestFor('solve', scenario, [], { workers: options.workers ?? -1, chunkMembers: options.chunkMembers ?? s.engine.chunkMembers, elapsedMs: Date.now() - started }, { lever, target });
   return { ...result, manifest };
@@ -163,5 +178,6 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, 
     atLowerBound: detail.atLowerBound,
     evaluations: detail.evaluations,
     detail,
+    curve: bracketedCurve(detail.history, fieldValue),
   };
 }

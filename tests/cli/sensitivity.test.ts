@@ -1,6 +1,6 @@
 /**
  * `yibao sensitivity`: on a small run of the default scenario it writes the tornado's table (one row per key
- * assumption, low and high outcomes), chart (one bar per assumption), answer and manifest; a bad --scheme,
+ * assumption, low and high outcomes), chart (one bar per assumption), report, answer and manifest; a bad --scheme,
  * or a scheme without members, is one clear line and exit code 2 with no output.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,13 +33,21 @@ describe('yibao sensitivity', () => {
   });
 
   it('writes the table, the chart, the answer and the manifest', () => {
-    for (const f of ['tables/sensitivity.csv', 'tables/sensitivity.json', 'tables/NOTES.txt', 'charts/tornado.svg', 'answers.txt', 'manifest.json']) {
+    for (const f of ['tables/sensitivity.csv', 'tables/sensitivity.json', 'tables/NOTES.txt', 'charts/tornado.svg', 'report.html', 'answers.txt', 'manifest.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     expect(existsSync(join(out, 'tables', 'sensitivity.parquet'))).toBe(false); // --format csv,json
     expect(existsSync(join(out, 'charts', 'tornado.png'))).toBe(false); // no --png
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ tool: 'yibao-sim', kind: 'sensitivity', paths: 2, members: 300, horizon: 2, extra: { scheme: 'employee' } });
+  });
+
+  it('writes a report with the answer, the tornado and one table row per assumption', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    expect(html).toContain(esc(readFileSync(join(out, 'answers.txt'), 'utf8').trim()));
+    expect(html.match(/data-chart="tornado"/g)).toHaveLength(1);
+    for (const l of labels) expect(html).toContain(`<td>${esc(l)}</td>`);
   });
 
   it('has one CSV row per assumption with numeric low, high, base and swing, widest swing first', () => {

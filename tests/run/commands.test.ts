@@ -110,6 +110,25 @@ describe('yibao solve', () => {
     expect(result.value).toBeGreaterThan(0);
     expect(result.value).toBeLessThan(3000);
     expect(io.out.join('')).toMatch(/needs a per-head fiscal subsidy .* of \d+\.\d\d/);
+    // Per path, the share meeting the target can only rise with the subsidy, and reaches the required 80% at the answer.
+    const curve = result.curve as { value: number; shareMeeting: number }[];
+    expect(curve.map((p) => p.value)).toEqual([...curve.map((p) => p.value)].sort((a, b) => a - b));
+    for (let i = 1; i < curve.length; i++) expect(curve[i]!.shareMeeting).toBeGreaterThanOrEqual(curve[i - 1]!.shareMeeting);
+    expect(curve.find((p) => p.value === result.value)!.shareMeeting).toBeGreaterThanOrEqual(0.8);
+    expect(curve.filter((p) => p.value < result.value).every((p) => p.shareMeeting < 0.8)).toBe(true);
+  });
+
+  it('writes a report with the answer and a solvency chart that renders in a real browser', async () => {
+    const file = join(dir, 'solve', 'report.html');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain(readFileSync(join(dir, 'solve', 'answers.txt'), 'utf8').trim().slice(0, 60));
+    expect(html).toContain('Share of paths meeting the target at each value looked at');
+    const page = await inspectPage(file);
+    expect(page.errors).toEqual([]);
+    expect(page.ready).toBe(true);
+    expect(page.charts.map((c) => c.kind)).toEqual(['solvency']);
+    expect(page.renderedCharts).toBe(1);
+    expect(page.charts[0]!.marks).toBeGreaterThan(3);
   });
 
   it('refuses to rerun its manifest as a plain run (one line, exit 2)', async () => {
@@ -148,6 +167,15 @@ describe('yibao solve', () => {
     expect(result.failureShare).toBeLessThanOrEqual(0.2);
     expect(result.interval.lo).toBeLessThanOrEqual(result.value);
     expect(text).toMatch(/ratio\.tertiary set to 0\.\d{4} \(or lower\)/);
+    // Every evaluation is in the report's curve, as a share meeting with its interval, in field values.
+    expect(result.curve).toHaveLength(result.evaluations);
+    for (const p of result.curve) {
+      expect(p.value).toBeGreaterThanOrEqual(0.3);
+      expect(p.value).toBeLessThanOrEqual(0.95);
+      expect(p.lo).toBeLessThanOrEqual(p.shareMeeting);
+      expect(p.hi).toBeGreaterThanOrEqual(p.shareMeeting);
+    }
+    expect(result.curve.find((p: { value: number }) => p.value === result.value).shareMeeting).toBeGreaterThanOrEqual(0.8);
   });
 });
 

@@ -12,6 +12,7 @@ import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
@@ -169,8 +170,9 @@ export function register(program: Command): void {
         await writeDirectoryAtomic(
           out,
           async (temp) => {
-            await writeFile(join(temp, 'solve.json'), jsonText({ value: result.value, interval: result.interval, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target: solveTarget }));
+            await writeFile(join(temp, 'solve.json'), jsonText({ value: result.value, interval: result.interval, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target: solveTarget, curve: result.curve }));
             await writeFile(join(temp, 'answers.txt'), `${answer}\n`);
+            await writeFile(join(temp, 'report.html'), solveReportHtml(result, answer));
             await writeFile(join(temp, 'manifest.json'), jsonText(result.manifest));
           },
           { signal },

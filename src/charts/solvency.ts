@@ -1,0 +1,69 @@
+/**
+ * What a sizing bought: the share of Monte Carlo paths meeting the solvency target against the lever's
+ * value, with the required share (1 − allowed probability of failure) and the answer marked. A per-path
+ * search gives a step curve (each path's own smallest passing value); a re-simulating search gives its
+ * evaluations, each with its confidence interval.
+ */
+import { composeChart } from './frame.js';
+import { formatNumber } from './format.js';
+import { COLORS, Plot, plotPanel } from './plot.js';
+
+export interface SolvencyPoint {
+  /** The lever's value, in its unit. */
+  value: number;
+  /** Share of paths meeting the target at that value (0–1), and its confidence interval when estimated. */
+  shareMeeting: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface SolvencyOptions {
+  /** The share of paths that must meet the target: 1 − the allowed probability of failure. */
+  required: number;
+  /** The answer: the lever value found. */
+  answer: number;
+  /** The lever with its unit, for the axis, e.g. "Per-head fiscal subsidy (yuan)". */
+  lever: string;
+  /** Draw the points as a step curve (exact per-path shares) rather than estimates with intervals. */
+  step?: boolean;
+  title?: string;
+  note?: string;
+}
+
+export function solvencyChart(points: readonly SolvencyPoint[], options: SolvencyOptions): string {
+  if (points.length === 0) throw new Error('solvencyChart: no points');
+  points.forEach((p, i) => {
+    if (!Number.isFinite(p.value) || !(p.shareMeeting >= 0 && p.shareMeeting <= 1)) throw new Error(`solvencyChart: point ${i} is not a value with a share in [0, 1]`);
+  });
+  const sorted = [...points].sort((a, b) => a.value - b.value);
+  const withInterval = sorted.filter((p) => p.lo !== null && p.hi !== null);
+  const panel = plotPanel({
+    width: 640,
+    height: 320,
+    marginLeft: 56,
+    marginRight: 24,
+    x: { label: options.lever, grid: true, nice: true, tickFormat: formatNumber },
+    y: { label: 'Share of paths meeting the target (%)', domain: [0, 1], grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}`, clamp: true },
+    marks: [
+      Plot.ruleY([options.required], { stroke: COLORS.accent, strokeDasharray: '4,3', className: 'yb-required', ariaDescription: 'required share of paths' }),
+      Plot.ruleX([options.answer], { stroke: COLORS.second, strokeWidth: 2, className: 'yb-answer', ariaDescription: 'the value found' }),
+      Plot.ruleX(withInterval, { x: 'value', y1: 'lo', y2: 'hi', stroke: COLORS.band, className: 'yb-interval' }),
+      Plot.line(sorted, { x: 'value', y: 'shareMeeting', stroke: COLORS.band, curve: options.step ? 'step-after' : 'linear', className: 'yb-curve' }),
+      Plot.dot(sorted, { x: 'value', y: 'shareMeeting', fill: COLORS.band, r: 3, className: 'yb-points', ariaDescription: 'share of paths meeting the target' }),
+    ],
+  });
+  return composeChart({
+    kind: 'solvency',
+    title: options.title ?? 'Share of paths meeting the solvency target',
+    subtitle: options.step
+      ? 'each path meets the target from its own smallest passing value on; same random draws at every value'
+      : 'each point a re-simulation on the same random draws, with its 95% interval',
+    legend: [
+      { label: 'share of paths meeting the target', color: COLORS.band },
+      { label: `required (${formatNumber(options.required * 100)}%)`, color: COLORS.accent, shape: 'line' },
+      { label: `value found (${formatNumber(options.answer)})`, color: COLORS.second, shape: 'line' },
+    ],
+    panels: [panel],
+    note: options.note,
+  });
+}
