@@ -139,6 +139,12 @@ export const supervisionAssumptions = z
          * are then only ordered to return the loss, and counted).
          */
         gaps: z.enum(['statute', 'asRules']).default('statute'),
+        /**
+         * Which rules sanction a year's cases (decided by 31 December): `inForce` takes the rule file when it is
+         * in force on that day and its base statute otherwise (a year before the file's start, e.g. 2021 for
+         * Jiangxi's 细则, in force by 2022-09-22); `file` takes the rule file in every year.
+         */
+        dates: z.enum(['inForce', 'file']).default('inForce'),
         /** Chance a party returns the money before it is ordered to (及时改正), and that one who did not refuses after the order. Assumptions. */
         correctedInTime: share.default(0.5),
         refusedToCorrect: share.default(0.1),

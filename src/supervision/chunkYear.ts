@@ -25,7 +25,7 @@ import { allocateSupervisedClaims, type SupervisedClaims } from './claims.js';
 import { personCase } from './cases.js';
 import type { CompiledSupervision } from './compile.js';
 import { allocateDetection, detect, FOUND_BY_CHART, FOUND_BY_FLAG, type Detection } from './detect.js';
-import type { PenaltyRules } from './load.js';
+import type { SanctionRules } from './rules.js';
 import { allocateMemberSupervision, syncOccupants, type MemberSupervision } from './members.js';
 import type { SupervisionPlan } from './plan.js';
 import { SCREEN_BIT } from './screens.js';
@@ -53,7 +53,7 @@ const LP = 5;
 /** What a thread needs, built once per run. */
 export interface SupervisionModels {
   compiled: CompiledSupervision;
-  rules: PenaltyRules;
+  rules: SanctionRules;
   /** HOSPITAL or PHARMACY per institution of the path (the same in every path: sizes differ, types do not). */
   institutionType: Uint8Array;
   /** The channel code of a claim paid in full while networked settlement is suspended. */
@@ -270,7 +270,7 @@ export function addSupervisionSums(
     s.member(path, block.slot[i]!, block.generation[i]!, year).select(SUPERVISION_STREAM.memberCase).fill(U, 4);
     const loss = Math.max(0, personal[0]! + personal[1]! + personal[2]!);
     const correctedInTime = U[1]! < a.sanctions.correctedInTime;
-    const outcome = personCase(m.rules, {
+    const outcome = personCase(m.rules(year), {
       intent: U[0]! < personIntent,
       amountFen: loss,
       allFromPersonalAccount: personal[0]! + personal[1]! <= 0 && personal[2]! > 0,

@@ -34,7 +34,7 @@ import {
 } from './block.js';
 import { institutionCase } from './cases.js';
 import type { CompiledSupervision } from './compile.js';
-import type { PenaltyRules } from './load.js';
+import type { SanctionRules } from './rules.js';
 import { INSPECTED, type SupervisionPlan } from './plan.js';
 import {
   behaviourCell,
@@ -59,7 +59,7 @@ const DRUG_RESALE = labelOf('drugResale') - 1;
 
 export interface CloseInput {
   compiled: CompiledSupervision;
-  rules: PenaltyRules;
+  rules: SanctionRules;
   keys: RunKeys;
   path: number;
   plan: SupervisionPlan;
@@ -200,7 +200,7 @@ function institutionCases(input: CloseInput, S: Float64Array, B: Float64Array, y
     const i = c.institution;
     const amount = Math.max(0, institutionLeakage(S, i, c.found));
     const earlier = c.found.reduce((sum, b) => sum + recovered[i * NIB + b]!, 0);
-    const outcome = institutionCase(input.rules, { intent: c.intent, amountFen: amount, share: c.share, firstOffence: c.firstOffence, correctedInTime: c.correctedInTime, refusedToCorrect: c.refusedToCorrect });
+    const outcome = institutionCase(input.rules(input.plan.years[y]!), { intent: c.intent, amountFen: amount, share: c.share, firstOffence: c.firstOffence, correctedInTime: c.correctedInTime, refusedToCorrect: c.refusedToCorrect });
     const back = Math.max(0, amount - earlier);
     const effects = c.outcome.effects;
     add('cases');

@@ -27,19 +27,18 @@ import {
 } from './chunkYear.js';
 import { closeSupervision } from './close.js';
 import { compileSupervision, type CompiledSupervision } from './compile.js';
-import type { PenaltyRules } from './load.js';
 import { planSupervision, type SupervisionPlan } from './plan.js';
-import { supervisionRules } from './rules.js';
+import { sanctionRulesByYear, type SanctionRules } from './rules.js';
 
 export interface SupervisionSetup {
   compiled: CompiledSupervision;
-  rules: PenaltyRules;
+  rules: SanctionRules;
 }
 
 /** The compiled assumptions and rules, or null when supervision is off. Throws InputError (paths relative to the `supervision` section). */
 export function supervisionSetup(a: SupervisionAssumptions, scenarioDir: string, scenarioFile: string): SupervisionSetup | null {
   if (!a.enabled) return null;
-  return { compiled: compileSupervision(a), rules: supervisionRules(a, scenarioDir, scenarioFile) };
+  return { compiled: compileSupervision(a), rules: sanctionRulesByYear(a, scenarioDir, scenarioFile) };
 }
 
 /** A path's supervision: what the workers need, and the plan the main thread closes with. */

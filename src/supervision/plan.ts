@@ -28,7 +28,7 @@ import { INSTITUTION_GENERATION, SUPERVISION_INSTITUTION_STREAM } from '../rando
 import { BEHAVIOUR_INFO, INSTITUTION_BEHAVIOURS, NIB } from './behaviours.js';
 import { institutionCase, type CaseOutcome } from './cases.js';
 import { ACTOR_CODE, type CompiledSupervision } from './compile.js';
-import type { PenaltyRules } from './load.js';
+import type { SanctionRules } from './rules.js';
 
 /** Why an institution was inspected (bits). */
 export const INSPECTED = { spotCheck: 1, topSpender: 2, complaint: 4 } as const;
@@ -64,7 +64,7 @@ export interface SupervisionPlan {
  */
 export function planSupervision(
   c: CompiledSupervision,
-  rules: PenaltyRules,
+  rules: SanctionRules,
   keys: RunKeys,
   path: number,
   inst: Institutions,
@@ -114,7 +114,7 @@ export function planSupervision(
       const correctedInTime = K[NIB + 1]! < a.sanctions.correctedInTime;
       const refusedToCorrect = !correctedInTime && K[NIB + 2]! < a.sanctions.refusedToCorrect;
       const firstOffence = offences[i] === 0;
-      const outcome = institutionCase(rules, { intent, amountFen: 0, share, firstOffence, correctedInTime, refusedToCorrect });
+      const outcome = institutionCase(rules(year), { intent, amountFen: 0, share, firstOffence, correctedInTime, refusedToCorrect });
       const deterred = K[NIB + 3]! < a.sanctions.deterrence;
       cases.push({ institution: i, found, intent, share, firstOffence, correctedInTime, refusedToCorrect, outcome, deterred });
       offences[i]++;

@@ -1,12 +1,34 @@
 /**
  * The penalty rules a simulation sanctions cases with: the scenario's rule file (default: Jiangxi's
  * table, data/supervision/CN-JX-trial.yaml), with its gaps filled by the statute unless the scenario
- * keeps the file's own choice (sanctions.gaps).
+ * keeps the file's own choice (sanctions.gaps); by year, the file or its base statute, whichever is in force
+ * (sanctions.dates).
  */
 import { resolve } from 'node:path';
 import { InputError } from '../input/inputError.js';
 import type { SupervisionAssumptions } from './assumptions.js';
 import { defaultPenaltyRulesFile, loadPenaltyRules, type PenaltyRules } from './load.js';
+
+/** The rules that sanction the cases of a year. */
+export type SanctionRules = (year: number) => PenaltyRules;
+
+/** In force on an ISO day: from its start (`from`, else the `inForceBy` date it is known to be in force by) to `to`. */
+export function inForceOn(rules: PenaltyRules, day: string): boolean {
+  const start = rules.effective.from ?? rules.effective.inForceBy!;
+  return start <= day && (rules.effective.to === undefined || day <= rules.effective.to);
+}
+
+/**
+ * The scenario's rules by year (sanctions.dates): a year's cases are decided by its 31 December, under the
+ * rule file if it is in force then, else under its base statute (a detailed table is younger than the
+ * statute it details). A file without a base, or `dates: file`, sanctions every year.
+ */
+export function sanctionRulesByYear(a: SupervisionAssumptions, scenarioDir: string, scenarioFile: string): SanctionRules {
+  const rules = supervisionRules(a, scenarioDir, scenarioFile);
+  const base = rules.baseRules;
+  if (a.sanctions.dates === 'file' || !base) return () => rules;
+  return (year) => (inForceOn(rules, `${year}-12-31`) ? rules : base);
+}
 
 /** Problems name their field within the scenario's `supervision` section. */
 export function supervisionRules(a: SupervisionAssumptions, scenarioDir: string, scenarioFile: string): PenaltyRules {

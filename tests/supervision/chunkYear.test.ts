@@ -63,7 +63,8 @@ const heavy: SupervisionAssumptionsInput = {
 function run(input: SupervisionAssumptionsInput, from: number, to: number) {
   const a = supervisionAssumptions.parse(input);
   const compiled = compileSupervision(a);
-  const rules = supervisionRules(a, '.', 'scenario.yaml');
+  const file = supervisionRules(a, '.', 'scenario.yaml');
+  const rules = () => file; // the rule file in every year (sanctionRulesByYear is tested in rulesByYear.test.ts)
   const pools = [advancePool(instA, loadAgreementRules(defaultAgreementRulesFile()), keys, 0, inst, initialStates(inst), YEAR)];
   const plan = planSupervision(compiled, rules, keys, 0, inst, pools, [YEAR]);
   const m: SupervisionModels = { compiled, rules, institutionType: inst.type, suspendedChannel: 6 };

@@ -61,7 +61,7 @@ function close(flagReview: number) {
   const blocks = YEARS.map(() => new Float64Array(SUPERVISION_BLOCK));
   closeSupervision({
     compiled: compileSupervision(a),
-    rules,
+    rules: () => rules,
     keys: runKeys(1),
     path: 0,
     plan,

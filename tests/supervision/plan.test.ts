@@ -10,7 +10,7 @@ import { runKeys } from '../../src/random/keys.js';
 import { NIB, labelOf } from '../../src/supervision/behaviours.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
 import { INSPECTED, minimumCount, planSupervision, spotCheckSample, topSpenders } from '../../src/supervision/plan.js';
-import { supervisionRules } from '../../src/supervision/rules.js';
+import { sanctionRulesByYear } from '../../src/supervision/rules.js';
 import { only } from './claimSet.js';
 
 const keys = runKeys(11);
@@ -34,7 +34,7 @@ const open = (n: number): PoolYear[] => YEARS.map((year) => ({ year, states: [],
 const count = (xs: Uint8Array, bit: number, from: number, to: number) => xs.subarray(from, to).reduce((s, x) => s + (x & bit ? 1 : 0), 0);
 
 function plan(a: ReturnType<typeof only>, inst: Institutions, pools = open(inst.length)) {
-  return { plan: planSupervision(compileSupervision(a), supervisionRules(a, '.', 'scenario.yaml'), keys, 0, inst, pools, YEARS), pools };
+  return { plan: planSupervision(compileSupervision(a), sanctionRulesByYear(a, '.', 'scenario.yaml'), keys, 0, inst, pools, YEARS), pools };
 }
 
 describe('inspection sampling (篇五)', () => {

@@ -1,0 +1,51 @@
+/**
+ * Which rules sanction a year's cases (sanctions.dates): Jiangxi's 细则 is known in force by 2022-09-22
+ * (data/supervision/CN-JX-trial.yaml `effective.inForceBy`), the statute it details from 2021-05-01
+ * (CN-2021.yaml), and a year's cases are decided by its 31 December. So 2021's cases go by the statute and
+ * 2022's by the 细则, unless the scenario asks for the file in every year.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { supervisionAssumptions } from '../../src/supervision/assumptions.js';
+import { personCase } from '../../src/supervision/cases.js';
+import { defaultPenaltyRulesFile } from '../../src/supervision/load.js';
+import { inForceOn, sanctionRulesByYear, supervisionRules } from '../../src/supervision/rules.js';
+
+const byYear = (sanctions: Record<string, unknown> = {}) => sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions }), '.', 'scenario.yaml');
+const person = { intent: false, firstOffence: true, correctedInTime: true, refusedToCorrect: false, allFromPersonalAccount: false };
+
+describe('sanction rules by year', () => {
+  it('reads a start from `from`, else from `inForceBy`, and an end from `to`', () => {
+    const jx = supervisionRules(supervisionAssumptions.parse({ enabled: true }), '.', 'scenario.yaml');
+    expect([inForceOn(jx, '2022-09-21'), inForceOn(jx, '2022-09-22')]).toEqual([false, true]);
+    expect([inForceOn(jx.baseRules!, '2021-04-30'), inForceOn(jx.baseRules!, '2021-05-01')]).toEqual([false, true]);
+    expect(inForceOn({ ...jx, effective: { ...jx.effective, to: '2023-12-31' } }, '2024-01-01')).toBe(false);
+  });
+
+  it('takes the statute for 2021 and the Jiangxi table from 2022', () => {
+    const rules = byYear();
+    expect([2021, 2022, 2030].map((y) => rules(y).id)).toEqual(['CN-2021', 'CN-JX-trial', 'CN-JX-trial']);
+  });
+
+  it('sanctions the same 800-yuan first offence by the statute in 2021 (3–12 months, midpoint 8) and by the table in 2022 (41.1-J2, 2 months)', () => {
+    const rules = byYear();
+    const facts = { ...person, amountFen: 80_000 };
+    expect(personCase(rules(2021), facts)).toMatchObject({ tier: 'CN-41.1', effects: { settlementSuspensionMonths: 8 } });
+    expect(personCase(rules(2022), facts)).toMatchObject({ tier: '41.1-J2', effects: { settlementSuspensionMonths: 2 } });
+  });
+
+  it('takes the rule file in every year with dates: file', () => {
+    const rules = byYear({ dates: 'file' });
+    expect([2021, 2022].map((y) => rules(y).id)).toEqual(['CN-JX-trial', 'CN-JX-trial']);
+  });
+
+  it('takes a file without a base in every year, in force or not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-rules-'));
+    const text = readFileSync(defaultPenaltyRulesFile(), 'utf8').replace(/^base: .*$/m, ''); // its gaps stay uncovered
+    writeFileSync(join(dir, 'no-base.yaml'), text);
+    const rules = sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions: { rules: 'no-base.yaml', gaps: 'asRules' } }), dir, 'scenario.yaml');
+    expect([2021, 2022].map((y) => rules(y).id)).toEqual(['CN-JX-trial', 'CN-JX-trial']);
+  });
+});
