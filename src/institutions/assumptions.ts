@@ -58,6 +58,19 @@ export const institutionAssumptions = z.strictObject({
       suspension: groundChances(0.005),
       /** Yearly chance of each termination ground. Assumption. */
       termination: groundChances(0.0005),
+      /**
+       * Yearly chance that a designated institution is found to have won its designation by fraud
+       * (以弄虚作假等不正当手段申请定点): the agreement ends and re-entry is barred under the `fraudulentApplication`
+       * category (Sichuan 篇三 Art 17(一)4(4): 3 years from discovery). Assumption, 0 by default: no source gives
+       * a rate, and Guangxi's rules have no such ground.
+       */
+      fraudulentApplication: share.default(0),
+      /**
+       * Share of terminations in the `violation` ban category that the legal representative, principal or
+       * actual controller caused (法定代表人、主要负责人或实际控制人…导致): barred under `controller` instead
+       * (Sichuan Art 17(一)4(7): 5 years). Assumption, 0 by default.
+       */
+      controllerCaused: share.default(0),
       /** Chance of failing the annual assessment. Assumption. */
       assessmentFailure: share.default(0.03),
       /**

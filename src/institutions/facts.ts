@@ -53,7 +53,9 @@ export function drawYearFacts(
     const at = month();
     application = { month: at, score: Math.min(100, Math.max(0, life.score.mean + life.score.sd * s.normal())) };
   }
-  return { cases, chartSample, terminations, assessment, application };
+  const fraudulentApplication = s.select(INSTITUTION_STREAM.fraudulentApplication).next() < life.fraudulentApplication ? month() : null;
+  const controllerCaused = s.select(INSTITUTION_STREAM.controllerCaused).next() < life.controllerCaused;
+  return { cases, chartSample, terminations, assessment, application, fraudulentApplication, controllerCaused };
 }
 
 /**

@@ -50,6 +50,10 @@ export interface YearFacts {
   assessment: { failed: boolean; months: number };
   /** A wish to apply for designation this year: from `month`, or as soon after as allowed. */
   application: { month: number; score: number } | null;
+  /** The month a fraudulent application comes to light, if it does this year. */
+  fraudulentApplication?: number | null;
+  /** A termination this year in the `violation` category was the controller's doing: barred as `controller`. */
+  controllerCaused?: boolean;
 }
 
 export type LifecycleEventKind = 'applied' | 'designated' | 'refused' | 'suspended' | 'resumed' | 'terminated' | 'banLapsed' | 'assessmentFailed';
@@ -102,7 +106,7 @@ export function advanceYear(rules: AgreementRules, dates: InstitutionDates, star
     s.status = STATUS.terminated;
     s.terminatedMonth = at;
     s.terminationGround = ground;
-    s.mayApplyFrom = at + reentry.banMonths[ban];
+    s.mayApplyFrom = at + reentry.banMonths[ban === 'violation' && facts.controllerCaused ? 'controller' : ban];
     s.suspendedUntil = 0;
     s.failedApplicationsInRow = 0;
     events.push({ month: at, kind: 'terminated', ground });
@@ -141,6 +145,7 @@ export function advanceYear(rules: AgreementRules, dates: InstitutionDates, star
       const g = termination.grounds.find((x) => x.id === t.ground);
       if (g) terminate(at, g.id, g.ban);
     }
+    if (facts.fraudulentApplication === m && designated(s.status)) terminate(at, 'fraudulentApplication', 'fraudulentApplication');
     const chart = facts.chartSample;
     if (chart && chart.month === m && chart.nonCompliantShare > suspension.chartSample.above) suspend(at, at, 'chartSample', chart.months);
     for (const c of facts.cases) if (c.month === m) suspend(at, at, c.ground, c.months);

@@ -66,6 +66,10 @@ export const INSTITUTION_STREAM = {
   assessment: 3,
   /** An application for designation and its score. */
   application: 4,
+  /** A designation found to have been won by fraud. */
+  fraudulentApplication: 5,
+  /** Whether the year's termination, if any, was the controller's doing. */
+  controllerCaused: 6,
   /** Suspension grounds: suspensionBase + ground index. */
   suspensionBase: 64,
   /** Termination grounds: terminationBase + ground index. */

@@ -133,6 +133,24 @@ describe('re-entry (Art 19; Sichuan 篇三 Art 17)', () => {
     const violation = advanceYear(sc, settled, initialState(true), facts({ terminations: [{ month: 7, ground: 'fraud' }] }), Y).state;
     expect(violation.mayApplyFrom).toBe(terminatedAt + 36);
   });
+
+  it('under Sichuan bars 5 years when the controller caused a violation, but not a serious breach', () => {
+    const controller = { terminations: [{ month: 7, ground: 'fraud' }], controllerCaused: true };
+    expect(advanceYear(sc, settled, initialState(true), facts(controller), Y).state.mayApplyFrom).toBe(terminatedAt + 60);
+    const breach = advanceYear(sc, settled, initialState(true), facts({ terminations: [{ month: 7, ground: 'obstruction' }], controllerCaused: true }), Y).state;
+    expect(breach.mayApplyFrom).toBe(terminatedAt + 12);
+    // Guangxi bars every termination for 2 years (Art 19).
+    expect(advanceYear(gx, settled, initialState(true), facts(controller), Y).state.mayApplyFrom).toBe(terminatedAt + 24);
+  });
+
+  it('ends a designation found to have been won by fraud, barred 3 years from the discovery under Sichuan', () => {
+    const out = advanceYear(sc, settled, initialState(true), facts({ fraudulentApplication: 4 }), Y);
+    expect(out.events).toEqual([{ month: M(Y, 4), kind: 'terminated', ground: 'fraudulentApplication' }]);
+    expect(statuses(out.monthly)).toEqual([A, A, A, A, T, T, T, T, T, T, T, T]);
+    expect(out.state.mayApplyFrom).toBe(M(Y, 4) + 36);
+    // Only a designated institution can lose its designation.
+    expect(advanceYear(sc, settled, initialState(false), facts({ fraudulentApplication: 4 }), Y).events).toEqual([]);
+  });
 });
 
 describe('entry (Art 5, Art 7; Sichuan Arts 11, 17, 19)', () => {

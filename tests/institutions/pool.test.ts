@@ -59,6 +59,26 @@ describe('keyed facts', () => {
     expect(fraud.application).toEqual(base.application);
   });
 
+  it('draw a fraudulent application and a controller\'s doing at their chances (0 by default), moving no other fact', () => {
+    const sure = institutionAssumptions.parse({ lifecycle: { fraudulentApplication: 1, controllerCaused: 1 } });
+    const counts = { fraud: 0, controller: 0 };
+    const half = institutionAssumptions.parse({ lifecycle: { fraudulentApplication: 0.5, controllerCaused: 0.5 } });
+    for (let i = 0; i < 400; i++) {
+      const base = drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 2023);
+      expect([base.fraudulentApplication, base.controllerCaused]).toEqual([null, false]);
+      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 2023);
+      expect(f.fraudulentApplication).toBeGreaterThanOrEqual(0);
+      expect(f.fraudulentApplication).toBeLessThan(12);
+      expect(f.controllerCaused).toBe(true);
+      expect({ ...f, fraudulentApplication: null, controllerCaused: false }).toEqual(base);
+      const h = drawYearFacts(half, gx, keys, 0, i, HOSPITAL, 2023);
+      counts.fraud += h.fraudulentApplication === null ? 0 : 1;
+      counts.controller += h.controllerCaused ? 1 : 0;
+    }
+    // 400 draws at 1/2: within 4 standard deviations (±40).
+    for (const k of Object.values(counts)) expect(Math.abs(k - 200)).toBeLessThan(40);
+  });
+
   it('draw suspension lengths of 1 to 6 months (Art 17), each about as often', () => {
     // Every ground (the 9 besides the assessment), the chart sample and the assessment happen each year:
     // 11 lengths per institution-year.
