@@ -143,8 +143,8 @@ const part = (x: number, num: number, den: number) => (den === 0 ? 0 : Math.floo
 
 /**
  * The claims to settle, into `out` (reused from year to year): the prepared claims after the behaviours.
- * Networked settlement suspended by a past sanction turns the member's card-settled local claims of the
- * suspended months into self-advances.
+ * Networked settlement suspended by a past sanction turns the member's card-settled claims of the
+ * suspended months, local and out-of-area (direct out-of-area settlement is networked too), into self-advances.
  */
 export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: SupervisedClaims): ApplyCounts {
   const { keys, path, year, members, claims, institution, group, channels, institutionType, engaged, state } = input;
@@ -421,7 +421,7 @@ function writeMember(rows: Rows, member: number, out: SupervisedClaims, input: A
     ch.channel[at] = channels.channel[x]!;
     ch.paidDay[at] = rows.paid[r]!;
     ch.reimbursedDay[at] = rows.reimbursed[r]!;
-    if (ch.channel[at] === SWIPE && o.location[at] === 0 && year * 12 + monthsFromJanuary(year, o.day[at]!) < suspendedUntil) {
+    if (ch.channel[at] === SWIPE && year * 12 + monthsFromJanuary(year, o.day[at]!) < suspendedUntil) {
       const billDay = o.day[at]! + (o.setting[at] === INPATIENT ? o.lengthOfStay[at]! : 0);
       ch.channel[at] = input.suspendedChannel;
       ch.paidDay[at] = billDay;

@@ -135,8 +135,9 @@ export const supervisionAssumptions = z
         rules: z.string().min(1).optional(),
         /**
          * Facts the table does not cover (a repeat offender with a small loss, …): `statute` applies the
-         * 条例's range from the rule file's base; `asRules` keeps the file's choices.gaps (uncovered cases
-         * are then only ordered to return the loss, and counted).
+         * 条例's range from the rule file's base where the file leaves them uncovered (a gap the file fills
+         * with one of its own tiers keeps it); `asRules` keeps the file's choices.gaps as they are (uncovered
+         * cases are then only ordered to return the loss, and counted).
          */
         gaps: z.enum(['statute', 'asRules']).default('statute'),
         /**

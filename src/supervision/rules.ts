@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../input/inputError.js';
 import type { SupervisionAssumptions } from './assumptions.js';
-import { defaultPenaltyRulesFile, loadPenaltyRules, type PenaltyRules } from './load.js';
+import { defaultPenaltyRulesFile, gapChoice, loadPenaltyRules, type PenaltyRules } from './load.js';
 
 /** The rules that sanction the cases of a year. */
 export type SanctionRules = (year: number) => PenaltyRules;
@@ -40,5 +40,13 @@ export function supervisionRules(a: SupervisionAssumptions, scenarioDir: string,
       { file: scenarioFile, path: ['sanctions', 'gaps'], value: 'statute', message: `needs a rule file with a "base" statute file; ${file} has none (or set gaps: asRules)` },
     ]);
   }
-  return { ...rules, choices: { ...rules.choices, gaps: { default: 'statute' } } };
+  // An uncovered gap takes the statute's range; a gap the file fills with one of its own tiers keeps it.
+  const base = rules.baseRules;
+  const gaps = Object.fromEntries(
+    rules.articles.map((article) => {
+      const own = gapChoice(rules, article);
+      return [article.id, own === 'uncovered' && base.articles.some((b) => b.id === article.id) ? 'statute' : own];
+    }),
+  );
+  return { ...rules, choices: { ...rules.choices, gaps: { default: 'statute', ...gaps } } };
 }

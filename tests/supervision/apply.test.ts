@@ -180,14 +180,15 @@ describe('who engages, and which claims', () => {
 });
 
 describe('suspended networked settlement', () => {
-  it('turns card-settled local claims of the suspended months into self-advances paid back later', () => {
+  it('turns card-settled claims of the suspended months, local and out-of-area, into self-advances paid back later', () => {
     const state = allocateMemberSupervision(1);
     state.generation[0] = 0;
     state.suspendedUntil[0] = YEAR * 12 + 3; // January to March
-    const set = claimSet([[visit(10), visit(58), visit(89), visit(90), visit(95, { location: 1 }), stay(80, 4)]]);
+    const set = claimSet([[visit(10), visit(58, { location: 1 }), visit(89), visit(90), visit(95, { location: 1 }), stay(80, 4)]]);
     const a = only({}, { sanctions: { suspendedReimbursementDays: 45 } });
     const { out, suspendedClaims } = apply(set, a, { state, suspendedChannel: 6 });
-    // Days 10, 58, 80 (a stay to day 84) and 89 fall in January–March; day 90 is 1 April; day 95 is out of area.
+    // Days 10, 58 (out of area: direct settlement is networked too), 80 (a stay to day 84) and 89 fall in
+    // January–March; days 90 and 95 are April.
     const ch = out.channels;
     expect(Array.from(out.claims.day.subarray(0, 6))).toEqual([10, 58, 80, 89, 90, 95]);
     expect(Array.from(ch.channel.subarray(0, 6))).toEqual([6, 6, 6, 6, 0, 0]);

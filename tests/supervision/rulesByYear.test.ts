@@ -41,6 +41,22 @@ describe('sanction rules by year', () => {
     expect([2021, 2022].map((y) => rules(y).id)).toEqual(['CN-JX-trial', 'CN-JX-trial']);
   });
 
+  it('fills only the gaps the file leaves uncovered with the statute: a gap the file gives one of its tiers keeps it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-rules-'));
+    const text = readFileSync(defaultPenaltyRulesFile(), 'utf8')
+      .replace('base: CN-2021.yaml', `base: ${join(defaultPenaltyRulesFile(), '..', 'CN-2021.yaml')}`)
+      .replace(/gaps:\n {4}default: uncovered/, "gaps:\n    default: uncovered\n    '41.1': 41.1-G");
+    writeFileSync(join(dir, 'own-gap.yaml'), text);
+    const own = sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions: { rules: 'own-gap.yaml', dates: 'file' } }), dir, 'scenario.yaml')(2022);
+    const jx = byYear({ dates: 'file' })(2022);
+    // The gap of cases.test.ts: 1000 yuan, not a first offence. Jiangxi's file leaves it to the statute (CN-41.1,
+    // 3–12 months); this one names its own 41.1-G, which the scenario's gaps: statute does not override.
+    const facts = { ...person, firstOffence: false, amountFen: 100_000 };
+    expect(personCase(jx, facts).tier).toBe('CN-41.1');
+    expect(personCase(own, facts).tier).toBe('41.1-G');
+    expect(own.choices.gaps['38']).toBe('statute');
+  });
+
   it('takes a file without a base in every year, in force or not', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yibao-rules-'));
     const text = readFileSync(defaultPenaltyRulesFile(), 'utf8').replace(/^base: .*$/m, ''); // its gaps stay uncovered
