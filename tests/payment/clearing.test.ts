@@ -23,6 +23,24 @@ function example() {
 }
 const open = () => new Uint8Array(N * 12).fill(STATUS.active);
 
+/**
+ * Per-case admissions of the resident fund (scheme 1) at two institutions, declared in March.
+ * Institution 0: 30,000 points, others 700,000, itemised 2,000,000; institution 1: 20,000, 300,000, 1,500,000.
+ */
+function twoCaseInstitutions(): Float64Array {
+  const sums = allocatePaymentSums(N);
+  for (const [i, points, other, item] of [
+    [0, 30_000, 700_000, 2_000_000],
+    [1, 20_000, 300_000, 1_500_000],
+  ] as const) {
+    sums[fieldCell(N, 1, i, FIELD.casePoints)] = points;
+    sums[fieldCell(N, 1, i, FIELD.caseOther)] = other;
+    sums[fieldCell(N, 1, i, FIELD.caseItemized)] = item;
+    sums[declarationCell(N, 1, i, 2)] = item;
+  }
+  return sums;
+}
+
 describe('clearing a year of institution payments', () => {
   it('pays fee for service monthly less the deposit, and the deposit at clearing', () => {
     const r = clearInstitutionsYear(a, { institutions: N, scheme: 0, sums: example(), monthly: open(), forfeits: new Uint8Array(N), budgets: new Float64Array([-1, 1_200_000]), perCaseBudget: null });
@@ -68,18 +86,7 @@ describe('clearing a year of institution payments', () => {
 
   it('pays per-case admissions at the floating point value, from itemised monthly pre-settlement', () => {
     const drg = paymentAssumptions.parse({ methods: { inpatient: 'dip' } });
-    const sums = allocatePaymentSums(N);
-    // Institution 0: 30,000 points, others 700,000, itemised 2,000,000 declared in March.
-    // Institution 1: 20,000 points, others 300,000, itemised 1,500,000 declared in March.
-    for (const [i, points, other, item] of [
-      [0, 30_000, 700_000, 2_000_000],
-      [1, 20_000, 300_000, 1_500_000],
-    ] as const) {
-      sums[fieldCell(N, 1, i, FIELD.casePoints)] = points;
-      sums[fieldCell(N, 1, i, FIELD.caseOther)] = other;
-      sums[fieldCell(N, 1, i, FIELD.caseItemized)] = item;
-      sums[declarationCell(N, 1, i, 2)] = item;
-    }
+    const sums = twoCaseInstitutions();
     const r = clearInstitutionsYear(drg, { institutions: N, scheme: 1, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: null, perCaseBudget: 4_000_000 });
     // Point value (4,000,000 + 1,000,000) / 50,000 = 100 fen: dues 2,300,000 and 1,700,000 (perCase.test.ts).
     expect(r.pointValue!.toNumber()).toBe(100);
@@ -95,17 +102,7 @@ describe('clearing a year of institution payments', () => {
   });
 
   it('pays DRG admissions at a fixed rate whatever the budget, so the total can differ from it', () => {
-    const sums = allocatePaymentSums(N);
-    // As above: 30,000 points, others 700,000, itemised 2,000,000; 20,000 points, others 300,000, itemised 1,500,000.
-    for (const [i, points, other, item] of [
-      [0, 30_000, 700_000, 2_000_000],
-      [1, 20_000, 300_000, 1_500_000],
-    ] as const) {
-      sums[fieldCell(N, 1, i, FIELD.casePoints)] = points;
-      sums[fieldCell(N, 1, i, FIELD.caseOther)] = other;
-      sums[fieldCell(N, 1, i, FIELD.caseItemized)] = item;
-      sums[declarationCell(N, 1, i, 2)] = item;
-    }
+    const sums = twoCaseInstitutions();
     const fixed = paymentAssumptions.parse({ methods: { inpatient: 'drg' }, drg: { rate: { fixed: 12_000 } } });
     const input = { institutions: N, scheme: 1, sums, monthly: open(), forfeits: new Uint8Array(N), budgets: null, perCaseBudget: 4_000_000 };
     const r = clearInstitutionsYear(fixed, input);
