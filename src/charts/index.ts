@@ -10,3 +10,4 @@ export { whoPaysChart, payerRows, type PayerRow, type WhoPaysOptions } from './w
 export { chartFigure, isChartSvg } from './embed.js';
 export { formatYuan } from './format.js';
 export { show } from './notebook.js';
+export { solvencyChart, type SolvencyPoint, type SolvencyOptions } from './solvency.js';

@@ -57,6 +57,12 @@ describe('notebook 03: sizing a subsidy', () => {
       if (x! < answer) expect(failing).toBeGreaterThanOrEqual(6);
       else expect(failing).toBeLessThanOrEqual(5);
     }
+    // The solvency chart: one point per distinct threshold in the range (and its ends), the 95% line, the answer.
+    const root = parseSvg(cell('thresholds').svg[0]!);
+    expect(root.getAttribute('data-chart')).toBe('solvency');
+    expect(shapes(root, 'yb-points', 'circle').length).toBeGreaterThan(3);
+    expect(shapes(root, 'yb-required', 'line')).toHaveLength(1);
+    expect(texts(root, 'text').some((t) => t === `value found (${Number(solution().value).toLocaleString('en-US', { maximumFractionDigits: 2 })})`)).toBe(true);
   });
 
   it('re-costs its own run at the solved subsidy with the solver’s failure share, and draws the months covered', () => {
