@@ -44,7 +44,7 @@ export function register(program: Command): void {
         'on the same random draws. Assumptions: ' +
         KEY_ASSUMPTIONS.map((a) => a.label).join('; ') +
         '.\nWrites to --out (default out/<scenario id>-sensitivity): tables/sensitivity (assumption, low, high, base, swing; 亿元),\n' +
-        'charts/tornado.svg (and .png with --png), answers.txt, manifest.json.',
+        'charts/tornado.svg (and .png with --png), report.html, answers.txt, manifest.json.',
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);

@@ -143,7 +143,11 @@ export function register(program: Command): void {
       .option('--tolerance <x>', 'precision of the answer in the lever\'s unit'),
     { tablesAndCharts: false },
   )
-    .addHelpText('after', '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step: a deductible, first self-pay share or ratio reduction is sized to the smallest value meeting the target, a ratio, cap or amount to the largest.')
+    .addHelpText(
+      'after',
+      '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step: a deductible, first self-pay share or ratio reduction is sized to the smallest value meeting the target, a ratio, cap or amount to the largest.' +
+        '\nWrites to --out (default out/<scenario id>-solve-<lever>): solve.json (the value, its interval and the share of paths meeting the target at each value looked at), report.html, answers.txt, manifest.json.',
+    )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
       const problems: Problem[] = [];
