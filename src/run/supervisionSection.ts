@@ -3,7 +3,9 @@
  * words, the charts, and tables of the fund effect by year, the screens against the labels, and the
  * inspection effort and cases over the horizon, read from the run's supervision tables.
  */
+import { dirname, resolve } from 'node:path';
 import type { ReportSection, ReportTable } from '../report/index.js';
+import { rulesByYearText, sanctionRulesByYear } from '../supervision/rules.js';
 import { SCREEN_CHINESE, type Screen } from '../supervision/screens.js';
 import { isSupervised } from '../supervision/tables.js';
 import { supervisionAnswer, supervisionCharts } from '../supervision/views.js';
@@ -58,6 +60,7 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
       heading: 'Fund supervision (医保基金监管)',
       text:
         `${supervisionAnswer(r.cube)} ` +
+        `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years)} (the rules in force on each year's 31 December). ` +
         'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy.',
       charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
       tables: [fund, screenTable, effort],

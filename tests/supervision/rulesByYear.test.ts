@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { supervisionAssumptions } from '../../src/supervision/assumptions.js';
 import { personCase } from '../../src/supervision/cases.js';
 import { defaultPenaltyRulesFile } from '../../src/supervision/load.js';
-import { inForceOn, sanctionRulesByYear, supervisionRules } from '../../src/supervision/rules.js';
+import { inForceOn, rulesByYearText, sanctionRulesByYear, supervisionRules } from '../../src/supervision/rules.js';
 
 const byYear = (sanctions: Record<string, unknown> = {}) => sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions }), '.', 'scenario.yaml');
 const person = { intent: false, firstOffence: true, correctedInTime: true, refusedToCorrect: false, allFromPersonalAccount: false };
@@ -34,6 +34,13 @@ describe('sanction rules by year', () => {
     const facts = { ...person, amountFen: 80_000 };
     expect(personCase(rules(2021), facts)).toMatchObject({ tier: 'CN-41.1', effects: { settlementSuspensionMonths: 8 } });
     expect(personCase(rules(2022), facts)).toMatchObject({ tier: '41.1-J2', effects: { settlementSuspensionMonths: 2 } });
+  });
+
+  it('says which rules sanctioned which years, consecutive years run together', () => {
+    expect(rulesByYearText(byYear(), [2021, 2022, 2023, 2024])).toBe(
+      '医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial) in 2022–2024',
+    );
+    expect(rulesByYearText(byYear({ dates: 'file' }), [2021])).toBe('江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial) in 2021');
   });
 
   it('takes the rule file in every year with dates: file', () => {
