@@ -51,7 +51,7 @@ export function solveReportHtml(r: SolveResult, answer: string): string {
     answer: r.value,
     lever: leverLabel(r.lever),
     step: r.lever.kind !== 'policy',
-    title: `${r.target.scheme} pooled fund: share of paths meeting the target`,
+    title: `${r.target.scheme === 'employee' ? 'Employee' : 'Resident'} pooled fund: share of paths meeting the target`,
   });
   return buildReport({
     title: `Sizing ${leverLabel(r.lever).toLowerCase()}: ${m.scenario.file}`,
