@@ -58,8 +58,6 @@ const retirementDelay = z.strictObject({
 });
 
 export const populationAssumptions = z.strictObject({
-  /** Insured persons of the pooled region in the base year; n simulated slots stand for them (weight insured/n). */
-  insured: z.number().int().positive().default(4_000_000),
   /** 职工医保 share of the insured: 35,431 of 136,297 (10k persons), 2021 bulletin. */
   employeeShare: share.default(0.26),
   /** In-service per retired employee (在职退休比), 2.80 in 2021. */
@@ -152,8 +150,4 @@ export const populationAssumptions = z.strictObject({
 
 export type PopulationAssumptions = z.output<typeof populationAssumptions>;
 
-/** People one simulated member slot stands for. */
-export function slotWeight(a: PopulationAssumptions, slots: number): number {
-  return a.insured / slots;
-}
 export type PopulationAssumptionsInput = z.input<typeof populationAssumptions>;

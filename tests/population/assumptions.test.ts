@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utilisationAssumptions } from '../../src/claims/assumptions.js';
-import { populationAssumptions, slotWeight } from '../../src/population/assumptions.js';
+import { populationAssumptions } from '../../src/population/assumptions.js';
 import { defaults } from './support.js';
 
 describe('population assumptions', () => {
@@ -9,7 +9,6 @@ describe('population assumptions', () => {
     expect(defaults.retireeRatio).toBe(2.8);
     expect(defaults.resident.childShare).toBe(0.244);
     expect(defaults.resident.elderlyAge).toBe(60);
-    expect(slotWeight(defaults, 20_000)).toBe(200); // 4,000,000 insured / 20,000 slots
   });
 
   it('load the 2020 census age structure: totals and broad groups as published', () => {
