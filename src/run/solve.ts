@@ -64,8 +64,13 @@ export interface SolveResult {
 
 /** Per path, the smallest passing value: the share meeting at each distinct one, and at both ends of the range. */
 export function perPathCurve(thresholds: readonly number[], lo: number, hi: number): SolvencyPoint[] {
-  const values = [...new Set([lo, ...thresholds.filter((t) => t >= lo && t <= hi), hi])].sort((a, b) => a - b);
-  return values.map((value) => ({ value, shareMeeting: thresholds.filter((t) => t <= value).length / thresholds.length, lo: null, hi: null }));
+  const sorted = Float64Array.from(thresholds).sort();
+  const values = [...new Set([lo, ...sorted.filter((t) => t >= lo && t <= hi), hi])];
+  let meeting = 0;
+  return values.map((value) => {
+    while (meeting < sorted.length && sorted[meeting]! <= value) meeting++;
+    return { value, shareMeeting: meeting / sorted.length, lo: null, hi: null };
+  });
 }
 
 /** A re-simulating search's evaluations (failure shares with intervals) as shares meeting, by field value. */

@@ -2,7 +2,7 @@
  * The self-contained HTML report of a sizing (`yibao solve`): the answer in words, the value found with its
  * Monte Carlo interval, and the share of paths meeting the target against the lever (chart and table).
  */
-import { solvencyChart } from '../charts/solvency.js';
+import { solvencyChart, type SolvencyPoint } from '../charts/solvency.js';
 import { buildReport, type ReportTable } from '../report/index.js';
 import type { Lever, SolveResult } from './solve.js';
 
@@ -36,17 +36,28 @@ function resultTable(r: SolveResult): ReportTable {
   };
 }
 
-function curveTable(r: SolveResult): ReportTable {
+/** At most `max` of the curve's points, evenly spread, always with both ends and the answer (many paths make a long curve). */
+export function shownCurve(curve: readonly SolvencyPoint[], answer: number, max = 200): SolvencyPoint[] {
+  if (curve.length <= max) return [...curve];
+  const step = (curve.length - 1) / (max - 2);
+  const keep = new Set([curve.length - 1, ...Array.from({ length: max - 1 }, (_, k) => Math.round(k * step))]);
+  curve.forEach((p, i) => p.value === answer && keep.add(i));
+  return [...keep].sort((a, b) => a - b).map((i) => curve[i]!);
+}
+
+function curveTable(r: SolveResult, points: readonly SolvencyPoint[]): ReportTable {
+  const of = points.length < r.curve.length ? ` (${points.length} of ${r.curve.length}, evenly spread; all in solve.json)` : '';
   return {
-    caption: 'Share of paths meeting the target at each value looked at',
+    caption: `Share of paths meeting the target at each value looked at${of}`,
     columns: [leverLabel(r.lever), 'share meeting', 'interval low', 'interval high'],
-    rows: r.curve.map((p) => [p.value, share(p.shareMeeting), share(p.lo), share(p.hi)]),
+    rows: points.map((p) => [p.value, share(p.shareMeeting), share(p.lo), share(p.hi)]),
   };
 }
 
 export function solveReportHtml(r: SolveResult, answer: string): string {
   const m = r.manifest;
-  const chart = solvencyChart(r.curve, {
+  const points = shownCurve(r.curve, r.value);
+  const chart = solvencyChart(points, {
     required: 1 - r.target.allowedFailure,
     answer: r.value,
     lever: leverLabel(r.lever),
@@ -58,7 +69,7 @@ export function solveReportHtml(r: SolveResult, answer: string): string {
     subtitle: `${m.paths} Monte Carlo paths; ${m.members.toLocaleString('en')} simulated members; ${m.baseYear}–${m.baseYear + m.horizon - 1}; seed ${String(m.seed)}; ${m.behaviouralResponse}`,
     sections: [
       { heading: 'Answer', text: answer, tables: [resultTable(r)] },
-      { heading: 'Solvency against the lever', charts: [chart], tables: [curveTable(r)] },
+      { heading: 'Solvency against the lever', charts: [chart], tables: [curveTable(r, points)] },
     ],
     manifest: m,
   });

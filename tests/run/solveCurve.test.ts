@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { solvencyChart } from '../../src/charts/solvency.js';
 import { perPathCurve } from '../../src/run/solve.js';
+import { shownCurve } from '../../src/run/solveReport.js';
 
 describe('perPathCurve', () => {
   // Four paths over 0–1000: one passes at the low end already, two from 400 and 650, one fails even at 1000.
@@ -30,5 +31,25 @@ describe('perPathCurve', () => {
 
   it('refuses a share outside 0–1', () => {
     expect(() => solvencyChart([{ value: 1, shareMeeting: 1.5, lo: null, hi: null }], { required: 0.9, answer: 1, lever: 'x' })).toThrow(/point 0/);
+  });
+});
+
+describe('shownCurve', () => {
+  it('shows at most 200 points of a long curve: both ends, the answer, evenly spread', () => {
+    const thresholds = Array.from({ length: 10_000 }, (_, i) => 100 + i / 10);
+    const curve = perPathCurve(thresholds, 0, 2000);
+    expect(curve).toHaveLength(10_002);
+    const answer = curve[9_501]!.value; // the 95th percentile's threshold
+    const shown = shownCurve(curve, answer);
+    expect(shown.length).toBeLessThanOrEqual(201);
+    expect(shown[0]).toEqual(curve[0]);
+    expect(shown[shown.length - 1]).toEqual(curve[curve.length - 1]);
+    expect(shown.some((p) => p.value === answer)).toBe(true);
+    expect(shown.map((p) => p.value)).toEqual([...shown.map((p) => p.value)].sort((a, b) => a - b));
+  });
+
+  it('keeps a short curve whole', () => {
+    const curve = perPathCurve([1, 2, 3], 0, 4);
+    expect(shownCurve(curve, 2)).toEqual(curve);
   });
 });
