@@ -60,7 +60,7 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
       heading: 'Fund supervision (医保基金监管)',
       text:
         `${supervisionAnswer(r.cube)} ` +
-        `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years)} (the rules in force on each year's 31 December). ` +
+        `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years)} (the rules in force on each year's 31 December; the policy's region is ${r.scenario.policy.policy.jurisdiction}). ` +
         'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy.',
       charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
       tables: [fund, screenTable, effort],

@@ -30,7 +30,7 @@ export function sanctionRulesByYear(a: SupervisionAssumptions, scenarioDir: stri
   return (year) => (inForceOn(rules, `${year}-12-31`) ? rules : base);
 }
 
-/** Which rules sanctioned which years, in words: "CN-2021 (title) in 2021; CN-JX-trial (title) in 2022–2030". */
+/** Which rules sanctioned which years, in words: "title (CN-2021, CN) in 2021; title (CN-JX-trial, CN-JX) in 2022–2030". */
 export function rulesByYearText(rules: SanctionRules, years: readonly number[]): string {
   const runs: { rules: PenaltyRules; from: number; to: number }[] = [];
   for (const year of years) {
@@ -39,7 +39,7 @@ export function rulesByYearText(rules: SanctionRules, years: readonly number[]):
     if (last && last.rules.id === r.id) last.to = year;
     else runs.push({ rules: r, from: year, to: year });
   }
-  return runs.map((x) => `${x.rules.title} (${x.rules.id}) in ${x.from === x.to ? x.from : `${x.from}–${x.to}`}`).join('; ');
+  return runs.map((x) => `${x.rules.title} (${x.rules.id}, ${x.rules.jurisdiction}) in ${x.from === x.to ? x.from : `${x.from}–${x.to}`}`).join('; ');
 }
 
 /** Problems name their field within the scenario's `supervision` section. */

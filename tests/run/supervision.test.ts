@@ -48,7 +48,8 @@ describe('a run with supervision', () => {
     expect(reportHtml(off)).not.toContain('医保基金监管');
     // 2021 by the statute, 2022 by Jiangxi's 细则 (tests/supervision/rulesByYear.test.ts).
     expect(reportHtml(on)).toContain(
-      'Cases are sanctioned under 医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial) in 2022 (the rules in force',
+      'Cases are sanctioned under 医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2022 ' +
+        '(the rules in force on each year&#39;s 31 December; the policy&#39;s region is CN-default-prefecture).',
     );
     const said = answers(on).filter((a) => a.startsWith('Over 2021–2022, misuse of benefits (欺诈骗保 and abuse) cost the funds'));
     expect(said).toHaveLength(1);

@@ -38,9 +38,9 @@ describe('sanction rules by year', () => {
 
   it('says which rules sanctioned which years, consecutive years run together', () => {
     expect(rulesByYearText(byYear(), [2021, 2022, 2023, 2024])).toBe(
-      '医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial) in 2022–2024',
+      '医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2022–2024',
     );
-    expect(rulesByYearText(byYear({ dates: 'file' }), [2021])).toBe('江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial) in 2021');
+    expect(rulesByYearText(byYear({ dates: 'file' }), [2021])).toBe('江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2021');
   });
 
   it('takes the rule file in every year with dates: file', () => {
