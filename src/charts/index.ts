@@ -11,3 +11,4 @@ export { chartFigure, isChartSvg } from './embed.js';
 export { formatYuan } from './format.js';
 export { show } from './notebook.js';
 export { solvencyChart, type SolvencyPoint, type SolvencyOptions } from './solvency.js';
+export { gainersLosersChart, type GainersLosersRow, type GainersLosersOptions } from './gainersLosers.js';

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTables, type TableFormat } from '../analysis/export.js';
 import { toFrames } from '../analysis/frame.js';
-import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { balanceFanChart, gainersLosersChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { svgToPng } from '../charts/png.js';
@@ -20,7 +20,7 @@ import { isSupervised } from '../supervision/tables.js';
 import { answers } from './answers.js';
 import { reportHtml } from './report.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { fundPercentiles, institutionPaymentRows, monthlyCashRows, oopRows, paymentIsReformed, ratioRows, reformDeltaRows, schemeHasMembers } from './views.js';
+import { fundPercentiles, gainersLosersRows, institutionPaymentRows, monthlyCashRows, oopRows, paymentIsReformed, ratioRows, reformDeltaRows, schemeHasMembers } from './views.js';
 
 export interface OutputOptions {
   formats?: readonly TableFormat[];
@@ -49,6 +49,8 @@ export function resultCharts(r: ScenarioResult): Record<string, string> {
   for (const reform of r.reforms) {
     const rows = reformDeltaRows(r, reform.id);
     if (rows.length > 0) charts[`reform-${reform.id}`] = reformDeltaChart(rows, { title: `${reform.name}: change against the baseline` });
+    const who = gainersLosersRows(r, reform.id);
+    if (who.length > 0) charts[`reform-${reform.id}-gainers-losers`] = gainersLosersChart(who, { title: `${reform.name}: who gains and who loses` });
   }
   return charts;
 }

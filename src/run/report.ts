@@ -2,7 +2,7 @@
  * The self-contained HTML report of a run or a comparison: the answers in words first, then charts
  * and tables, then the manifest.
  */
-import { balanceFanChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { balanceFanChart, gainersLosersChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { behaviourStatement } from '../claims/demand.js';
@@ -17,6 +17,7 @@ import {
   channelMean,
   claimsMean,
   fundPercentiles,
+  gainersLosersRows,
   institutionMean,
   institutionPaymentRows,
   monthlyCashRows,
@@ -108,14 +109,25 @@ function burdenSection(r: ScenarioResult): ReportSection {
 
 function reformSection(r: ScenarioResult, id: string, name: string): ReportSection {
   const rows = reformDeltaRows(r, id);
+  const who = gainersLosersRows(r, id);
   return {
     heading: `Reform: ${name}`,
-    text: 'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths.',
-    charts: rows.length > 0 ? [reformDeltaChart(rows, { title: `${name}: change against the baseline` })] : [],
+    text:
+      'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths. ' +
+      'Who gains and who loses: the share of member-years whose out-of-pocket falls or rises, and the mean change per member-year (means across paths; intervals in the gainers_losers tables).',
+    charts: [
+      ...(rows.length > 0 ? [reformDeltaChart(rows, { title: `${name}: change against the baseline` })] : []),
+      ...(who.length > 0 ? [gainersLosersChart(who, { title: `${name}: who gains and who loses` })] : []),
+    ],
     tables: [
       {
         columns: ['measure', 'change', '95% CI low', '95% CI high', 'unit'],
         rows: rows.map((x) => [x.metric, x.delta, x.lo, x.hi, x.unit]),
+      },
+      {
+        caption: 'Who gains and who loses over the horizon, mean across paths',
+        columns: ['by', 'group', 'gainers (share)', 'losers (share)', 'out-of-pocket change per member-year (yuan)'],
+        rows: who.map((x) => [x.dimension, x.group, x.gainers, x.losers, x.change]),
       },
     ],
   };

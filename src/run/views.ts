@@ -5,7 +5,8 @@ import type { OopBinRow, PercentileRow, ReformDeltaRow, ReimbursementRow } from 
 import type { InstitutionPaymentRow } from '../charts/institutionPayments.js';
 import type { MonthlyCashRow } from '../charts/monthlyCash.js';
 import { paymentReformed } from '../payment/assumptions.js';
-import type { Scheme } from '../policy/vocabulary.js';
+import type { GainersLosersRow } from '../charts/gainersLosers.js';
+import { CHINESE, type Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
 
 type Row = Record<string, unknown>;
@@ -136,4 +137,29 @@ export function monthlyCashRows(r: ScenarioResult, year: number, scheme = 'all',
 export function cashMonthMeans(r: ScenarioResult, metric: string, year: number, scheme = 'all', variant = 'baseline'): number[] {
   const rows = rowsOf(r, 'cashflow_by_month').filter((x) => x.variant === variant && x.scheme === scheme && x.year === year && x.metric === metric);
   return Array.from({ length: 12 }, (_, m) => num(rows.find((x) => num(x, 'month') === m + 1), 'mean'));
+}
+
+/**
+ * Who gains and who loses from a reform over the horizon (gainers_losers_* tables, means across paths) among the
+ * members of `scheme` ('all': everyone): by person type, by age band and by care setting. Groups without
+ * member-years are left out.
+ */
+export function gainersLosersRows(r: ScenarioResult, reform: string, scheme: Scheme | 'all' = 'all'): GainersLosersRow[] {
+  const collect = (table: string, dimension: string, keep: (x: Row) => boolean, group: (x: Row) => string): GainersLosersRow[] => {
+    const rows = rowsOf(r, table).filter((x) => x.variant === reform && keep(x));
+    const byGroup = new Map<string, Record<string, number>>();
+    for (const x of rows) {
+      const g = group(x);
+      byGroup.set(g, { ...byGroup.get(g), [String(x.metric)]: num(x, 'mean') });
+    }
+    return [...byGroup]
+      .map(([g, m]) => ({ dimension, group: g, gainers: m.gainers_share ?? NaN, losers: m.losers_share ?? NaN, change: m.oop_change_per_member_yuan ?? NaN }))
+      .filter((x) => [x.gainers, x.losers, x.change].every(Number.isFinite));
+  };
+  const named = (key: string) => (x: Row) => `${String(x[key])} ${CHINESE[String(x[key])] ?? ''}`.trim();
+  return [
+    ...collect('gainers_losers_over_horizon', 'person type', (x) => x.person_type !== 'all' && (scheme === 'all' || x.scheme === scheme) && x.age_band === 'all', named('person_type')),
+    ...collect('gainers_losers_over_horizon', 'age band', (x) => x.scheme === scheme && x.person_type === 'all' && x.age_band !== 'all', (x) => String(x.age_band)),
+    ...collect('gainers_losers_by_setting_over_horizon', 'setting', (x) => x.scheme === scheme && x.person_type === 'all', named('setting')),
+  ];
 }

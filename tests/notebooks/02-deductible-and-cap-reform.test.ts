@@ -88,6 +88,14 @@ describe('notebook 02: a deductible and cap reform', () => {
       expect(lo).toBeLessThanOrEqual(change!);
       expect(change).toBeLessThanOrEqual(hi!);
     }
+    // The chart: the resident person types, age bands and settings, each row's change as in the tables.
+    const root = parseSvg(cell('winners').svg[0]!);
+    expect(root.getAttribute('data-chart')).toBe('gainers-losers');
+    expect(root.querySelectorAll('g.chart-panel')).toHaveLength(3);
+    const changes = texts(root, 'g.yb-change text');
+    expect(changes).toHaveLength(3 + 10 + 5);
+    const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 2 })} yuan`;
+    expect(changes[2]).toBe(signed(byType.get('elderly 老年居民')![2]!));
   });
 
   it('moves only the upper tail of the out-of-pocket distribution', () => {

@@ -95,6 +95,20 @@ describe('yibao compare', () => {
     const oop = claims.find((r) => r.metric === 'out_of_pocket_per_member_yuan' && r.scheme === 'all' && r.person_type === 'all' && r.setting === 'all' && r.level === 'all')!;
     expect(Number(oop.difference)).toBeGreaterThan(0);
     expect(readdirSync(join(dir, 'compare', 'charts'))).toContain('reform-higher-tertiary-deductible.svg');
+    // Who gains and who loses: a higher tertiary deductible makes losers, almost all in inpatient care (a few
+    // gain or lose elsewhere through the layers and the account: a different admission reaching 大病 or
+    // assistance, an account drained sooner).
+    const who = readFileSync(join(dir, 'compare', 'charts', 'reform-higher-tertiary-deductible-gainers-losers.svg'), 'utf8');
+    expect(who).toContain('data-chart="gainers-losers"');
+    const bySetting = JSON.parse(readFileSync(join(dir, 'compare', 'tables', 'gainers_losers_by_setting_over_horizon.json'), 'utf8')) as Record<string, number | string>[];
+    const cell = (setting: string, metric: string) => Number(bySetting.find((x) => x.scheme === 'all' && x.person_type === 'all' && x.setting === setting && x.metric === metric)!.mean);
+    const losers = cell('inpatient', 'losers_share');
+    expect(losers).toBeGreaterThan(0.005);
+    expect(cell('inpatient', 'gainers_share')).toBeLessThan(losers / 10);
+    expect(cell('outpatient', 'losers_share')).toBeLessThan(losers / 10);
+    const report = readFileSync(join(dir, 'compare', 'report.html'), 'utf8');
+    expect(report).toContain('Who gains and who loses over the horizon, mean across paths');
+    expect(report.match(/data-chart="gainers-losers"/g)).toHaveLength(1);
     expectPngTwins(join(dir, 'compare', 'charts'));
     expect(io.out.join('')).toMatch(/Reform "Tertiary inpatient deductible/);
   });
