@@ -10,7 +10,7 @@ import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js
 import { isSupervised } from '../supervision/tables.js';
 import { supervisionAnswer } from '../supervision/views.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows, schemeHasMembers } from './views.js';
+import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, gainersLosersRows, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows, schemeHasMembers } from './views.js';
 
 const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -103,7 +103,21 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
   const rows = reformDeltaRows(r, id);
   const years = `${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}`;
   const text = rows.map((x) => `${x.metric} ${x.delta >= 0 ? '+' : ''}${x.delta.toFixed(2)} ${x.unit} (95% CI ${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`);
-  return `Reform "${name}" against the baseline over ${years}, on the same random draws: ${text.join('; ')}.`;
+  return `Reform "${name}" against the baseline over ${years}, on the same random draws: ${text.join('; ')}.${whoGains(r, id)}`;
+}
+
+/** " 62.1% of member-years pay less out of pocket and 0.3% more; most changed: retired 退休, −101.04 yuan a member-year." */
+function whoGains(r: ScenarioResult, id: string): string {
+  const everyone = ((r.tables.gainers_losers_over_horizon ?? []) as Record<string, unknown>[]).filter(
+    (x) => x.variant === id && x.scheme === 'all' && x.person_type === 'all' && x.age_band === 'all',
+  );
+  const share = (metric: string) => Number(everyone.find((x) => x.metric === metric)?.mean ?? NaN);
+  const [gainers, losers] = [share('gainers_share'), share('losers_share')];
+  if (!Number.isFinite(gainers) || !Number.isFinite(losers)) return '';
+  const types = gainersLosersRows(r, id).filter((x) => x.dimension === 'person type' && x.change !== 0);
+  const most = types.reduce<(typeof types)[number] | undefined>((a, b) => (!a || Math.abs(b.change) > Math.abs(a.change) ? b : a), undefined);
+  const change = most ? ` The change is largest for ${most.group}: ${most.change > 0 ? '+' : ''}${most.change.toFixed(2)} yuan a member-year.` : '';
+  return ` Of all member-years, ${pct(gainers)} pay less out of pocket and ${pct(losers)} pay more.${change}`;
 }
 
 export function answers(r: ScenarioResult): string[] {

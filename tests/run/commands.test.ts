@@ -111,6 +111,13 @@ describe('yibao compare', () => {
     expect(report.match(/data-chart="gainers-losers"/g)).toHaveLength(1);
     expectPngTwins(join(dir, 'compare', 'charts'));
     expect(io.out.join('')).toMatch(/Reform "Tertiary inpatient deductible/);
+    // Who gains: a higher deductible makes losers, no gainers to speak of; the answer's shares are the table's.
+    const everyone = JSON.parse(readFileSync(join(dir, 'compare', 'tables', 'gainers_losers_over_horizon.json'), 'utf8')) as Record<string, number | string>[];
+    const share = (metric: string) => Number(everyone.find((x) => x.scheme === 'all' && x.person_type === 'all' && x.age_band === 'all' && x.metric === metric)!.mean);
+    const m = /Of all member-years, ([\d.]+)% pay less out of pocket and ([\d.]+)% pay more\. The change is largest for (\w+) \S+: \+[\d.]+ yuan a member-year\./.exec(io.out.join(''));
+    expect(m).not.toBeNull();
+    expect([Number(m![1]), Number(m![2])]).toEqual([Number((share('gainers_share') * 100).toFixed(1)), Number((share('losers_share') * 100).toFixed(1))]);
+    expect(Number(m![2])).toBeGreaterThan(Number(m![1]));
   });
 });
 
