@@ -26,6 +26,7 @@ const EFFORT = [
   ['agreements terminated', 'agreements_terminated'],
   ['flagged claims reviewed', 'flagged_claims_reviewed'],
   ['discharge charts reviewed', 'charts_reviewed'],
+  ['share of last year’s discharges reviewed (篇五 ≥ 5%)', 'chart_review_share'],
   ['insured persons investigated', 'members_investigated'],
   ['networked settlement suspended (persons)', 'settlement_suspensions'],
 ] as const;

@@ -50,6 +50,8 @@ export const EFFORT = [
   /** Claims reviewed because they or their member were flagged; stays chart-reviewed (the year after care). */
   'flaggedClaims',
   'chartsReviewed',
+  /** Last year's discharges: what this year's chart review sampled from. */
+  'chartableDischarges',
   'membersInvestigated',
   'peerFlagged',
   /** Claims paid in full because the member's networked settlement was suspended. */

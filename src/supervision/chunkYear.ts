@@ -11,7 +11,7 @@
  */
 import type { ClaimBuffer } from '../claims/buffer.js';
 import type { ProviderScratch } from '../payment/chunk.js';
-import { PERSON_TYPES, SCHEMES, schemeOf } from '../policy/vocabulary.js';
+import { PERSON_TYPES, SCHEMES, SETTINGS, schemeOf } from '../policy/vocabulary.js';
 import type { MemberBlock } from '../population/block.js';
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
@@ -45,6 +45,7 @@ import {
 
 const SCHEME_OF_TYPE = Uint8Array.from(PERSON_TYPES, (t) => SCHEMES.indexOf(schemeOf(t)));
 const ANY = WORKER_SCREENS.indexOf('any');
+const INPATIENT = SETTINGS.indexOf('inpatient');
 const MEMBER_SCREENS = [WORKER_SCREENS.indexOf('visits'), WORKER_SCREENS.indexOf('costs')];
 const CLAIM_SCREENS = (['mismatch', 'heavyTesting', 'readmission', 'sameDay'] as const).map((s) => ({ index: WORKER_SCREENS.indexOf(s), bit: SCREEN_BIT[s] }));
 /** Leakage parts, the bill and the member's cash, per prepared claim. */
@@ -261,6 +262,7 @@ export function addSupervisionSums(
       screen(ANY, flags !== 0 || d.memberFlags[i] !== 0, label > 0, rowLeak[c]!);
       if (d.reviewed[c]! & 1) add(effortCell('flaggedClaims'), 1);
       if (d.reviewed[c]! & 2) add(effortCell('chartsReviewed'), 1);
+      if (claims.setting[c] === INPATIENT) add(effortCell('discharges'), 1);
     }
     for (let x = pf; x < pe; x++) if (!labelled[x]) for (let p = 0; p < 3; p++) add(interactionCell(scheme, p), leak[x * LP + p]!);
     for (const k of MEMBER_SCREENS) screen(k, (d.memberFlags[i]! & (1 << k)) !== 0, touched, memberLeak);

@@ -122,6 +122,7 @@ function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | n
   const effort = (field: EffortField, value: number) => (B[effortBlockCell(field)] = value);
   effort('flaggedClaims', S[effortCell('flaggedClaims')]!);
   effort('chartsReviewed', last ? last[effortCell('chartsReviewed')]! : 0);
+  effort('chartableDischarges', last ? last[effortCell('discharges')]! : 0);
   effort('membersInvestigated', S[effortCell('membersInvestigated')]!);
   effort('suspendedClaims', S[effortCell('suspendedClaims')]!);
   const inspected = plan.inspected[y]!;

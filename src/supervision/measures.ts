@@ -109,6 +109,9 @@ const CASE_METRICS: readonly { metric: string; value: (b: Float64Array, w: numbe
   institution('institution_fines_yuan', 'fines', 'yuan'),
   effort('flagged_claims_reviewed', 'flaggedClaims', 'weighted'),
   effort('charts_reviewed', 'chartsReviewed', 'weighted'),
+  effort('discharges_last_year', 'chartableDischarges', 'weighted'),
+  // 篇五 L693 plans at least 5%; stays are sampled one by one, so the share is chartShare on average (detect.ts).
+  { metric: 'chart_review_share', value: (b: Float64Array) => b[effortBlockCell('chartsReviewed')]! / b[effortBlockCell('chartableDischarges')]! },
   effort('members_investigated', 'membersInvestigated', 'weighted'),
   person('person_cases', 'cases'),
   person('person_cases_art41_2', 'article41_2'),

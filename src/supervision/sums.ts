@@ -68,7 +68,8 @@ export function tallyScreen(add: (field: ScreenField, x: number) => void, flagge
   if (flagged && positive) add('flaggedLeakage', leakage);
 }
 
-export const EFFORT_FIELDS = ['flaggedClaims', 'chartsReviewed', 'membersInvestigated', 'suspendedClaims'] as const;
+/** `discharges`: the year's stays, what next year's chart review samples from. */
+export const EFFORT_FIELDS = ['flaggedClaims', 'chartsReviewed', 'membersInvestigated', 'suspendedClaims', 'discharges'] as const;
 export type EffortField = (typeof EFFORT_FIELDS)[number];
 
 export const PERSON_FIELDS = [

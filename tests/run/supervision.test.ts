@@ -28,6 +28,17 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a run with supervision', () => {
+  it('reports the share of last year\'s discharges chart-reviewed: none in the base year, about chartShare (5%) after', () => {
+    const rows = (on.tables.supervision_cases_by_year as Record<string, unknown>[]).filter((x) => x.variant === 'baseline');
+    const mean = (metric: string, year: number) => Number(rows.find((x) => x.metric === metric && x.year === year)!.mean);
+    expect(mean('discharges_last_year', 2021)).toBe(0);
+    expect(mean('chart_review_share', 2021)).toBeNaN();
+    // About 1,500 members × 0.17 admissions ≈ 250 stays a path: 5% ± 1.4 points (one sd) a path; 4 sd either side.
+    expect(mean('discharges_last_year', 2022)).toBeGreaterThan(0);
+    expect(Math.abs(mean('chart_review_share', 2022) - 0.05)).toBeLessThan(0.04); // two paths: sd ≈ 1 point
+    expect(mean('charts_reviewed', 2022)).toBeLessThan(mean('discharges_last_year', 2022));
+  });
+
   it('tabulates the fund effect, screens, cases and behaviours only when on', () => {
     for (const t of TABLES) {
       expect(on.tables[t]?.length, t).toBeGreaterThan(0);
