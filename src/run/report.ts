@@ -156,12 +156,17 @@ function providerSection(r: ScenarioResult): ReportSection {
     ]),
   };
   const institutions: ReportTable = {
-    caption: `Designated institutions (定点医药机构) in ${last}, mean across paths; patients are claims treated (人次), money in 亿元`,
-    columns: ['institutions', 'in the pool', 'designated in December', 'suspended months', 'terminations', 'patients', 'settled', 'paid'],
+    caption:
+      `Designated institutions (定点医药机构) in ${last}, mean across paths; patients are claims treated (人次), money in 亿元; ` +
+      '甲类 share: of card-settled spending, against the agreement’s minimum by level (hospitals only; 甲类医药费使用比例)',
+    columns: ['institutions', 'in the pool', 'designated in December', 'suspended months', 'terminations', 'patients', 'settled', 'paid', '甲类 share', 'short of the 甲类 minimum'],
     rows: INSTITUTION_ROWS.map((group) => [
       group === 'all' ? 'all' : `${group} ${CHINESE[group] ?? ''}`.trim(),
       ...['institutions', 'designated_in_december', 'suspended_months', 'terminations', 'patients'].map((m) => institutionMean(r, m, last, group)),
       ...['settled_yuan', 'fund_paid_yuan'].map((m) => institutionMean(r, m, last, group) * YI),
+      // Pharmacies are outside the term; 'all' mixes them into the share, but its count of hospitals short is whole.
+      group === 'pharmacy' || group === 'all' ? NaN : institutionMean(r, 'class_a_share', last, group),
+      group === 'pharmacy' ? NaN : institutionMean(r, 'class_a_share_unmet', last, group),
     ]),
   };
   return {

@@ -51,5 +51,14 @@ describe('answers for a scheme with no members (scenarios/employee-only.yaml: no
     const charts = readdirSync(join(dir, 'charts'));
     expect(charts).toContain('employee-balance.svg');
     expect(charts.filter((c) => c.startsWith('resident-'))).toEqual([]);
+    // The institutions table shows each level's 甲类 share (hospitals only) and the hospitals short of the minimum.
+    const table = report.slice(report.indexOf('Designated institutions (定点医药机构)')).split('</table>')[0]!;
+    const rows = [...table.matchAll(/<tr><td>([^<]*)<\/td>((?:<td[^>]*>[^<]*<\/td>)*)<\/tr>/g)];
+    const cells = (label: string) => rows.find((m) => m[1] === label)![2]!.match(/<td[^>]*>([^<]*)<\/td>/g)!.map((c) => c.replace(/<[^>]+>/g, ''));
+    expect(report).toContain('<th>甲类 share</th><th>short of the 甲类 minimum</th>');
+    const tertiary = cells('tertiary 三级');
+    expect(Number(tertiary[tertiary.length - 2])).toBeGreaterThan(0.4);
+    expect(Number(tertiary[tertiary.length - 2])).toBeLessThan(0.8);
+    expect(cells('pharmacy 定点药店').slice(-2)).toEqual(['—', '—']);
   }, 60_000);
 });
