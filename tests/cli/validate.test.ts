@@ -1,4 +1,6 @@
 /** `yibao validate`: policies and reforms told apart by shape; every problem with file:line; exit 2. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, kindOf } from '../../src/cli/commands/validate.js';
@@ -55,7 +57,31 @@ describe('yibao validate', () => {
     expect(err).toContain(`yibao: ${join(FIXTURES, 'missing.yaml')}: file not found`);
   });
 
+  it('checks the rule files: sanctions (with their statute base) and agreements (with theirs)', async () => {
+    const data = join(__dirname, '..', '..', 'data');
+    const [jx, gx, sc] = [join(data, 'supervision', 'CN-JX-trial.yaml'), join(data, 'institutions', 'CN-GX-agreement.yaml'), join(data, 'institutions', 'CN-SC-designation.yaml')];
+    const run = await yibao('validate', jx, gx, sc);
+    expect(run.err).toBe('');
+    expect(run.out).toBe(
+      `${jx}: valid penalty rule file "CN-JX-trial" (CN-JX, 试行 (trial); 6 articles, base CN-2021)\n` +
+        `${gx}: valid agreement rule file "CN-GX" (CN-GX)\n` +
+        `${sc}: valid agreement rule file "CN-SC" (CN-SC, base CN-GX-agreement.yaml)\n`,
+    );
+  });
+
+  it('reports a rule file\'s mistakes with file:line and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-validate-'));
+    const file = join(dir, 'bad-rules.yaml');
+    const text = readFileSync(join(__dirname, '..', '..', 'data', 'supervision', 'CN-2021.yaml'), 'utf8').replace('boundary: { above: inclusive, below: inclusive }', 'boundary: { above: sometimes, below: inclusive }');
+    writeFileSync(file, text);
+    const run = await yibao('validate', file);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(new RegExp(`^yibao: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: choices\\.boundary\\.above = "sometimes": `));
+  });
+
   it('tells documents apart by shape, with policy as the fallback', () => {
+    expect(kindOf({ id: 'x', articles: [] }).name).toBe('penalty rules');
+    expect(kindOf({ id: 'x', terms: {} }).name).toBe('agreement rules');
     expect(kindOf({ id: 'x', changes: {} }).name).toBe('reform');
     expect(kindOf({ id: 'x', employee: {} }).name).toBe('policy');
     expect(kindOf([1, 2]).name).toBe('policy');

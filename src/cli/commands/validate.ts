@@ -1,5 +1,5 @@
 /**
- * `yibao validate FILE...`: check scenario, policy and reform documents and report every problem
+ * `yibao validate FILE...`: check scenario, policy, reform and rule documents (sanctions, agreements) and report every problem
  * (file:line, field, value, what is allowed). The kind of document is told by its shape; see DOCUMENT_KINDS.
  */
 import type { Command } from 'commander';
@@ -9,6 +9,8 @@ import { loadPolicy, policyFromDocument } from '../../policy/load.js';
 import { applyReform, reformSchema } from '../../policy/reform.js';
 import { providerSetup } from '../../engine/providers.js';
 import { runSpec, scenarioFromDocument } from '../../scenario/load.js';
+import { agreementRulesFromDocument } from '../../institutions/rules.js';
+import { penaltyRulesFromDocument } from '../../supervision/load.js';
 import { defaultPolicyFile } from '../paths.js';
 
 export interface ValidateOptions {
@@ -59,6 +61,27 @@ const scenarioKind: DocumentKind = {
   },
 };
 
+/** A sanction rule file (data/supervision/): its tiers, choices and statute base (`articles` is its own field). */
+const penaltyRulesKind: DocumentKind = {
+  name: 'penalty rules',
+  matches: (data) => isObjectWith(data, 'articles'),
+  check(doc) {
+    const rules = penaltyRulesFromDocument(doc);
+    const base = rules.baseRules ? `, base ${rules.baseRules.id}` : '';
+    return `valid penalty rule file "${rules.id}" (${rules.jurisdiction}, ${rules.version}; ${rules.articles.length} articles${base})`;
+  },
+};
+
+/** An agreement rule file (data/institutions/): entry, suspension, termination, re-entry and terms, its own or its base's. */
+const agreementRulesKind: DocumentKind = {
+  name: 'agreement rules',
+  matches: (data) => ['entry', 'suspension', 'termination', 'reentry', 'terms'].some((key) => isObjectWith(data, key)),
+  check(doc) {
+    const rules = agreementRulesFromDocument(doc);
+    return `valid agreement rule file "${rules.id}" (${rules.jurisdiction}${rules.base ? `, base ${rules.base}` : ''})`;
+  },
+};
+
 const policyKind: DocumentKind = {
   name: 'policy',
   matches: () => true,
@@ -73,7 +96,7 @@ const policyKind: DocumentKind = {
  * takes anything else, so a malformed document is reported against the policy schema. To validate a
  * new kind, add an entry before `policyKind` that recognises it by a distinctive field.
  */
-export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, scenarioKind, policyKind];
+export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, scenarioKind, penaltyRulesKind, agreementRulesKind, policyKind];
 
 export function kindOf(data: unknown): DocumentKind {
   return DOCUMENT_KINDS.find((k) => k.matches(data))!;
@@ -82,8 +105,12 @@ export function kindOf(data: unknown): DocumentKind {
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check scenario, policy or reform files and report every problem (exit code 2 if there is any)')
-    .argument('<files...>', 'scenario, policy or reform files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "baseYear" or "sample"')
+    .description('check scenario, policy, reform or rule files and report every problem (exit code 2 if there is any)')
+    .argument(
+      '<files...>',
+      'scenario, policy, reform or rule files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "baseYear" or "sample", ' +
+        'a penalty rule file one with "articles", an agreement rule file one with "entry", "suspension", "termination", "reentry" or "terms"',
+    )
     .option('--policy <file>', 'baseline policy that reforms are applied to (default: the built-in default policy)')
     .action((files: string[], options: { policy?: string }) => {
       const problems = new Map<string, Problem>();
