@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_ASSUMPTIONS } from '../../src/run/sensitivity.js';
+import { inspectPage } from '../helpers/browser.js';
 import { parseSvg, shapes } from '../helpers/svg.js';
 import { launcher, ROOT, spawnYibao, tempDir, yibao, type Run } from './helpers.js';
 
@@ -48,6 +49,16 @@ describe('yibao sensitivity', () => {
     expect(html).toContain(esc(readFileSync(join(out, 'answers.txt'), 'utf8').trim()));
     expect(html.match(/data-chart="tornado"/g)).toHaveLength(1);
     for (const l of labels) expect(html).toContain(`<td>${esc(l)}</td>`);
+  });
+
+  it('writes a report whose tornado renders in a real browser without script errors', async () => {
+    const page = await inspectPage(join(out, 'report.html'));
+    expect(page.errors).toEqual([]);
+    expect(page.ready).toBe(true);
+    expect(page.externalRequests).toEqual([]);
+    expect(page.charts.map((c) => c.kind)).toEqual(['tornado']);
+    expect(page.renderedCharts).toBe(1);
+    expect(page.charts[0]!.marks).toBeGreaterThanOrEqual(labels.length);
   });
 
   it('has one CSV row per assumption with numeric low, high, base and swing, widest swing first', () => {
