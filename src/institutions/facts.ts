@@ -46,7 +46,8 @@ export function drawYearFacts(
     chartSample = { month: at, nonCompliantShare: share, months: length() };
   }
 
-  const assessment = { failed: assessmentDraw(s, path, institution, year) < life.assessmentFailure, months: length() };
+  const draw = assessmentDraw(s, path, institution, year);
+  const assessment = { draw, failed: draw < life.assessmentFailure, months: length() };
 
   let application: YearFacts['application'] = null;
   if (s.select(INSTITUTION_STREAM.application).next() < life.application) {

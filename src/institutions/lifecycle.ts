@@ -47,7 +47,12 @@ export interface YearFacts {
   /** Termination grounds that occur. */
   terminations: { month: number; ground: string }[];
   /** The annual assessment's verdict (weighed only for institutions designated in December). */
-  assessment: { failed: boolean; months: number };
+  assessment: {
+    failed: boolean;
+    months: number;
+    /** The keyed draw `failed` was decided on (drawYearFacts sets it; clearing reads it again for a missed 甲类 share). */
+    draw?: number;
+  };
   /** A wish to apply for designation this year: from `month`, or as soon after as allowed. */
   application: { month: number; score: number } | null;
   /** The month a fraudulent application comes to light, if it does this year. */

@@ -6,7 +6,7 @@
 import type { RunKeys } from '../random/keys.js';
 import { KeyedStream } from '../random/stream.js';
 import type { InstitutionAssumptions } from './assumptions.js';
-import { assessmentDraw, drawYearFacts } from './facts.js';
+import { drawYearFacts } from './facts.js';
 import type { Institutions } from './generate.js';
 import { advanceYear, initialState, type AgreementState, type LifecycleEvent } from './lifecycle.js';
 import type { AgreementRules } from './rules.js';
@@ -45,7 +45,7 @@ export function advancePool(
   const assessmentDraws = new Float64Array(inst.length);
   const next = states.map((state, i) => {
     const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, year, s);
-    assessmentDraws[i] = assessmentDraw(s, path, i, year);
+    assessmentDraws[i] = facts.assessment.draw!;
     const dates = { openedMonth: inst.openedMonth[i]!, leaseEndMonth: inst.leaseEndMonth[i]! };
     const out = advanceYear(rules, dates, state, facts, year);
     monthly.set(out.monthly, i * 12);

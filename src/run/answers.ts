@@ -106,7 +106,7 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
   return `Reform "${name}" against the baseline over ${years}, on the same random draws: ${text.join('; ')}.${whoGains(r, id)}`;
 }
 
-/** " 62.1% of member-years pay less out of pocket and 0.3% more; most changed: retired 退休, −101.04 yuan a member-year." */
+/** " Of all member-years, 62.1% pay less out of pocket and 0.3% pay more. The change is largest for retired 退休: -101.04 yuan a member-year." */
 function whoGains(r: ScenarioResult, id: string): string {
   const everyone = ((r.tables.gainers_losers_over_horizon ?? []) as Record<string, unknown>[]).filter(
     (x) => x.variant === id && x.scheme === 'all' && x.person_type === 'all' && x.age_band === 'all',

@@ -41,7 +41,9 @@ export function shownCurve(curve: readonly SolvencyPoint[], answer: number, max 
   if (curve.length <= max) return [...curve];
   const step = (curve.length - 1) / (max - 2);
   const keep = new Set([curve.length - 1, ...Array.from({ length: max - 1 }, (_, k) => Math.round(k * step))]);
-  curve.forEach((p, i) => p.value === answer && keep.add(i));
+  curve.forEach((p, i) => {
+    if (p.value === answer) keep.add(i);
+  });
   return [...keep].sort((a, b) => a - b).map((i) => curve[i]!);
 }
 
