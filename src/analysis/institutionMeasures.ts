@@ -30,6 +30,12 @@ const METRICS: readonly { metric: string; value: (s: Sum, weight: number) => num
   { metric: 'class_a_share', value: (s) => s('classA') / s('cardBill') },
   { metric: 'class_a_share_unmet', value: (s) => s('classAShareUnmet') },
   { metric: 'class_a_assessment_failures', value: (s) => s('classAShareFailures') },
+  // The other terms, when drawn as the hospitals' facts (institutions.lifecycle.terms; 0 otherwise, but
+  // positive-rate suspensions, which the ground's own chance also makes).
+  { metric: 'drug_availability_unmet', value: (s) => s('drugAvailabilityUnmet') },
+  { metric: 'drug_availability_assessment_failures', value: (s) => s('drugAvailabilityFailures') },
+  { metric: 'positive_rate_unmet', value: (s) => s('positiveRateUnmet') },
+  { metric: 'positive_rate_suspensions', value: (s) => s('positiveRateSuspensions') },
   // 人次: claims treated (visits, purchases, inpatient settlements), card-settled or advanced.
   { metric: 'patients', value: (s, w) => s('patients') * w },
   { metric: 'bill_yuan', value: (s, w) => yuan(s('bill'), w) },

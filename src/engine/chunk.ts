@@ -115,7 +115,7 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk): Fl
       utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear),
     };
     generateClaims(scenario.utilisation, keys, chunk.path, year, block, buffer, { macro: claimsMacro });
-    const prepared = prepareClaims(models, pools[y]!.monthly, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
+    const prepared = prepareClaims(models, pools[y]!, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
     // Supervision (off: the prepared claims as they are): behaviours change and label claims, screens flag them.
     const { claims, provider } = supervision ? supervision.claims(y, year, prepared, scratch) : { claims: prepared, provider: scratch };
     if (out.length < claims.length * OUT_STRIDE) out = allocateResults(claims.capacity);

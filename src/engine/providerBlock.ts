@@ -80,6 +80,12 @@ export const GROUP_FIELDS = [
   /** Hospitals short of their level's 甲类 share, and those that failed the annual assessment for it. */
   'classAShareUnmet',
   'classAShareFailures',
+  /** With the terms drawn (compliance.ts): hospitals short of the stocking rates, failed for it; below the positive-rate floor. */
+  'drugAvailabilityUnmet',
+  'drugAvailabilityFailures',
+  'positiveRateUnmet',
+  /** Art 17(二) positive-rate suspensions (drawn terms or the ground's chance). */
+  'positiveRateSuspensions',
 ] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 

@@ -4,7 +4,9 @@
  * from one year to the next), the fund's cash is laid out by month, and the pool's lifecycle is counted by
  * institution group, into the cube's provider blocks (providerBlock.ts). Each institution-year's 甲类 share
  * is checked against the agreement's terms (institutions/classAShare.ts); a shortfall can fail that year's
- * annual assessment, which forfeits the deposit like the lifecycle's own failures.
+ * annual assessment, which forfeits the deposit like the lifecycle's own failures. When the pool draws the
+ * terms as the hospitals' facts (institutions/compliance.ts), the lifecycle has weighed them already: their
+ * failures suspend and end agreements like any other, and are only counted here.
  *
  * Quality deposits are forfeited only when some care is paid otherwise than fee for service: with fee for
  * service everywhere the fund pays exactly the settled pooled amounts, as the ledger always did.
@@ -14,7 +16,7 @@ import { CASH_MONTHS } from '../cashflow/calendar.js';
 import { careYearCash, clearingAdvance, directTotal } from '../cashflow/fundFlow.js';
 import type { LifecycleEventKind } from '../institutions/lifecycle.js';
 import { classAShareAssessmentFailures, classAShareUnmet } from '../institutions/classAShare.js';
-import { depositForfeits, type PoolYear } from '../institutions/pool.js';
+import { depositForfeits, TERM_MISSED, type PoolYear } from '../institutions/pool.js';
 import { PHARMACY, STATUS } from '../institutions/vocabulary.js';
 import { clearInstitutionsYear, type InstitutionPayments } from '../payment/clearing.js';
 import { FIELD, fieldCell, institutionTotals, UNASSIGNED, unassignedCell } from '../payment/sums.js';
@@ -40,6 +42,7 @@ export function clearPath(cube: SimulationCube, setup: ProviderSetup, providers:
       out.set(merged.subarray(cashAt, cashAt + CASH_BLOCK), at + PROVIDER_OFFSET.cash);
       addLifecycle(out, at, groupOf, pool);
       const classAFailures = assessClassAShare(out, at, groupOf, setup, providers, pool, merged.subarray(sumsAt, sumsAt + layout.sumsLength));
+      addTerms(out, at, groupOf, pool);
       return setup.reformed ? or(depositForfeits(pool, n), classAFailures) : new Uint8Array(n);
     });
     for (let scheme = 0; scheme < SCHEMES.length; scheme++) {
@@ -120,7 +123,8 @@ function assessClassAShare(out: Float64Array, at: number, groupOf: Uint8Array, s
   const classA = institutionTotals(sums, n, FIELD.classA);
   const bill = institutionTotals(sums, n, FIELD.bill);
   const unmet = classAShareUnmet(setup.rules.terms, institutions, classA, bill);
-  const failed = classAShareAssessmentFailures(setup.institutions.lifecycle, pool, unmet);
+  // With the terms drawn, the lifecycle has already weighed each hospital's own share (addTerms counts it).
+  const failed = pool.terms ? new Uint8Array(n) : classAShareAssessmentFailures(setup.institutions.lifecycle, pool, unmet);
   for (let i = 0; i < n; i++) {
     const cell = (field: GroupField) => at + groupCell(groupOf[i]!, field);
     out[cell('classAShareUnmet')] += unmet[i]!;
@@ -128,6 +132,26 @@ function assessClassAShare(out: Float64Array, at: number, groupOf: Uint8Array, s
     out[cell('assessmentFailures')] += failed[i]!;
   }
   return failed;
+}
+
+/**
+ * The agreement's terms drawn as the hospitals' facts (compliance.ts), by group: hospitals that missed
+ * each, the assessments failed on a missed term, and Art 17(二) positive-rate suspensions (of any origin).
+ */
+function addTerms(out: Float64Array, at: number, groupOf: Uint8Array, pool: PoolYear): void {
+  const add = (i: number, field: GroupField) => (out[at + groupCell(groupOf[i]!, field)] += 1);
+  const missed = pool.terms?.missed;
+  if (missed) {
+    for (let i = 0; i < missed.length; i++) {
+      if (missed[i]! & TERM_MISSED.drugAvailability) add(i, 'drugAvailabilityUnmet');
+      if (missed[i]! & TERM_MISSED.positiveRate) add(i, 'positiveRateUnmet');
+    }
+  }
+  for (const e of pool.events) {
+    if (e.kind === 'assessmentFailed' && e.ground === 'classAShare') add(e.institution, 'classAShareFailures');
+    if (e.kind === 'assessmentFailed' && e.ground === 'drugAvailability') add(e.institution, 'drugAvailabilityFailures');
+    if (e.kind === 'suspended' && e.ground === 'positiveRate') add(e.institution, 'positiveRateSuspensions');
+  }
 }
 
 /** Element-wise or of two 0/1 arrays, into the first. */

@@ -18,6 +18,27 @@ const byLevel = <S extends z.ZodType>(v: S, d: Levels<z.input<S>>) =>
     .strictObject({ community: v.prefault(d.community), primary: v.prefault(d.primary), secondary: v.prefault(d.secondary), tertiary: v.prefault(d.tertiary) })
     .prefault({});
 
+/** A rate drawn per institution-year: normal with this mean and sd, kept within [0, 1]. */
+const rate = (mean: number, sd: number) => z.strictObject({ mean: share.default(mean), sd: z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1').default(sd) }).prefault({});
+
+/**
+ * The agreement's measurable terms as each hospital's behaviour (compliance.ts). Every figure is an
+ * assumption: the sources give the terms (seed 001 第1篇 Arts 10–12), not how hospitals fare against them.
+ * The means sit a little above Guangxi's minimums (hospitals mostly manage to them) with spreads that
+ * leave about a quarter of hospitals short of the 甲类 share and fewer short of the other terms.
+ */
+const termsAssumptions = z.strictObject({
+  /** The hospital's 甲类 share of its patients' bills (its prescribing mix), by level. */
+  classAShare: z.strictObject({ community: rate(0.87, 0.03), primary: rate(0.87, 0.03), secondary: rate(0.77, 0.03), tertiary: rate(0.62, 0.03) }).prefault({}),
+  /** Catalogue stocking rates (备药率) of the hospitals the term binds (rule file `terms.drugAvailability.levels`). */
+  drugAvailability: z.strictObject({ western: rate(0.88, 0.05), chinesePatent: rate(0.6, 0.06) }).prefault({}),
+  /** Special-examination positive rate (阳性率) of the hospitals with a floor (rule file `terms.positiveRate`). */
+  positiveRate: rate(0.7, 0.06),
+  /** Added to `assessmentFailure` for each term a hospital misses in the year (the same keyed draw, so only failures are added). */
+  missed: z.strictObject({ classAShare: share.default(0.5), drugAvailability: share.default(0.5) }).prefault({}),
+});
+export type TermsAssumptions = z.output<typeof termsAssumptions>;
+
 /** Chances keyed by ground id (of the rule file) with a `default` for the grounds not named. */
 const groundChances = (d: number) => z.record(z.string(), share).default({ default: d });
 
@@ -80,11 +101,21 @@ export const institutionAssumptions = z.strictObject({
        * "in principle") weighs in the assessment.
        */
       classAShareMissed: share.default(0),
+      /**
+       * The agreement's terms as facts of each hospital-year (compliance.ts), drawn before its claims so the
+       * lifecycle acts on them: null (the default) leaves the terms as checks on the claims (the 甲类 share,
+       * classAShare.ts) and the positive-rate ground to its chance in `suspension`.
+       */
+      terms: termsAssumptions.nullable().default(null),
       /** Chance that a candidate free to apply applies in a year, and the assessment score (normal). Assumptions. */
       application: share.default(0.5),
       score: z.strictObject({ mean: z.number().min(0).max(100).default(88), sd: z.number().min(0).max(50).default(6) }).prefault({}),
     })
-    .prefault({}),
+    .prefault({})
+    .refine((l) => l.terms === null || l.classAShareMissed === 0, {
+      path: ['classAShareMissed'],
+      message: 'with lifecycle.terms the weight of a missed 甲类 share is terms.missed.classAShare (the share is then the hospital\'s own, checked in the lifecycle); leave classAShareMissed at 0',
+    }),
 });
 
 export type InstitutionAssumptions = z.output<typeof institutionAssumptions>;

@@ -11,6 +11,10 @@ import type { YearFacts } from './lifecycle.js';
 import type { AgreementRules } from './rules.js';
 import { INSTITUTION_GENERATION, INSTITUTION_STREAM } from '../random/streamIds.js';
 import { HOSPITAL } from './vocabulary.js';
+import { assessmentVerdict, drawTermFacts } from './compliance.js';
+
+/** The Art 17(二) ground a positive rate below the floor is (the rule file's id). */
+const POSITIVE_RATE = 'positiveRate';
 
 export function drawYearFacts(
   a: InstitutionAssumptions,
@@ -19,10 +23,14 @@ export function drawYearFacts(
   path: number,
   institution: number,
   type: number,
+  level: number,
   year: number,
   s: KeyedStream = new KeyedStream(keys),
 ): YearFacts {
   const life = a.lifecycle;
+  // The agreement's terms as the hospital's own facts (compliance.ts), when the scenario asks for them.
+  const terms = life.terms && type === HOSPITAL ? drawTermFacts(life.terms, rules, level, s.member(path, institution, INSTITUTION_GENERATION, year).select(INSTITUTION_STREAM.terms)) : undefined;
+  const termCase = terms && !terms.positiveRateMet && rules.suspension.grounds.some((g) => g.id === POSITIVE_RATE);
   const { from, to } = rules.suspension.months;
   s.member(path, institution, INSTITUTION_GENERATION, year);
   const month = () => Math.floor(s.next() * 12);
@@ -31,6 +39,14 @@ export function drawYearFacts(
   const cases: YearFacts['cases'] = [];
   rules.suspension.grounds.forEach((g, k) => {
     if (g.id === rules.suspension.failedAssessment) return;
+    if (g.id === POSITIVE_RATE && terms && !Number.isNaN(terms.positiveRate)) {
+      // The drawn positive rate decides this ground (compliance.ts), on the ground's own stream.
+      if (termCase) {
+        s.select(INSTITUTION_STREAM.suspensionBase + k).next(); // the chance's own draw, unused: month and length follow it as for any ground
+        cases.push({ month: month(), ground: g.id, months: length() });
+      }
+      return;
+    }
     if (s.select(INSTITUTION_STREAM.suspensionBase + k).next() < groundChance(life.suspension, g.id)) cases.push({ month: month(), ground: g.id, months: length() });
   });
   const terminations: YearFacts['terminations'] = [];
@@ -47,7 +63,8 @@ export function drawYearFacts(
   }
 
   const draw = assessmentDraw(s, path, institution, year);
-  const assessment = { draw, failed: draw < life.assessmentFailure, months: length() };
+  const verdict = assessmentVerdict(life.assessmentFailure, life.terms, terms, draw);
+  const assessment = { draw, failed: verdict.failed, cause: verdict.cause, months: length() };
 
   let application: YearFacts['application'] = null;
   if (s.select(INSTITUTION_STREAM.application).next() < life.application) {
@@ -56,7 +73,7 @@ export function drawYearFacts(
   }
   const fraudulentApplication = s.select(INSTITUTION_STREAM.fraudulentApplication).next() < life.fraudulentApplication ? month() : null;
   const controllerCaused = s.select(INSTITUTION_STREAM.controllerCaused).next() < life.controllerCaused;
-  return { cases, chartSample, terminations, assessment, application, fraudulentApplication, controllerCaused };
+  return { cases, chartSample, terminations, assessment, application, fraudulentApplication, controllerCaused, terms };
 }
 
 /**

@@ -9,6 +9,7 @@
  * application's assessment, the annual assessment in December) are taken at its end and act from the
  * next month. `monthly[m]` is the status in force during month m.
  */
+import type { AssessmentCause, TermFacts } from './compliance.js';
 import type { BanCategory } from './vocabulary.js';
 import { STATUS } from './vocabulary.js';
 import type { AgreementRules } from './rules.js';
@@ -49,6 +50,8 @@ export interface YearFacts {
   /** The annual assessment's verdict (weighed only for institutions designated in December). */
   assessment: {
     failed: boolean;
+    /** What failed it (compliance.ts): the base chance or a missed term; absent: the base chance. */
+    cause?: AssessmentCause;
     months: number;
     /** The keyed draw `failed` was decided on (drawYearFacts sets it; clearing reads it again for a missed 甲类 share). */
     draw?: number;
@@ -59,6 +62,8 @@ export interface YearFacts {
   fraudulentApplication?: number | null;
   /** A termination this year in the `violation` category was the controller's doing: barred as `controller`. */
   controllerCaused?: boolean;
+  /** The agreement's terms as the hospital's facts, when the scenario draws them (compliance.ts). */
+  terms?: TermFacts | undefined;
 }
 
 export type LifecycleEventKind = 'applied' | 'designated' | 'refused' | 'suspended' | 'resumed' | 'terminated' | 'banLapsed' | 'assessmentFailed';
@@ -188,7 +193,8 @@ export function advanceYear(rules: AgreementRules, dates: InstitutionDates, star
       return;
     }
     s.failedAssessmentsInRow++;
-    events.push({ month: at, kind: 'assessmentFailed' });
+    const cause = facts.assessment.cause;
+    events.push(cause && cause !== 'base' ? { month: at, kind: 'assessmentFailed', ground: cause } : { month: at, kind: 'assessmentFailed' });
     if (s.failedAssessmentsInRow >= termination.failedAssessmentsInRow) {
       terminate(at, 'failedAssessmentsInRow', termination.failedAssessmentsBan);
       return;

@@ -24,7 +24,15 @@ export interface PoolYear {
    * it. A pool built without it (by hand) fails no assessment on a missed 甲类 share.
    */
   assessmentDraws?: Float64Array;
+  /**
+   * With `lifecycle.terms` (compliance.ts): each hospital's 甲类 share of the year (NaN for pharmacies), to
+   * which its patients' claims are re-split (classAMix.ts), and the terms each missed (TERM_MISSED bits).
+   */
+  terms?: { classAShare: Float64Array; missed: Uint8Array };
 }
+
+/** Bits of the terms a hospital missed in a year. */
+export const TERM_MISSED = { classAShare: 1, drugAvailability: 2, positiveRate: 4 } as const;
 
 export function initialStates(inst: Institutions): AgreementState[] {
   return Array.from(inst.initialStatus, (status) => initialState(status === STATUS.active));
@@ -43,16 +51,22 @@ export function advancePool(
   const monthly = new Uint8Array(inst.length * 12);
   const events: PoolYear['events'] = [];
   const assessmentDraws = new Float64Array(inst.length);
+  const terms = a.lifecycle.terms ? { classAShare: new Float64Array(inst.length).fill(NaN), missed: new Uint8Array(inst.length) } : undefined;
   const next = states.map((state, i) => {
-    const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, year, s);
+    const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, inst.level[i]!, year, s);
     assessmentDraws[i] = facts.assessment.draw!;
+    if (terms && facts.terms) {
+      const f = facts.terms;
+      terms.classAShare[i] = f.classAShare;
+      terms.missed[i] = (f.classAShareMet ? 0 : TERM_MISSED.classAShare) | (f.drugAvailabilityMet ? 0 : TERM_MISSED.drugAvailability) | (f.positiveRateMet ? 0 : TERM_MISSED.positiveRate);
+    }
     const dates = { openedMonth: inst.openedMonth[i]!, leaseEndMonth: inst.leaseEndMonth[i]! };
     const out = advanceYear(rules, dates, state, facts, year);
     monthly.set(out.monthly, i * 12);
     for (const e of out.events) events.push({ ...e, institution: i });
     return out.state;
   });
-  return { year, states: next, monthly, events, assessmentDraws };
+  return terms ? { year, states: next, monthly, events, assessmentDraws, terms } : { year, states: next, monthly, events, assessmentDraws };
 }
 
 /**

@@ -11,6 +11,8 @@ import { allocateClaimBuffer, type ClaimBuffer } from '../claims/buffer.js';
 import type { MemberBlock } from '../population/block.js';
 import type { RunKeys } from '../random/keys.js';
 import { assignClaims, type ShareTable } from '../institutions/assign.js';
+import { applyClassAShares } from '../institutions/classAMix.js';
+import type { PoolYear } from '../institutions/pool.js';
 import type { ClaimView } from '../institutions/views.js';
 import { addCashflow } from '../cashflow/aggregates.js';
 import type { CashflowAssumptions } from '../cashflow/assumptions.js';
@@ -52,13 +54,14 @@ function fit(s: ProviderScratch, n: number): void {
 
 /**
  * Group admissions, apply provider responses (when switched on under DRG or DIP, into
- * `scratch.responded`), assign institutions from the pool's `monthly` statuses and draw channels.
+ * `scratch.responded`), assign institutions from the pool's `monthly` statuses, re-split their claims to
+ * the hospitals' 甲类 shares (when the pool draws the agreement's terms) and draw channels.
  * Returns the claims to settle.
  * `costIndex` is the year's prices relative to the cost year (the claims macro's).
  */
 export function prepareClaims(
   m: ProviderModels,
-  monthly: Uint8Array,
+  pool: Pick<PoolYear, 'monthly' | 'terms'>,
   keys: RunKeys,
   path: number,
   year: number,
@@ -77,7 +80,8 @@ export function prepareClaims(
     fit(scratch, claims.length);
     scratch.group.set(group);
   }
-  assignClaims(m.table, monthly, keys, path, year, members, claims, scratch.institution);
+  assignClaims(m.table, pool.monthly, keys, path, year, members, claims, scratch.institution);
+  if (pool.terms) applyClassAShares(pool.terms.classAShare, claims, scratch.institution);
   drawChannels(m.cashflow, keys, path, year, members, claims, scratch.channels);
   return claims;
 }

@@ -70,6 +70,8 @@ export const INSTITUTION_STREAM = {
   fraudulentApplication: 5,
   /** Whether the year's termination, if any, was the controller's doing. */
   controllerCaused: 6,
+  /** The agreement's terms as the hospital's facts (compliance.ts). */
+  terms: 7,
   /** Suspension grounds: suspensionBase + ground index. */
   suspensionBase: 64,
   /** Termination grounds: terminationBase + ground index. */

@@ -169,11 +169,23 @@ function providerSection(r: ScenarioResult): ReportSection {
       group === 'pharmacy' ? NaN : institutionMean(r, 'class_a_share_unmet', last, group),
     ]),
   };
+  const tables = [payments, institutions];
+  if (r.scenario.scenario.institutions.lifecycle.terms) tables.push(termsTable(r, last));
   return {
     heading: 'Institutions and provider payment (定点医药机构与支付方式)',
     text: reformed ? paymentAnswer(r) : 'Every setting is paid fee for service (按项目): the funds pay institutions the settled pooled amounts of their card-settled care.',
     charts: reformed && gains.length > 0 ? [institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` })] : [],
-    tables: [payments, institutions],
+    tables,
+  };
+}
+
+/** With `institutions.lifecycle.terms`: the terms hospitals missed in the year and what the lifecycle made of them. */
+function termsTable(r: ScenarioResult, year: number): ReportTable {
+  const metrics = ['class_a_share_unmet', 'class_a_assessment_failures', 'drug_availability_unmet', 'drug_availability_assessment_failures', 'positive_rate_unmet', 'positive_rate_suspensions', 'assessment_failures', 'terminations'];
+  return {
+    caption: `The agreement’s terms drawn as the hospitals’ behaviour (institutions.lifecycle.terms), hospitals in ${year}, mean across paths: short of each term, and the failed assessments and suspensions it caused`,
+    columns: ['hospitals', 'short: 甲类 share', 'failed on it', 'short: stocking rates', 'failed on them', 'below the positive-rate floor', 'positive-rate suspensions', 'failed assessments (all causes)', 'terminations'],
+    rows: ['tertiary', 'secondary', 'primary', 'community', 'hospitals'].map((group) => [`${group} ${CHINESE[group] ?? ''}`.trim(), ...metrics.map((m) => institutionMean(r, m, year, group))]),
   };
 }
 

@@ -81,7 +81,7 @@ describe('a missed share at the annual assessment', () => {
     const s = new KeyedStream(keys);
     for (let i = 0; i < 2000; i++) {
       const draw = assessmentDraw(s, 0, i, 2023);
-      expect(drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 2023).assessment.failed).toBe(draw < a.lifecycle.assessmentFailure);
+      expect(drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 0, 2023).assessment.failed).toBe(draw < a.lifecycle.assessmentFailure);
     }
     const inst = generateInstitutions(a, keys, 0, 2021);
     const advanced = advancePool(a, gx, keys, 0, inst, initialStates(inst), 2021);

@@ -50,8 +50,8 @@ describe('keyed facts', () => {
   const a = institutionAssumptions.parse({});
 
   it('do not move when another ground chance changes', () => {
-    const base = drawYearFacts(a, gx, keys, 0, 42, HOSPITAL, 2023);
-    const fraud = drawYearFacts(institutionAssumptions.parse({ lifecycle: { termination: { default: 0.0005, fraud: 1 } } }), gx, keys, 0, 42, HOSPITAL, 2023);
+    const base = drawYearFacts(a, gx, keys, 0, 42, HOSPITAL, 0, 2023);
+    const fraud = drawYearFacts(institutionAssumptions.parse({ lifecycle: { termination: { default: 0.0005, fraud: 1 } } }), gx, keys, 0, 42, HOSPITAL, 0, 2023);
     expect(fraud.terminations.filter((t) => t.ground !== 'fraud')).toEqual(base.terminations);
     expect(fraud.terminations.some((t) => t.ground === 'fraud')).toBe(true);
     expect(fraud.cases).toEqual(base.cases);
@@ -64,14 +64,14 @@ describe('keyed facts', () => {
     const counts = { fraud: 0, controller: 0 };
     const half = institutionAssumptions.parse({ lifecycle: { fraudulentApplication: 0.5, controllerCaused: 0.5 } });
     for (let i = 0; i < 400; i++) {
-      const base = drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 2023);
+      const base = drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 0, 2023);
       expect([base.fraudulentApplication, base.controllerCaused]).toEqual([null, false]);
-      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 2023);
+      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 0, 2023);
       expect(f.fraudulentApplication).toBeGreaterThanOrEqual(0);
       expect(f.fraudulentApplication).toBeLessThan(12);
       expect(f.controllerCaused).toBe(true);
       expect({ ...f, fraudulentApplication: null, controllerCaused: false }).toEqual(base);
-      const h = drawYearFacts(half, gx, keys, 0, i, HOSPITAL, 2023);
+      const h = drawYearFacts(half, gx, keys, 0, i, HOSPITAL, 0, 2023);
       counts.fraud += h.fraudulentApplication === null ? 0 : 1;
       counts.controller += h.controllerCaused ? 1 : 0;
     }
@@ -85,7 +85,7 @@ describe('keyed facts', () => {
     const sure = institutionAssumptions.parse({ lifecycle: { suspension: { default: 1 }, chartReview: { hospital: 1 }, assessmentFailure: 1 } });
     const counts = new Map<number, number>();
     for (let i = 0; i < 500; i++) {
-      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 2023);
+      const f = drawYearFacts(sure, gx, keys, 0, i, HOSPITAL, 0, 2023);
       for (const months of [...f.cases.map((c) => c.months), f.chartSample!.months, f.assessment.months]) counts.set(months, (counts.get(months) ?? 0) + 1);
     }
     expect([...counts.keys()].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -99,7 +99,7 @@ describe('keyed facts', () => {
     const n = 4000;
     let found = 0;
     for (let i = 0; i < n; i++) {
-      const f = drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 2023);
+      const f = drawYearFacts(a, gx, keys, 0, i, HOSPITAL, 0, 2023);
       if (f.chartSample && f.chartSample.nonCompliantShare > 0.1) found++;
     }
     const p = 0.5 * (1 - cdf(Math.log(0.1 / 0.03)));
@@ -131,7 +131,7 @@ describe('advancing a pool', () => {
     const year = advancePool(a, gx, keys, 0, inst, initialStates(inst), BASE);
     expect(year.states.every((s) => s.status === STATUS.terminated)).toBe(true);
     for (let i = 0; i < inst.length; i++) {
-      const own = drawYearFacts(a, gx, keys, 0, i, inst.type[i]!, BASE);
+      const own = drawYearFacts(a, gx, keys, 0, i, inst.type[i]!, inst.level[i]!, BASE);
       const first = Math.min(...own.terminations.map((t) => t.month));
       expect(year.monthly[i * 12 + first]).toBe(STATUS.terminated);
       if (first > 0) expect(year.monthly[i * 12 + first - 1]).not.toBe(STATUS.terminated);

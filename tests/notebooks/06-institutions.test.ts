@@ -80,6 +80,23 @@ describe('notebook 06: institutions, payment and cash flow', () => {
     expect(out).toMatch(/advanced beyond their own share in 2021: [\d.]+ 亿元; reimbursed after \d+ days on average; owed at the end of December: [\d.]+ 亿元/);
   });
 
+  it('draws the agreement\'s terms as the hospitals\' behaviour: 甲类 shares follow the draw, and missed terms fail assessments', () => {
+    const out = cell('terms').stdout;
+    const rows = tableRows(out);
+    expect(rows.map((r) => Number(r[0]))).toEqual([2021, 2022, 2023, 2024, 2025]);
+    for (const [, claims, terms, shortA, , failedOff, failedOn] of rows) {
+      // The claims generator splits tertiary bills at ≈ 52% 甲类; with the terms, near the drawn mean of 62%.
+      expect(parseFloat(claims!)).toBeLessThan(56);
+      expect(Math.abs(parseFloat(terms!) - 62)).toBeLessThan(2);
+      expect(Number(shortA)).toBeGreaterThan(0);
+      expect(Number(failedOn)).toBeGreaterThan(Number(failedOff));
+    }
+    expect(out).toMatch(/^Settled by the funds over 2021–2025 with the terms drawn: [\d.]+ 亿元 \([+-][\d.]+% against the claims' own split\)$/m);
+    const answer = answerCell().stdout;
+    const [, , , , , failedOff, failedOn, endedOff, endedOn] = rows[rows.length - 1]!;
+    expect(answer).toContain(`fail ${failedOn} hospitals' assessments in 2025 against ${failedOff} without them, and end ${endedOn} agreements against ${endedOff}`);
+  });
+
   it('ends with the answer in words, repeating the numbers above', () => {
     const answer = answerCell();
     const spend = tableRows(cell('spend').stdout);

@@ -59,7 +59,7 @@ function chunk(m: ProviderModels, from: number, to: number) {
   const generated = allocateClaimBuffer(1024, block.length);
   generateClaims(utilisation, keys, 0, YEAR, block, generated, { macro: claimsMacroAt(utilisation, YEAR, 1) });
   const scratch = allocateProviderScratch();
-  const claims = prepareClaims(m, pool.monthly, keys, 0, YEAR, 1, block, generated, scratch);
+  const claims = prepareClaims(m, pool, keys, 0, YEAR, 1, block, generated, scratch);
   const persons = allocatePersons(block.length);
   fillPersonColumns(block, persons);
   const out = allocateResults(claims.length);
@@ -152,7 +152,7 @@ describe('institution, payment and cash-flow models on generated claims', () => 
     const generated = allocateClaimBuffer(1024, block.length);
     generateClaims(utilisation, keys, 0, YEAR, block, generated, { macro: claimsMacroAt(utilisation, YEAR, 1) });
     const responses = { earlyDischarge: { share: 1 }, outpatientShift: { share: 1 } };
-    const prepare = (payment: object) => prepareClaims(models(payment), pool.monthly, keys, 0, YEAR, 1, block, generated, allocateProviderScratch());
+    const prepare = (payment: object) => prepareClaims(models(payment), pool, keys, 0, YEAR, 1, block, generated, allocateProviderScratch());
     expect(prepare({ responses })).toBe(generated);
     const responded = prepare({ methods: { inpatient: 'drg' }, responses });
     expect(responded).not.toBe(generated);

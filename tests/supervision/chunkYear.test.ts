@@ -72,7 +72,7 @@ function run(input: SupervisionAssumptionsInput, from: number, to: number) {
   const generated = allocateClaimBuffer(1024, block.length);
   generateClaims(utilisation, keys, 0, YEAR, block, generated, { macro: claimsMacroAt(utilisation, YEAR, 1) });
   const provider = allocateProviderScratch();
-  const prepared = prepareClaims(providers, pools[0]!.monthly, keys, 0, YEAR, 1, block, generated, provider);
+  const prepared = prepareClaims(providers, pools[0]!, keys, 0, YEAR, 1, block, generated, provider);
   const scratch = allocateSupervisionScratch(block.length);
   const persons = allocatePersons(block.length);
   fillPersonColumns(block, persons);
