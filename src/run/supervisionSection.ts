@@ -27,6 +27,7 @@ const EFFORT = [
   ['flagged claims reviewed', 'flagged_claims_reviewed'],
   ['discharge charts reviewed', 'charts_reviewed'],
   ['share of last year’s discharges reviewed (篇五 ≥ 5%)', 'chart_review_share'],
+  ['charts added to reach that floor', 'charts_topped_up'],
   ['insured persons investigated', 'members_investigated'],
   ['networked settlement suspended (persons)', 'settlement_suspensions'],
 ] as const;

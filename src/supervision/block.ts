@@ -52,6 +52,8 @@ export const EFFORT = [
   'chartsReviewed',
   /** Last year's discharges: what this year's chart review sampled from. */
   'chartableDischarges',
+  /** Charts added to the stay-by-stay sample to reach the floor (chartFloor.ts; in chartsReviewed too). */
+  'chartsToppedUp',
   'membersInvestigated',
   'peerFlagged',
   /** Claims paid in full because the member's networked settlement was suspended. */

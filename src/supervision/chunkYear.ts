@@ -24,7 +24,7 @@ import { NIB } from './behaviours.js';
 import { allocateSupervisedClaims, type SupervisedClaims } from './claims.js';
 import { personCase } from './cases.js';
 import type { CompiledSupervision } from './compile.js';
-import { allocateDetection, detect, FOUND_BY_CHART, FOUND_BY_FLAG, type Detection } from './detect.js';
+import { allocateDetection, CHART_REVIEWED, detect, FOUND_BY_CHART, FOUND_BY_FLAG, type Detection } from './detect.js';
 import type { SanctionRules } from './rules.js';
 import { allocateMemberSupervision, syncOccupants, type MemberSupervision } from './members.js';
 import type { SupervisionPlan } from './plan.js';
@@ -245,6 +245,9 @@ export function addSupervisionSums(
         } else if (found === FOUND_BY_CHART) {
           cell('chartFound', 1);
           cell('chartRecovered', recovered);
+        } else if (claims.setting[c] === INPATIENT && !(d.reviewed[c]! & CHART_REVIEWED)) {
+          cell('chartReserveClaims', 1);
+          cell('chartReserve', recovered);
         }
         if (b < NIB && inst >= 0) {
           add(institutionLeakageCell(inst, b), total);

@@ -8,7 +8,8 @@
  *   - the planned institution cases get their amounts: the loss is the realised leakage of the
  *     behaviours found, the return what earlier reviews did not recover, the fine the tier's multiple
  *     of the loss (the tier, and so any suspension, is the plan's);
- *   - chart reviews of a year's discharges are booked the year after;
+ *   - chart reviews of a year's discharges are booked the year after, topped up to the plan's floor of
+ *     chartShare of the discharges when the stay-by-stay sample falls short (chartFloor.ts);
  *   - the fund effect: leakage against recoveries, returns and (sanctions.finesToFund) fines.
  * Returns and fines of institution cases are split between the schemes as the year's institution
  * leakage is (the per-institution sums keep no scheme).
@@ -33,6 +34,7 @@ import {
   type InstitutionCaseField,
 } from './block.js';
 import { institutionCase } from './cases.js';
+import { chartTopUp, toppedUpFinds, type ChartTopUp } from './chartFloor.js';
 import type { CompiledSupervision } from './compile.js';
 import type { SanctionRules } from './rules.js';
 import { INSPECTED, type SupervisionPlan } from './plan.js';
@@ -83,7 +85,7 @@ export function closeSupervision(input: CloseInput): void {
       const last = y > 0 ? input.sums(v, y - 1) : null;
       const recovered = new Float64Array(n * NIB);
       for (let i = 0; i < n; i++) for (let b = 0; b < NIB; b++) recovered[i * NIB + b] = S[institutionRecoveredCell(i, b)]!;
-      copyWorkerSums(B, S, last, plan, y);
+      copyWorkerSums(compiled, B, S, last, plan, y);
       resaleCash(compiled, B);
       const peer = peerScreen(compiled, S, B, plan.engaged[y]!, peerGroup, reviewed[y]!, recovered);
       const cases = institutionCases(input, S, B, y, recovered);
@@ -98,7 +100,12 @@ function peerReviews(input: CloseInput, year: number): Float64Array {
   return Float64Array.from({ length: input.institutions.length }, (_, i) => s.member(input.path, i, INSTITUTION_GENERATION, year).select(SUPERVISION_INSTITUTION_STREAM.peerReview).next());
 }
 
-function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | null, plan: SupervisionPlan, y: number): void {
+/** The chart review of the discharges in sums `S`, topped up to its floor (chartFloor.ts). */
+function chartReview(c: CompiledSupervision, S: Float64Array): ChartTopUp {
+  return chartTopUp(c.a.inspection.chartShare, S[effortCell('discharges')]!, S[effortCell('chartsReviewed')]!);
+}
+
+function copyWorkerSums(c: CompiledSupervision, B: Float64Array, S: Float64Array, last: Float64Array | null, plan: SupervisionPlan, y: number): void {
   const both = (f: (scheme: number) => number) => {
     let t = 0;
     for (let scheme = 0; scheme < NSC; scheme++) t += f(scheme);
@@ -106,13 +113,16 @@ function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | n
   };
   const bsum = (b: number, field: BehaviourField) => both((scheme) => S[behaviourCell(scheme, b, field)]!);
   const engaged = plan.engaged[y]!;
+  const detection = c.a.inspection.detection.chartReview;
+  const thisYear = chartReview(c, S);
   for (let b = 0; b < NB; b++) {
     B[blockBehaviourCell(b, 'claims')] = bsum(b, 'claims');
     B[blockBehaviourCell(b, 'added')] = bsum(b, 'added');
     B[blockBehaviourCell(b, 'extraBill')] = bsum(b, 'extraBill');
     B[blockBehaviourCell(b, 'leakage')] = bsum(b, 'pooled') + bsum(b, 'serious') + bsum(b, 'account');
     B[blockBehaviourCell(b, 'pooledLeakage')] = bsum(b, 'pooled');
-    B[blockBehaviourCell(b, 'found')] = bsum(b, 'flagFound') + bsum(b, 'chartFound');
+    const toppedUp = toppedUpFinds(thisYear, detection, bsum(b, 'chartReserveClaims'), 0).found;
+    B[blockBehaviourCell(b, 'found')] = bsum(b, 'flagFound') + bsum(b, 'chartFound') + toppedUp;
     B[blockBehaviourCell(b, 'memberCash')] = bsum(b, 'cash');
     if (b < NIB) for (let i = 0; i < plan.institutions; i++) B[blockBehaviourCell(b, 'institutions')] += engaged[i * NIB + b]!;
   }
@@ -121,7 +131,9 @@ function copyWorkerSums(B: Float64Array, S: Float64Array, last: Float64Array | n
   });
   const effort = (field: EffortField, value: number) => (B[effortBlockCell(field)] = value);
   effort('flaggedClaims', S[effortCell('flaggedClaims')]!);
-  effort('chartsReviewed', last ? last[effortCell('chartsReviewed')]! : 0);
+  const lastYear = last ? chartReview(c, last) : null;
+  effort('chartsReviewed', last ? last[effortCell('chartsReviewed')]! + lastYear!.added : 0);
+  effort('chartsToppedUp', lastYear ? lastYear.added : 0);
   effort('chartableDischarges', last ? last[effortCell('discharges')]! : 0);
   effort('membersInvestigated', S[effortCell('membersInvestigated')]!);
   effort('suspendedClaims', S[effortCell('suspendedClaims')]!);
@@ -248,7 +260,9 @@ function fundEffect(c: CompiledSupervision, B: Float64Array, S: Float64Array, la
     put('leakage', leakage);
     put('pooledLeakage', behaviours('pooled') + S[interactionCell(scheme, 0)]!);
     put('flagRecovered', behaviours('flagRecovered'));
-    put('chartRecovered', behaviours('chartRecovered', last));
+    // Last year's chart review, topped up to its floor (chartFloor.ts).
+    const toppedUp = last ? toppedUpFinds(chartReview(c, last), c.a.inspection.detection.chartReview, behaviours('chartReserveClaims', last), behaviours('chartReserve', last)).recovered : 0;
+    put('chartRecovered', behaviours('chartRecovered', last) + toppedUp);
     put('peerRecovered', split(peer, scheme));
     put('institutionReturned', split(cases.returned, scheme));
     put('personReturned', S[personCell(scheme, 'returned')]!);

@@ -6,8 +6,9 @@
  * claim of a flagged member. A review finds a touched claim with chance detection.flagReview. Stays are
  * chart-sampled with chance chartShare (篇五 L693: ≥ 5% of last year's discharges, so reviewed, and
  * recovered, the year after), and a sampled touched stay is found with chance detection.chartReview.
- * The chart sample is stay by stay, so a year's share is chartShare on average, not at least: an exact
- * count would need every chunk's stays, and the numbers must not depend on the chunking.
+ * The chart sample is stay by stay, so a year's share is chartShare on average: an exact count would need
+ * every chunk's stays, and the numbers must not depend on the chunking. The path's year-end step tops a
+ * sample short of the floor up to it (chartFloor.ts).
  * A member one of whose claims touched by a person behaviour is found is investigated: a case opens.
  * Draws: the claim's review stream (review.ts of the prepared claim; an added claim draws 3 on).
  */

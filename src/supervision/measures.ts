@@ -110,8 +110,9 @@ const CASE_METRICS: readonly { metric: string; value: (b: Float64Array, w: numbe
   effort('flagged_claims_reviewed', 'flaggedClaims', 'weighted'),
   effort('charts_reviewed', 'chartsReviewed', 'weighted'),
   effort('discharges_last_year', 'chartableDischarges', 'weighted'),
-  // 篇五 L693 plans at least 5%; stays are sampled one by one, so the share is chartShare on average (detect.ts).
+  // 篇五 L693 plans at least 5%: a stay-by-stay sample short of it is topped up (chartFloor.ts), so the share is never below chartShare.
   { metric: 'chart_review_share', value: (b: Float64Array) => b[effortBlockCell('chartsReviewed')]! / b[effortBlockCell('chartableDischarges')]! },
+  effort('charts_topped_up', 'chartsToppedUp', 'weighted'),
   effort('members_investigated', 'membersInvestigated', 'weighted'),
   person('person_cases', 'cases'),
   person('person_cases_art41_2', 'article41_2'),

@@ -40,6 +40,12 @@ export const BEHAVIOUR_FIELDS = [
   /** Touched claims found in the chart review of this year's discharges (done, and recovered, next year). */
   'chartFound',
   'chartRecovered',
+  /**
+   * Touched stays the chart sample left out (and no flag review found), and their leakage: what a review
+   * topped up to its floor draws from (chartFloor.ts).
+   */
+  'chartReserveClaims',
+  'chartReserve',
 ] as const;
 export type BehaviourField = (typeof BEHAVIOUR_FIELDS)[number];
 

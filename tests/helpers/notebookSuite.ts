@@ -20,7 +20,7 @@ export interface NotebookUnderTest {
  * Call inside a describe: runs notebooks/<file> before the suite's tests and adds the "committed clean"
  * test. The timeout covers the whole notebook; the hook waits a little longer for the kernel to start.
  */
-export function notebookUnderTest(file: string, timeoutMs = 110_000): NotebookUnderTest {
+export function notebookUnderTest(file: string, timeoutMs = 240_000): NotebookUnderTest {
   const path = join(__dirname, '..', '..', 'notebooks', file);
   let nb: ExecutedNotebook | undefined;
   beforeAll(async () => {

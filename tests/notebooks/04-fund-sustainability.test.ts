@@ -19,7 +19,7 @@ const year = (s: string): number => (s === NEVER ? Infinity : Number(s));
 
 describe('notebook 04: fund sustainability', () => {
   // Generous limits: the notebook runs five 30-year simulations, and the test suite shares the CPUs.
-  const { cell, answerCell } = notebookUnderTest('04-fund-sustainability.ipynb', 180_000);
+  const { cell, answerCell } = notebookUnderTest('04-fund-sustainability.ipynb', 300_000);
   /** The projection table: [year, ratio, income, expenditure, current, balance, deficit %, exhausted %]. */
   const projection = () => tableRows(cell('projection').stdout).map((r) => r.map(Number));
   /** The sensitivity table: case label (as truncated by danfojs) → [first deficit, exhausted, 2050 balance]. */

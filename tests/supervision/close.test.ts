@@ -7,13 +7,13 @@ import type { Institutions } from '../../src/institutions/generate.js';
 import { HOSPITAL, STATUS } from '../../src/institutions/vocabulary.js';
 import { runKeys } from '../../src/random/keys.js';
 import { labelOf, NIB } from '../../src/supervision/behaviours.js';
-import { blockScreenCell, effortBlockCell, fundCell, institutionCaseCell, SUPERVISION_BLOCK } from '../../src/supervision/block.js';
+import { blockBehaviourCell, blockScreenCell, effortBlockCell, fundCell, institutionCaseCell, SUPERVISION_BLOCK } from '../../src/supervision/block.js';
 import { institutionCase } from '../../src/supervision/cases.js';
 import { closeSupervision } from '../../src/supervision/close.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
 import type { SupervisionPlan } from '../../src/supervision/plan.js';
 import { supervisionRules } from '../../src/supervision/rules.js';
-import { behaviourCell, institutionCell, institutionLeakageCell, institutionRecoveredCell, supervisionSumsLength } from '../../src/supervision/sums.js';
+import { behaviourCell, effortCell, institutionCell, institutionLeakageCell, institutionRecoveredCell, supervisionSumsLength } from '../../src/supervision/sums.js';
 import { only } from './claimSet.js';
 
 const YEARS = [2022, 2023];
@@ -29,7 +29,7 @@ const inst: Institutions = {
   initialStatus: new Uint8Array(3).fill(STATUS.active),
 };
 
-function close(flagReview: number) {
+function close(flagReview: number, chart = false) {
   const a = only({ overCharging: {} }, { inspection: { detection: { flagReview } }, screens: { peerOutlier: { above: 0.3, minClaims: 100 } }, sanctions: { finesToFund: true } });
   const rules = supervisionRules(a, '.', 'scenario.yaml');
   const engaged = new Uint8Array(3 * NIB);
@@ -58,6 +58,16 @@ function close(flagReview: number) {
   s[behaviourCell(0, OVER, 'flagRecovered')] = 8_000;
   s[behaviourCell(1, OVER, 'flagRecovered')] = 2_000;
   s[behaviourCell(0, OVER, 'chartRecovered')] = 3_000;
+  if (chart) {
+    // 1,000 discharges, 40 sampled: 10 short of the 5% floor. Left out: 24 touched employee stays leaking
+    // 96,000 fen and 5 resident stays leaking 12,345 fen.
+    s[effortCell('discharges')] = 1_000;
+    s[effortCell('chartsReviewed')] = 40;
+    s[behaviourCell(0, OVER, 'chartReserveClaims')] = 24;
+    s[behaviourCell(0, OVER, 'chartReserve')] = 96_000;
+    s[behaviourCell(1, OVER, 'chartReserveClaims')] = 5;
+    s[behaviourCell(1, OVER, 'chartReserve')] = 12_345;
+  }
   const blocks = YEARS.map(() => new Float64Array(SUPERVISION_BLOCK));
   closeSupervision({
     compiled: compileSupervision(a),
@@ -106,5 +116,20 @@ describe('closing a path', () => {
     // Employees, year 1: recovered 8000 + returned 32000 + fines 60000 − leakage 40000 = 60000.
     expect(first![fundCell(0, 'net')]).toBe(60_000);
     expect(second![fundCell(0, 'net')]).toBe(3_000);
+  });
+
+  it('tops a chart sample short of the 5% floor up to it, the added charts valued at their expectation (worked by hand)', () => {
+    const [first, second] = close(0, true);
+    // ⌈5% × 1,000⌉ = 50 charts: 10 added to the 40 sampled, reviewed (and recovered) the year after.
+    expect([second![effortBlockCell('chartsReviewed')], second![effortBlockCell('chartsToppedUp')], second![effortBlockCell('chartableDischarges')]]).toEqual([50, 10, 1_000]);
+    // The 10 are 10/960 of the stays left out, found with chance 0.6 (detection.chartReview):
+    // employees 96,000 × 10/960 × 0.6 = 600 fen on top of the sample's 3,000; residents 12,345 × 0.00625 = 77.16 → 77.
+    expect(second![fundCell(0, 'chartRecovered')]).toBe(3_600);
+    expect(second![fundCell(1, 'chartRecovered')]).toBe(77);
+    // Claims found, in the year of care: (24 + 5) × 0.00625 = 0.18125 expected finds.
+    expect(first![blockBehaviourCell(OVER, 'found')]).toBeCloseTo(0.18125, 10);
+    // Without the shortfall nothing is added.
+    const [, plain] = close(0);
+    expect([plain![effortBlockCell('chartsToppedUp')], plain![fundCell(1, 'chartRecovered')]]).toEqual([0, 0]);
   });
 });
