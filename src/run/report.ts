@@ -2,12 +2,15 @@
  * The self-contained HTML report of a run or a comparison: the answers in words first, then charts
  * and tables, then the manifest.
  */
+import { dirname, resolve } from 'node:path';
 import { balanceFanChart, gainersLosersChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { behaviourStatement } from '../claims/demand.js';
 import { buildReport, type ReportSection, type ReportTable } from '../report/index.js';
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
+import { covers, jurisdictionText } from '../policy/jurisdiction.js';
+import { agreementRulesFile, loadAgreementRules } from '../institutions/rules.js';
 import type { ScenarioResult } from './scenarioRun.js';
 import { answers, cashAnswer, paymentAnswer } from './answers.js';
 import { NOT_APPLICABLE, tidySection } from './reportCells.js';
@@ -173,10 +176,18 @@ function providerSection(r: ScenarioResult): ReportSection {
   if (r.scenario.scenario.institutions.lifecycle.terms) tables.push(termsTable(r, last));
   return {
     heading: 'Institutions and provider payment (定点医药机构与支付方式)',
-    text: reformed ? paymentAnswer(r) : 'Every setting is paid fee for service (按项目): the funds pay institutions the settled pooled amounts of their card-settled care.',
+    text: `${reformed ? paymentAnswer(r) : 'Every setting is paid fee for service (按项目): the funds pay institutions the settled pooled amounts of their card-settled care.'} ${agreementRulesText(r)}`,
     charts: reformed && gains.length > 0 ? [institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` })] : [],
     tables,
   };
+}
+
+/** Which agreement rules the institutions live under, and whether they are the region's own. */
+function agreementRulesText(r: ScenarioResult): string {
+  const rules = loadAgreementRules(agreementRulesFile(r.scenario.scenario.institutions.rules, dirname(resolve(r.scenario.file))));
+  const region = r.scenario.policy.policy.jurisdiction;
+  const own = covers(rules.jurisdiction, region);
+  return `Agreements are designated, suspended and ended under ${rules.title} (${rules.id}, ${jurisdictionText(rules.jurisdiction, region)})${own ? '' : `, another jurisdiction's rules standing in for those of the policy's region, ${region}`}.`;
 }
 
 /** With `institutions.lifecycle.terms`: the terms hospitals missed in the year and what the lifecycle made of them. */

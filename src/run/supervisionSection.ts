@@ -56,13 +56,14 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
     columns: ['measure', ...r.spec.years.map(String)],
     rows: EFFORT.map(([label, metric]) => [label, ...r.spec.years.map((year) => mean(cases, { metric, year }))]),
   };
+  const region = r.scenario.policy.policy.jurisdiction;
   const charts = supervisionCharts(r.cube);
   return [
     {
       heading: 'Fund supervision (医保基金监管)',
       text:
         `${supervisionAnswer(r.cube)} ` +
-        `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years)} (the rules in force on each year's 31 December; the policy's region is ${r.scenario.policy.policy.jurisdiction}). ` +
+        `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years, region)} (the rules in force on each year's 31 December; the policy's region is ${region}: a borrowed file is another jurisdiction's table standing in for the region's own). ` +
         'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy.',
       charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
       tables: [fund, screenTable, effort],

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../input/inputError.js';
+import { jurisdictionText } from '../policy/jurisdiction.js';
 import type { SupervisionAssumptions } from './assumptions.js';
 import { defaultPenaltyRulesFile, gapChoice, loadPenaltyRules, type PenaltyRules } from './load.js';
 
@@ -30,8 +31,11 @@ export function sanctionRulesByYear(a: SupervisionAssumptions, scenarioDir: stri
   return (year) => (inForceOn(rules, `${year}-12-31`) ? rules : base);
 }
 
-/** Which rules sanctioned which years, in words: "title (CN-2021, CN) in 2021; title (CN-JX-trial, CN-JX) in 2022–2030". */
-export function rulesByYearText(rules: SanctionRules, years: readonly number[]): string {
+/**
+ * Which rules sanctioned which years, in words: "title (CN-2021, CN) in 2021; title (CN-JX-trial, CN-JX) in
+ * 2022–2030"; given the policy's region, a file whose jurisdiction does not cover it is marked borrowed.
+ */
+export function rulesByYearText(rules: SanctionRules, years: readonly number[], region?: string): string {
   const runs: { rules: PenaltyRules; from: number; to: number }[] = [];
   for (const year of years) {
     const r = rules(year);
@@ -39,7 +43,8 @@ export function rulesByYearText(rules: SanctionRules, years: readonly number[]):
     if (last && last.rules.id === r.id) last.to = year;
     else runs.push({ rules: r, from: year, to: year });
   }
-  return runs.map((x) => `${x.rules.title} (${x.rules.id}, ${x.rules.jurisdiction}) in ${x.from === x.to ? x.from : `${x.from}–${x.to}`}`).join('; ');
+  const where = (j: string) => (region === undefined ? j : jurisdictionText(j, region));
+  return runs.map((x) => `${x.rules.title} (${x.rules.id}, ${where(x.rules.jurisdiction)}) in ${x.from === x.to ? x.from : `${x.from}–${x.to}`}`).join('; ');
 }
 
 /** Problems name their field within the scenario's `supervision` section. */

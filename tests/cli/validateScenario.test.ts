@@ -23,9 +23,19 @@ describe('yibao validate, scenario files', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out).toBe(
-      `${DEFAULT}: valid scenario "default-prefecture" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021")\n` +
-        `${EMPLOYEE_ONLY}: valid scenario "employee-only" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021")\n`,
+      `${DEFAULT}: valid scenario "default-prefecture" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021", region CN-default-prefecture; agreements CN-GX (CN-GX, borrowed))\n` +
+        `${EMPLOYEE_ONLY}: valid scenario "employee-only" (base year 2021, 10 years, 20 paths × 20000 members; policy "default-prefecture-2021", region CN-default-prefecture; agreements CN-GX (CN-GX, borrowed))\n`,
     );
+  }, 60_000);
+
+  it('names the rule files a scenario uses and whether they are its region\'s own or borrowed', async () => {
+    const NANCHANG = join(ROOT, 'scenarios', 'nanchang.yaml');
+    const SUPERVISION = join(ROOT, 'scenarios', 'supervision.yaml');
+    const run = await yibao('validate', NANCHANG, SUPERVISION);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`${NANCHANG}: valid scenario "nanchang" (base year 2025, 10 years, 20 paths × 20000 members; policy "nanchang-2025", region CN-JX-nanchang; agreements CN-GX (CN-GX, borrowed))`);
+    // 2021 by the statute (CN covers every region), 2022 on by Jiangxi's table, borrowed for the default prefecture.
+    expect(run.out).toContain('region CN-default-prefecture; agreements CN-GX (CN-GX, borrowed); sanctions CN-2021 (CN) and CN-JX-trial (CN-JX, borrowed))');
   }, 60_000);
 
   it('reports both problems of a bad scenario with file:line, field, value and what is allowed; exit 2', async () => {

@@ -60,11 +60,15 @@ describe('a run with supervision', () => {
       expect(resultCharts(off)[c], c).toBeUndefined();
     }
     expect(reportHtml(on)).toContain('Fund supervision (医保基金监管)');
+    // Guangxi's agreement rules stand in for the default prefecture's own.
+    expect(reportHtml(off)).toContain(
+      'Agreements are designated, suspended and ended under 广西基本医疗保险定点医疗机构管理办法 (CN-GX, CN-GX, borrowed), another jurisdiction&#39;s rules standing in for those of the policy&#39;s region, CN-default-prefecture.',
+    );
     expect(reportHtml(off)).not.toContain('医保基金监管');
     // 2021 by the statute, 2022 by Jiangxi's 细则 (tests/supervision/rulesByYear.test.ts).
     expect(reportHtml(on)).toContain(
-      'Cases are sanctioned under 医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2022 ' +
-        '(the rules in force on each year&#39;s 31 December; the policy&#39;s region is CN-default-prefecture).',
+      'Cases are sanctioned under 医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX, borrowed) in 2022 ' +
+        '(the rules in force on each year&#39;s 31 December; the policy&#39;s region is CN-default-prefecture: a borrowed file is another jurisdiction&#39;s table standing in for the region&#39;s own).',
     );
     const said = answers(on).filter((a) => a.startsWith('Over 2021–2022, misuse of benefits (欺诈骗保 and abuse) cost the funds'));
     expect(said).toHaveLength(1);

@@ -43,6 +43,13 @@ describe('sanction rules by year', () => {
     expect(rulesByYearText(byYear({ dates: 'file' }), [2021])).toBe('江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2021');
   });
 
+  it('marks a rule file borrowed when its jurisdiction does not cover the policy\'s region', () => {
+    const years = [2021, 2022];
+    // Nanchang is in Jiangxi: both files are its own. The default prefecture is in neither province: the statute (CN) covers it, Jiangxi's table is borrowed.
+    expect(rulesByYearText(byYear(), years, 'CN-JX-nanchang')).toBe('医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX) in 2022');
+    expect(rulesByYearText(byYear(), years, 'CN-default-prefecture')).toBe('医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX, borrowed) in 2022');
+  });
+
   it('takes the rule file in every year with dates: file', () => {
     const rules = byYear({ dates: 'file' });
     expect([2021, 2022].map((y) => rules(y).id)).toEqual(['CN-JX-trial', 'CN-JX-trial']);

@@ -11,6 +11,7 @@ import { providerSetup } from '../../engine/providers.js';
 import { runSpec, scenarioFromDocument } from '../../scenario/load.js';
 import { agreementRulesFromDocument } from '../../institutions/rules.js';
 import { penaltyRulesFromDocument } from '../../supervision/load.js';
+import { jurisdictionText } from '../../policy/jurisdiction.js';
 import { defaultPolicyFile } from '../paths.js';
 
 export interface ValidateOptions {
@@ -47,16 +48,25 @@ const SCENARIO_FIELDS = ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'po
  * policy changes it names, each projection year's policy (reforms, indexation), and the files its
  * institution, payment and cash-flow sections name.
  */
+/** Rule files as "CN-GX (CN-GX, borrowed)": each id with its jurisdiction, marked when it is not the region's own. */
+function ruleFiles(files: readonly { id: string; jurisdiction: string }[], region: string): string {
+  return files.map((f) => `${f.id} (${jurisdictionText(f.jurisdiction, region)})`).join(' and ');
+}
+
 const scenarioKind: DocumentKind = {
   name: 'scenario',
   matches: (data) => SCENARIO_FIELDS.some((key) => isObjectWith(data, key)),
   check(doc) {
     const loaded = scenarioFromDocument(doc);
-    providerSetup(runSpec(loaded));
+    const spec = runSpec(loaded);
+    const setup = providerSetup(spec);
     const { scenario, policy } = loaded;
+    const region = policy.policy.jurisdiction;
+    const byYear = setup.supervision?.rules;
+    const sanctions = byYear ? `; sanctions ${ruleFiles([...new Map(spec.years.map((y) => [byYear(y).id, byYear(y)])).values()], region)}` : '';
     return (
       `valid scenario "${scenario.id}" (base year ${scenario.baseYear}, ${scenario.horizon} years, ${scenario.paths} paths × ` +
-      `${scenario.sample.members} members; policy "${policy.policy.id}")`
+      `${scenario.sample.members} members; policy "${policy.policy.id}", region ${region}; agreements ${ruleFiles([setup.rules], region)}${sanctions})`
     );
   },
 };
