@@ -36,6 +36,10 @@ const METRICS: readonly { metric: string; value: (s: Sum, weight: number) => num
   { metric: 'drug_availability_assessment_failures', value: (s) => s('drugAvailabilityFailures') },
   { metric: 'positive_rate_unmet', value: (s) => s('positiveRateUnmet') },
   { metric: 'positive_rate_suspensions', value: (s) => s('positiveRateSuspensions') },
+  // The item-level terms: the mean share of a hospital's bill breaking them (drawn terms; 0 otherwise), and
+  // Art 17(一) suspensions on a chart sample above 10% (whatever it found).
+  { metric: 'item_terms_noncompliant_share', value: (s) => s('itemsNonCompliant') / s('institutions') },
+  { metric: 'chart_sample_suspensions', value: (s) => s('chartSampleSuspensions') },
   // 人次: claims treated (visits, purchases, inpatient settlements), card-settled or advanced.
   { metric: 'patients', value: (s, w) => s('patients') * w },
   { metric: 'bill_yuan', value: (s, w) => yuan(s('bill'), w) },

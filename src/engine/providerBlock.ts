@@ -86,6 +86,9 @@ export const GROUP_FIELDS = [
   'positiveRateUnmet',
   /** Art 17(二) positive-rate suspensions (drawn terms or the ground's chance). */
   'positiveRateSuspensions',
+  /** Σ over hospitals of the share of the bill breaking the item-level terms (drawn terms); Art 17(一) chart-sample suspensions. */
+  'itemsNonCompliant',
+  'chartSampleSuspensions',
 ] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 

@@ -139,18 +139,20 @@ function assessClassAShare(out: Float64Array, at: number, groupOf: Uint8Array, s
  * each, the assessments failed on a missed term, and Art 17(二) positive-rate suspensions (of any origin).
  */
 function addTerms(out: Float64Array, at: number, groupOf: Uint8Array, pool: PoolYear): void {
-  const add = (i: number, field: GroupField) => (out[at + groupCell(groupOf[i]!, field)] += 1);
+  const add = (i: number, field: GroupField, x = 1) => (out[at + groupCell(groupOf[i]!, field)] += x);
   const missed = pool.terms?.missed;
   if (missed) {
     for (let i = 0; i < missed.length; i++) {
       if (missed[i]! & TERM_MISSED.drugAvailability) add(i, 'drugAvailabilityUnmet');
       if (missed[i]! & TERM_MISSED.positiveRate) add(i, 'positiveRateUnmet');
+      add(i, 'itemsNonCompliant', pool.terms!.itemsNonCompliant[i]!);
     }
   }
   for (const e of pool.events) {
     if (e.kind === 'assessmentFailed' && e.ground === 'classAShare') add(e.institution, 'classAShareFailures');
     if (e.kind === 'assessmentFailed' && e.ground === 'drugAvailability') add(e.institution, 'drugAvailabilityFailures');
     if (e.kind === 'suspended' && e.ground === 'positiveRate') add(e.institution, 'positiveRateSuspensions');
+    if (e.kind === 'suspended' && e.ground === 'chartSample') add(e.institution, 'chartSampleSuspensions');
   }
 }
 

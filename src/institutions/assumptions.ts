@@ -21,6 +21,9 @@ const byLevel = <S extends z.ZodType>(v: S, d: Levels<z.input<S>>) =>
 /** A rate drawn per institution-year: normal with this mean and sd, kept within [0, 1]. */
 const rate = (mean: number, sd: number) => z.strictObject({ mean: share.default(mean), sd: z.number().min(0, 'must be 0 or more').max(1, 'must be at most 1').default(sd) }).prefault({});
 
+/** A lognormal drawn per institution-year: its median and log-scale spread. */
+const spread = (median: number, sigma: number) => z.strictObject({ median: positive.default(median), sigma: z.number().min(0).max(5).default(sigma) }).prefault({});
+
 /**
  * The agreement's measurable terms as each hospital's behaviour (compliance.ts). Every figure is an
  * assumption: the sources give the terms (seed 001 第1篇 Arts 10–12), not how hospitals fare against them.
@@ -34,6 +37,23 @@ const termsAssumptions = z.strictObject({
   drugAvailability: z.strictObject({ western: rate(0.88, 0.05), chinesePatent: rate(0.6, 0.06) }).prefault({}),
   /** Special-examination positive rate (阳性率) of the hospitals with a floor (rule file `terms.positiveRate`). */
   positiveRate: rate(0.7, 0.06),
+  /**
+   * The item-level terms, as shares of the hospital's bill a chart sample finds non-compliant (Art 17(一):
+   * more than 10% suspends), added to the sample's other non-compliance (`nonCompliantShare`):
+   *   therapy items beyond the day's limit (Art 12(五), the rule file's `therapyItemsPerDay`): items per
+   *     therapy day are Poisson with a mean drawn per hospital-year (lognormal), on `billShare` of the bill;
+   *   special examinations done without the approval their price needs (Art 11(三)): `unapproved` of them
+   *     (lognormal), on `billShare` of the bill;
+   *   auxiliary drugs above the main ones (Art 10(五), when the rule file's `auxiliaryAtMostMain`): the
+   *     auxiliary share a of drug spending (lognormal) costs max(0, 2a − 1) of it, on `billShare` (drugs) of the bill.
+   */
+  items: z
+    .strictObject({
+      therapy: z.strictObject({ billShare: share.default(0.04), itemsPerDay: spread(2.5, 0.35) }).prefault({}),
+      specialExaminations: z.strictObject({ billShare: share.default(0.1), unapproved: spread(0.02, 1) }).prefault({}),
+      auxiliaryDrugs: z.strictObject({ billShare: share.default(0.35), auxiliary: spread(0.2, 0.5) }).prefault({}),
+    })
+    .prefault({}),
   /** Added to `assessmentFailure` for each term a hospital misses in the year (the same keyed draw, so only failures are added). */
   missed: z.strictObject({ classAShare: share.default(0.5), drugAvailability: share.default(0.5) }).prefault({}),
 });

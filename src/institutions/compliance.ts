@@ -12,10 +12,14 @@
  *                                       it is an Art 17(二) suspension case (ground `positiveRate`) in a
  *                                       drawn month, in place of that ground's chance.
  *
+ *   item-level terms (Arts 10(五), 11(三), 12(五))  therapy items beyond the day's limit, special examinations
+ *                                       without their approval, auxiliary drugs above the main ones: shares
+ *                                       of the bill that a chart sample finds non-compliant, on top of its
+ *                                       other findings (Art 17(一): above 10% suspends).
+ *
  * A missed term raises the assessment's failure chance on the assessment's own keyed draw, so it only adds
  * failures; the failure is put down to the base chance first, then to the terms in the order above.
- * Special examinations' approvals, therapy items a day and auxiliary drugs remain checks (terms.ts): they
- * are items of a claim, which the claims do not itemise.
+ * The claims are not itemised, so the item-level terms act through the chart sample, not on the claims.
  */
 import { LEVELS } from '../policy/vocabulary.js';
 import type { KeyedStream } from '../random/stream.js';
@@ -34,6 +38,11 @@ export interface TermFacts {
   classAShareMet: boolean;
   drugAvailabilityMet: boolean;
   positiveRateMet: boolean;
+  /** Shares of the hospital's bill that break the item-level terms; their sum is what a chart sample adds. */
+  therapyExcess: number;
+  unapprovedExaminations: number;
+  auxiliaryExcess: number;
+  itemsNonCompliant: number;
 }
 
 /** Why an annual assessment failed: its base chance, or a missed term that raised it. */
@@ -54,6 +63,13 @@ export function drawTermFacts(t: TermsAssumptions, rules: AgreementRules, level:
   const chinesePatent = clamp01(c.mean + c.sd * s.normal());
   const floored = terms.positiveRate[name] !== undefined;
   const positiveRate = clamp01(t.positiveRate.mean + t.positiveRate.sd * s.normal());
+  const { therapy, specialExaminations, auxiliaryDrugs } = t.items;
+  const lognormal = (x: { median: number; sigma: number }) => x.median * Math.exp(x.sigma * s.normal());
+  const itemsPerDay = lognormal(therapy.itemsPerDay);
+  const therapyExcess = therapy.billShare * poissonExcessShare(itemsPerDay, terms.therapyItemsPerDay);
+  const unapprovedExaminations = specialExaminations.billShare * Math.min(1, lognormal(specialExaminations.unapproved));
+  const auxiliary = Math.min(1, lognormal(auxiliaryDrugs.auxiliary));
+  const auxiliaryExcess = terms.auxiliaryAtMostMain ? auxiliaryDrugs.billShare * Math.max(0, 2 * auxiliary - 1) : 0;
   return {
     classAShare,
     western: binds ? western : NaN,
@@ -62,7 +78,26 @@ export function drawTermFacts(t: TermsAssumptions, rules: AgreementRules, level:
     classAShareMet: classAShareMet(terms, name, classAShare, 1),
     drugAvailabilityMet: drugAvailabilityMet(terms, name, western, chinesePatent),
     positiveRateMet: positiveRateMet(terms, name, positiveRate),
+    therapyExcess,
+    unapprovedExaminations,
+    auxiliaryExcess,
+    itemsNonCompliant: therapyExcess + unapprovedExaminations + auxiliaryExcess,
   };
+}
+
+/**
+ * The share of items beyond `limit` a day when a day's items are Poisson with mean λ: E[(N − limit)⁺] / λ,
+ * with E[(N − L)⁺] = λ − L + Σ_{k<L} (L − k) P(N = k).
+ */
+export function poissonExcessShare(lambda: number, limit: number): number {
+  if (!(lambda > 0)) return 0;
+  let p = Math.exp(-lambda);
+  let below = 0;
+  for (let k = 0; k < limit; k++) {
+    below += (limit - k) * p;
+    p *= lambda / (k + 1);
+  }
+  return Math.max(0, lambda - limit + below) / lambda;
 }
 
 /**

@@ -58,7 +58,8 @@ export function drawYearFacts(
   const reviewChance = type === HOSPITAL ? life.chartReview.hospital : life.chartReview.pharmacy;
   if (s.select(INSTITUTION_STREAM.chartSample).next() < reviewChance) {
     const at = month();
-    const share = Math.min(1, life.nonCompliantShare.median * Math.exp(life.nonCompliantShare.sigma * s.normal()));
+    // The sample's other findings, and the item-level terms the hospital breaks (compliance.ts).
+    const share = Math.min(1, life.nonCompliantShare.median * Math.exp(life.nonCompliantShare.sigma * s.normal()) + (terms?.itemsNonCompliant ?? 0));
     chartSample = { month: at, nonCompliantShare: share, months: length() };
   }
 

@@ -26,9 +26,10 @@ export interface PoolYear {
   assessmentDraws?: Float64Array;
   /**
    * With `lifecycle.terms` (compliance.ts): each hospital's 甲类 share of the year (NaN for pharmacies), to
-   * which its patients' claims are re-split (classAMix.ts), and the terms each missed (TERM_MISSED bits).
+   * which its patients' claims are re-split (classAMix.ts), the terms each missed (TERM_MISSED bits), and
+   * the share of its bill breaking the item-level terms.
    */
-  terms?: { classAShare: Float64Array; missed: Uint8Array };
+  terms?: { classAShare: Float64Array; missed: Uint8Array; itemsNonCompliant: Float64Array };
 }
 
 /** Bits of the terms a hospital missed in a year. */
@@ -51,13 +52,14 @@ export function advancePool(
   const monthly = new Uint8Array(inst.length * 12);
   const events: PoolYear['events'] = [];
   const assessmentDraws = new Float64Array(inst.length);
-  const terms = a.lifecycle.terms ? { classAShare: new Float64Array(inst.length).fill(NaN), missed: new Uint8Array(inst.length) } : undefined;
+  const terms = a.lifecycle.terms ? { classAShare: new Float64Array(inst.length).fill(NaN), missed: new Uint8Array(inst.length), itemsNonCompliant: new Float64Array(inst.length) } : undefined;
   const next = states.map((state, i) => {
     const facts = drawYearFacts(a, rules, keys, path, i, inst.type[i]!, inst.level[i]!, year, s);
     assessmentDraws[i] = facts.assessment.draw!;
     if (terms && facts.terms) {
       const f = facts.terms;
       terms.classAShare[i] = f.classAShare;
+      terms.itemsNonCompliant[i] = f.itemsNonCompliant;
       terms.missed[i] = (f.classAShareMet ? 0 : TERM_MISSED.classAShare) | (f.drugAvailabilityMet ? 0 : TERM_MISSED.drugAvailability) | (f.positiveRateMet ? 0 : TERM_MISSED.positiveRate);
     }
     const dates = { openedMonth: inst.openedMonth[i]!, leaseEndMonth: inst.leaseEndMonth[i]! };

@@ -192,10 +192,16 @@ function agreementRulesText(r: ScenarioResult): string {
 
 /** With `institutions.lifecycle.terms`: the terms hospitals missed in the year and what the lifecycle made of them. */
 function termsTable(r: ScenarioResult, year: number): ReportTable {
-  const metrics = ['class_a_share_unmet', 'class_a_assessment_failures', 'drug_availability_unmet', 'drug_availability_assessment_failures', 'positive_rate_unmet', 'positive_rate_suspensions', 'assessment_failures', 'terminations'];
+  const metrics = [
+    ...['class_a_share_unmet', 'class_a_assessment_failures', 'drug_availability_unmet', 'drug_availability_assessment_failures', 'positive_rate_unmet', 'positive_rate_suspensions'],
+    ...['item_terms_noncompliant_share', 'chart_sample_suspensions', 'assessment_failures', 'terminations'],
+  ];
   return {
     caption: `The agreement’s terms drawn as the hospitals’ behaviour (institutions.lifecycle.terms), hospitals in ${year}, mean across paths: short of each term, and the failed assessments and suspensions it caused`,
-    columns: ['hospitals', 'short: 甲类 share', 'failed on it', 'short: stocking rates', 'failed on them', 'below the positive-rate floor', 'positive-rate suspensions', 'failed assessments (all causes)', 'terminations'],
+    columns: [
+      ...['hospitals', 'short: 甲类 share', 'failed on it', 'short: stocking rates', 'failed on them', 'below the positive-rate floor', 'positive-rate suspensions'],
+      ...['item terms broken (share of bill)', 'chart-sample suspensions', 'failed assessments (all causes)', 'terminations'],
+    ],
     rows: ['tertiary', 'secondary', 'primary', 'community', 'hospitals'].map((group) => [`${group} ${CHINESE[group] ?? ''}`.trim(), ...metrics.map((m) => institutionMean(r, m, year, group))]),
   };
 }

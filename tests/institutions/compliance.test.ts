@@ -12,7 +12,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { formatProblem, InputError } from '../../src/input/inputError.js';
 import { institutionAssumptions } from '../../src/institutions/assumptions.js';
 import { applyClassAShares } from '../../src/institutions/classAMix.js';
-import { assessmentVerdict, drawTermFacts } from '../../src/institutions/compliance.js';
+import { assessmentVerdict, drawTermFacts, poissonExcessShare } from '../../src/institutions/compliance.js';
 import { drawYearFacts } from '../../src/institutions/facts.js';
 import { generateInstitutions } from '../../src/institutions/generate.js';
 import { advanceYear, initialState } from '../../src/institutions/lifecycle.js';
@@ -75,8 +75,52 @@ describe('the terms as a hospital-year\'s facts', () => {
   });
 });
 
+describe('the item-level terms', () => {
+  it('count the items beyond the day\'s limit as Poisson: E[(N − L)⁺] / λ, checked against a direct sum', () => {
+    const direct = (lambda: number, limit: number) => {
+      let p = Math.exp(-lambda);
+      let excess = 0;
+      for (let k = 0; k < 200; k++) {
+        if (k > limit) excess += (k - limit) * p;
+        p *= lambda / (k + 1);
+      }
+      return excess / lambda;
+    };
+    for (const [lambda, limit] of [[2.5, 4], [4, 4], [0.5, 4], [8, 4], [2.5, 1], [3, 0]] as const) expect(poissonExcessShare(lambda, limit)).toBeCloseTo(direct(lambda, limit), 12);
+    // By hand, λ = 2.5, 4 a day: Σ_{k<4} (4 − k) P(k) = 1.6708, so E[(N − 4)⁺] = 2.5 − 4 + 1.6708 = 0.1708, 6.83% of items.
+    expect(poissonExcessShare(2.5, 4)).toBeCloseTo(0.0683, 4);
+    expect(poissonExcessShare(3, 0)).toBe(1);
+    expect(poissonExcessShare(0, 4)).toBe(0);
+  });
+
+  it('are shares of the bill, within their bill shares, and follow the rule file (a laxer limit, no auxiliary rule)', () => {
+    const lax = { ...gx, terms: { ...gx.terms, therapyItemsPerDay: 8, auxiliaryAtMostMain: false } };
+    let moreTherapy = 0;
+    for (let i = 0; i < 500; i++) {
+      const f = drawTermFacts(terms, gx, TERTIARY, stream(i, 2022));
+      expect(f.therapyExcess).toBeGreaterThanOrEqual(0);
+      expect(f.therapyExcess).toBeLessThanOrEqual(terms.items.therapy.billShare);
+      expect(f.unapprovedExaminations).toBeLessThanOrEqual(terms.items.specialExaminations.billShare);
+      expect(f.auxiliaryExcess).toBeLessThanOrEqual(terms.items.auxiliaryDrugs.billShare);
+      expect(f.itemsNonCompliant).toBeCloseTo(f.therapyExcess + f.unapprovedExaminations + f.auxiliaryExcess, 15);
+      const g = drawTermFacts(terms, lax, TERTIARY, stream(i, 2022));
+      expect(g.auxiliaryExcess).toBe(0);
+      expect(g.therapyExcess).toBeLessThanOrEqual(f.therapyExcess);
+      if (g.therapyExcess < f.therapyExcess) moreTherapy++;
+      // The other facts are the same draws.
+      expect([g.classAShare, g.unapprovedExaminations]).toEqual([f.classAShare, f.unapprovedExaminations]);
+    }
+    expect(moreTherapy).toBe(500);
+  });
+});
+
 describe('the annual assessment\'s verdict', () => {
-  const f = (classAShareMet: boolean, drugAvailabilityMet: boolean) => ({ classAShare: 0, western: 0, chinesePatent: 0, positiveRate: 0, classAShareMet, drugAvailabilityMet, positiveRateMet: true });
+  const f = (classAShareMet: boolean, drugAvailabilityMet: boolean) => ({
+    ...{ classAShare: 0, western: 0, chinesePatent: 0, positiveRate: 0, positiveRateMet: true },
+    ...{ therapyExcess: 0, unapprovedExaminations: 0, auxiliaryExcess: 0, itemsNonCompliant: 0 },
+    classAShareMet,
+    drugAvailabilityMet,
+  });
   // base 0.03, weights 0.5 each: [0, 0.03) base; [0.03, 0.53) 甲类; [0.53, 1.03) stocking, when both are missed.
   it.each([
     [0.02, true, true, true, 'base'],
@@ -125,7 +169,12 @@ describe('year facts with the terms drawn', () => {
     for (let i = 0; i < 2000; i++) {
       const a = drawYearFacts(off, gx, keys, 0, i, HOSPITAL, TERTIARY, 2023);
       const b = drawYearFacts(on, gx, keys, 0, i, HOSPITAL, TERTIARY, 2023);
-      expect(b.chartSample).toEqual(a.chartSample);
+      // The chart sample is the same sample; it also finds the item-level terms the hospital breaks.
+      expect(b.chartSample === null).toBe(a.chartSample === null);
+      if (a.chartSample && b.chartSample) {
+        expect([b.chartSample.month, b.chartSample.months]).toEqual([a.chartSample.month, a.chartSample.months]);
+        if (a.chartSample.nonCompliantShare < 1) expect(b.chartSample.nonCompliantShare).toBeCloseTo(Math.min(1, a.chartSample.nonCompliantShare + b.terms!.itemsNonCompliant), 12);
+      }
       expect(b.terminations).toEqual(a.terminations);
       expect(b.application).toEqual(a.application);
       expect(b.assessment.draw).toBe(a.assessment.draw);
@@ -237,6 +286,18 @@ describe('the terms in a run', () => {
     expect(over(drawn, 'terminations')).toBeGreaterThan(over(base, 'terminations'));
   });
 
+  it('puts the item-level terms into the chart sample: about 1% of a hospital\'s bill with the defaults, none for pharmacies', () => {
+    for (const year of [2021, 2022, 2023]) {
+      // Defaults: therapy ≈ 0.04 × 6.8%, examinations 0.1 × 2.7% (lognormal mean), auxiliary 0.35 × E[max(0, 2a − 1)]: about 0.6–1%.
+      const share = mean(drawn, 'item_terms_noncompliant_share', 'hospitals', year);
+      expect(share).toBeGreaterThan(0.004);
+      expect(share).toBeLessThan(0.02);
+      expect(mean(base, 'item_terms_noncompliant_share', 'hospitals', year)).toBe(0);
+      expect(mean(drawn, 'item_terms_noncompliant_share', 'pharmacy', year)).toBe(0);
+      expect(mean(base, 'chart_sample_suspensions', 'hospitals', year)).toBeGreaterThan(0);
+    }
+  });
+
   it('gives the same provider blocks for any worker count and chunk size', async () => {
     const spec = runSpec(withOverrides(varied(loadScenario(defaultScenarioFile()), { institutions: { lifecycle: { terms: {} } } }), { paths: 1, horizon: 2, members: 1200 }));
     const inline = await simulate(spec, { workers: 0, chunkMembers: 1200 });
@@ -259,7 +320,9 @@ describe('the terms in a run', () => {
     expect(rows.map((r) => r[0])).toEqual(['tertiary 三级', 'secondary 二级', 'primary 一级', 'community 社区', 'hospitals']);
     const hospitals = rows[4]!.slice(1).map(Number);
     expect(hospitals[0]).toBeCloseTo(mean(drawn, 'class_a_share_unmet', 'hospitals', 2023), 1);
-    expect(hospitals[6]).toBeCloseTo(mean(drawn, 'assessment_failures', 'hospitals', 2023), 1);
+    expect(hospitals[6]).toBeCloseTo(mean(drawn, 'item_terms_noncompliant_share', 'hospitals', 2023), 2); // printed to 2 decimals
+    expect(hospitals[7]).toBeCloseTo(mean(drawn, 'chart_sample_suspensions', 'hospitals', 2023), 1);
+    expect(hospitals[8]).toBeCloseTo(mean(drawn, 'assessment_failures', 'hospitals', 2023), 1);
     // Stocking rates bind 二/三级 only (CN-GX): none short at primary or community.
     expect(Number(rows[2]![3])).toBe(0);
     expect(Number(rows[3]![3])).toBe(0);
