@@ -40,19 +40,20 @@ const reformKind: DocumentKind = {
   },
 };
 
+/** Rule files as "CN-GX (CN-GX, borrowed)": each id with its jurisdiction, marked when it is not the region's own. */
+function ruleFiles(files: readonly { id: string; jurisdiction: string }[], region: string): string {
+  return files.map((f) => `${f.id} (${jurisdictionText(f.jurisdiction, region)})`).join(' and ');
+}
+
 /** Fields only a scenario has (a policy has none of them, a reform has `changes`). */
 const SCENARIO_FIELDS = ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'policyChanges'];
 
 /**
  * A scenario is checked as `yibao run` would check it before simulating: its fields, the policy and dated
  * policy changes it names, each projection year's policy (reforms, indexation), and the files its
- * institution, payment and cash-flow sections name.
+ * institution, payment and cash-flow sections name, and says which rule files it uses, each marked borrowed
+ * when its jurisdiction does not cover the policy's region.
  */
-/** Rule files as "CN-GX (CN-GX, borrowed)": each id with its jurisdiction, marked when it is not the region's own. */
-function ruleFiles(files: readonly { id: string; jurisdiction: string }[], region: string): string {
-  return files.map((f) => `${f.id} (${jurisdictionText(f.jurisdiction, region)})`).join(' and ');
-}
-
 const scenarioKind: DocumentKind = {
   name: 'scenario',
   matches: (data) => SCENARIO_FIELDS.some((key) => isObjectWith(data, key)),
