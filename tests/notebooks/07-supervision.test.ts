@@ -58,6 +58,11 @@ describe('notebook 07: fund supervision', () => {
     expect(cases.top_spender_inspections).toBe(5);
     expect(cases.institutions_inspected).toBeGreaterThanOrEqual(cases.spot_checks!);
     expect(cases.institution_cases).toBeGreaterThan(0);
+    expect(cases.charts_topped_up).toBeGreaterThanOrEqual(0);
+    // 篇五 L693's floor holds on every path (chartFloor.ts): the 5th percentile of paths is at least 5%.
+    const share = /Charts reviewed in 2025: ([\d.]+)% of last year's discharges on average, ([\d.]+)% at the 5th percentile of paths \(floor 5%\)/.exec(cell('cases').stdout)!;
+    expect(Number(share[2])).toBeGreaterThanOrEqual(5);
+    expect(Number(share[1])).toBeGreaterThanOrEqual(Number(share[2]));
   });
 
   it('draws the money, screens and net-effect charts', () => {
