@@ -140,12 +140,12 @@ function assessClassAShare(out: Float64Array, at: number, groupOf: Uint8Array, s
  */
 function addTerms(out: Float64Array, at: number, groupOf: Uint8Array, pool: PoolYear): void {
   const add = (i: number, field: GroupField, x = 1) => (out[at + groupCell(groupOf[i]!, field)] += x);
-  const missed = pool.terms?.missed;
-  if (missed) {
-    for (let i = 0; i < missed.length; i++) {
-      if (missed[i]! & TERM_MISSED.drugAvailability) add(i, 'drugAvailabilityUnmet');
-      if (missed[i]! & TERM_MISSED.positiveRate) add(i, 'positiveRateUnmet');
-      add(i, 'itemsNonCompliant', pool.terms!.itemsNonCompliant[i]!);
+  const terms = pool.terms;
+  if (terms) {
+    for (let i = 0; i < terms.missed.length; i++) {
+      if (terms.missed[i]! & TERM_MISSED.drugAvailability) add(i, 'drugAvailabilityUnmet');
+      if (terms.missed[i]! & TERM_MISSED.positiveRate) add(i, 'positiveRateUnmet');
+      add(i, 'itemsNonCompliant', terms.itemsNonCompliant[i]!);
     }
   }
   for (const e of pool.events) {

@@ -85,11 +85,13 @@ export function closeSupervision(input: CloseInput): void {
       const last = y > 0 ? input.sums(v, y - 1) : null;
       const recovered = new Float64Array(n * NIB);
       for (let i = 0; i < n; i++) for (let b = 0; b < NIB; b++) recovered[i * NIB + b] = S[institutionRecoveredCell(i, b)]!;
-      copyWorkerSums(compiled, B, S, last, plan, y);
+      // Last year's discharges are chart-reviewed this year, topped up to the floor (chartFloor.ts).
+      const lastReview = last ? chartReview(compiled, last) : null;
+      copyWorkerSums(compiled, B, S, last, lastReview, plan, y);
       resaleCash(compiled, B);
       const peer = peerScreen(compiled, S, B, plan.engaged[y]!, peerGroup, reviewed[y]!, recovered);
       const cases = institutionCases(input, S, B, y, recovered);
-      fundEffect(compiled, B, S, last, peer, cases);
+      fundEffect(compiled, B, S, last, lastReview, peer, cases);
     });
   }
 }
@@ -105,7 +107,7 @@ function chartReview(c: CompiledSupervision, S: Float64Array): ChartTopUp {
   return chartTopUp(c.a.inspection.chartShare, S[effortCell('discharges')]!, S[effortCell('chartsReviewed')]!);
 }
 
-function copyWorkerSums(c: CompiledSupervision, B: Float64Array, S: Float64Array, last: Float64Array | null, plan: SupervisionPlan, y: number): void {
+function copyWorkerSums(c: CompiledSupervision, B: Float64Array, S: Float64Array, last: Float64Array | null, lastReview: ChartTopUp | null, plan: SupervisionPlan, y: number): void {
   const both = (f: (scheme: number) => number) => {
     let t = 0;
     for (let scheme = 0; scheme < NSC; scheme++) t += f(scheme);
@@ -131,9 +133,8 @@ function copyWorkerSums(c: CompiledSupervision, B: Float64Array, S: Float64Array
   });
   const effort = (field: EffortField, value: number) => (B[effortBlockCell(field)] = value);
   effort('flaggedClaims', S[effortCell('flaggedClaims')]!);
-  const lastYear = last ? chartReview(c, last) : null;
-  effort('chartsReviewed', last ? last[effortCell('chartsReviewed')]! + lastYear!.added : 0);
-  effort('chartsToppedUp', lastYear ? lastYear.added : 0);
+  effort('chartsReviewed', last && lastReview ? last[effortCell('chartsReviewed')]! + lastReview.added : 0);
+  effort('chartsToppedUp', lastReview ? lastReview.added : 0);
   effort('chartableDischarges', last ? last[effortCell('discharges')]! : 0);
   effort('membersInvestigated', S[effortCell('membersInvestigated')]!);
   effort('suspendedClaims', S[effortCell('suspendedClaims')]!);
@@ -234,7 +235,15 @@ function institutionCases(input: CloseInput, S: Float64Array, B: Float64Array, y
   return { returned, fines };
 }
 
-function fundEffect(c: CompiledSupervision, B: Float64Array, S: Float64Array, last: Float64Array | null, peer: number, cases: { returned: number; fines: number }): void {
+function fundEffect(
+  c: CompiledSupervision,
+  B: Float64Array,
+  S: Float64Array,
+  last: Float64Array | null,
+  lastReview: ChartTopUp | null,
+  peer: number,
+  cases: { returned: number; fines: number },
+): void {
   // The schemes' shares of the year's institution leakage split what institutions return and pay.
   const institutionLeak = Array.from(SCHEMES, (_, scheme) => {
     let t = 0;
@@ -261,7 +270,7 @@ function fundEffect(c: CompiledSupervision, B: Float64Array, S: Float64Array, la
     put('pooledLeakage', behaviours('pooled') + S[interactionCell(scheme, 0)]!);
     put('flagRecovered', behaviours('flagRecovered'));
     // Last year's chart review, topped up to its floor (chartFloor.ts).
-    const toppedUp = last ? toppedUpFinds(chartReview(c, last), c.a.inspection.detection.chartReview, behaviours('chartReserveClaims', last), behaviours('chartReserve', last)).recovered : 0;
+    const toppedUp = lastReview ? toppedUpFinds(lastReview, c.a.inspection.detection.chartReview, behaviours('chartReserveClaims', last), behaviours('chartReserve', last)).recovered : 0;
     put('chartRecovered', behaviours('chartRecovered', last) + toppedUp);
     put('peerRecovered', split(peer, scheme));
     put('institutionReturned', split(cases.returned, scheme));

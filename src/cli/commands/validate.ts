@@ -64,7 +64,7 @@ const scenarioKind: DocumentKind = {
     const { scenario, policy } = loaded;
     const region = policy.policy.jurisdiction;
     const byYear = setup.supervision?.rules;
-    const sanctions = byYear ? `; sanctions ${ruleFiles([...new Map(spec.years.map((y) => [byYear(y).id, byYear(y)])).values()], region)}` : '';
+    const sanctions = byYear ? `; sanctions ${ruleFiles([...new Map(spec.years.map(byYear).map((r) => [r.id, r])).values()], region)}` : '';
     return (
       `valid scenario "${scenario.id}" (base year ${scenario.baseYear}, ${scenario.horizon} years, ${scenario.paths} paths × ` +
       `${scenario.sample.members} members; policy "${policy.policy.id}", region ${region}; agreements ${ruleFiles([setup.rules], region)}${sanctions})`
