@@ -90,6 +90,7 @@ export function progressBar(enabled: boolean | undefined, stream: ProgressStream
         bar.start(e.total, 0);
         started = true;
       }
+      if (e.total !== bar.getTotal()) bar.setTotal(e.total); // a path run again adds its chunks (engine/simulate.ts)
       bar.update(e.done);
     },
     stop: () => {

@@ -4,32 +4,40 @@
  */
 import { policyContext, type PathContext, type PolicyContext } from './chunk.js';
 import { demandTable } from './demandFactors.js';
+import type { PathRun } from './plan.js';
 import { pathProviders, providerSetup, type PathProviders } from './providers.js';
 import { macroIsDeterministic, pathPolicies, type RunSpec } from './spec.js';
 
 const MAX_ENTRIES = 4;
 
 /** A small cache keeping the last MAX_ENTRIES values. */
-function recent<T>(make: (key: number) => T): (key: number) => T {
-  const cache = new Map<number, T>();
+function recent<K, T>(make: (key: K) => T, id: (key: K) => number | string = (k) => k as number | string): (key: K) => T {
+  const cache = new Map<number | string, T>();
   return (key) => {
-    let value = cache.get(key);
+    let value = cache.get(id(key));
     if (value === undefined) {
       value = make(key);
-      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as number);
-      cache.set(key, value);
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as number | string);
+      cache.set(id(key), value);
     }
     return value;
   };
 }
 
-export function contextCache(spec: RunSpec): (path: number) => PathContext {
+/** A path's context, for its first pass (a path number) or a given pass (a chunk's PathRun). */
+export function contextCache(spec: RunSpec): (run: number | PathRun) => PathContext {
   const shared = macroIsDeterministic(spec.scenario);
   const setup = providerSetup(spec);
-  const policies = recent<PolicyContext>((key) => {
+  const policies = recent<number, PolicyContext>((key) => {
     const ctx = policyContext(pathPolicies(spec, key));
     return { ...ctx, demand: demandTable(spec, ctx) };
   });
-  const providers = recent<PathProviders>((path) => pathProviders(setup, spec, path));
-  return (path) => ({ ...policies(shared ? 0 : path), providers: providers(path) });
+  const providers = recent<PathRun, PathProviders>(
+    (r) => pathProviders(setup, spec, r.path, r.lastYearPaid),
+    (r) => `${r.path}/${r.pass}`,
+  );
+  return (run) => {
+    const r = typeof run === 'number' ? { path: run, pass: 0 } : run;
+    return { ...policies(shared ? 0 : r.path), providers: providers(r) };
+  };
 }

@@ -4,25 +4,38 @@
  * years run in order inside a chunk; claims are generated and settled one year at a time, so a chunk never
  * holds more than one year of its own members' claims). Chunks are ordered path-major, then by first slot;
  * results are merged in that order.
+ *
+ * A path can run more than once (a pass): with supervision, the plan ranks each year's top spenders on the
+ * previous year's realised payments, known only after a run (simulate.ts); a later pass carries them.
  */
-export interface Chunk {
-  index: number;
+import type { LastYearPaid } from '../supervision/plan.js';
+
+/** One run of a path: its pass (0 first) and, after the first, the top-spender ranking basis. */
+export interface PathRun {
   path: number;
+  pass: number;
+  lastYearPaid?: LastYearPaid;
+}
+
+export interface Chunk extends PathRun {
+  index: number;
   slotFrom: number;
   slotTo: number;
 }
 
-export function planChunks(paths: number, members: number, chunkMembers: number): Chunk[] {
+/** Chunks of every path (first pass), or of the given path runs, in that order. */
+export function planChunks(runs: number | readonly PathRun[], members: number, chunkMembers: number): Chunk[] {
   if (!Number.isInteger(chunkMembers) || chunkMembers < 1) throw new RangeError(`chunk size must be a positive integer, got ${chunkMembers}`);
+  const list = typeof runs === 'number' ? Array.from({ length: runs }, (_, path) => ({ path, pass: 0 })) : runs;
   const chunks: Chunk[] = [];
-  for (let path = 0; path < paths; path++) {
+  for (const run of list) {
     for (let from = 0; from < members; from += chunkMembers) {
-      chunks.push({ index: chunks.length, path, slotFrom: from, slotTo: Math.min(members, from + chunkMembers) });
+      chunks.push({ ...run, index: chunks.length, slotFrom: from, slotTo: Math.min(members, from + chunkMembers) });
     }
   }
   return chunks;
 }
 
 export function chunkLabel(c: Chunk): string {
-  return `chunk ${c.index} (path ${c.path}, members ${c.slotFrom}-${c.slotTo - 1})`;
+  return `chunk ${c.index} (path ${c.path}, members ${c.slotFrom}-${c.slotTo - 1}${c.pass > 0 ? `, pass ${c.pass + 1}` : ''})`;
 }

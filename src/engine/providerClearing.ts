@@ -26,10 +26,15 @@ import { groupCell, MONTH_LINES, monthLineCell, paymentCell, PHARMACY_GROUP, PRO
 import type { PathProviders, ProviderSetup } from './providers.js';
 import { providerOffset, type SimulationCube } from './result.js';
 
-/** `merged`: the path's chunk results added up (chunkLayout.ts); only its cash and payment-sum parts are read. */
-export function clearPath(cube: SimulationCube, setup: ProviderSetup, providers: PathProviders, path: number, layout: ChunkLayout, merged: Float64Array): void {
+/**
+ * `merged`: the path's chunk results added up (chunkLayout.ts); only its cash and payment-sum parts are read.
+ * Returns by year index what the baseline's funds paid each institution for the year's care (fen, both
+ * schemes, forfeited deposits deducted): the supervision plan's top-spender ranking.
+ */
+export function clearPath(cube: SimulationCube, setup: ProviderSetup, providers: PathProviders, path: number, layout: ChunkLayout, merged: Float64Array): Float64Array[] {
   const { institutions } = providers;
   const n = institutions.length;
+  const baselinePaid = cube.years.map(() => new Float64Array(n));
   const groupOf = Uint8Array.from({ length: n }, (_, i) => (institutions.type[i] === PHARMACY ? PHARMACY_GROUP : institutions.level[i]!));
   const out = cube.providers;
 
@@ -73,9 +78,11 @@ export function clearPath(cube: SimulationCube, setup: ProviderSetup, providers:
         for (const line of MONTH_LINES) for (let m = 0; m < CASH_MONTHS; m++) out[at + monthLineCell(scheme, line, m)] = lines[line][m]!;
         writePayment(out, at, scheme, r, sums, n, cash);
         addInstitutionMoney(out, at, groupOf, r, sums, n, scheme);
+        if (v === 0) for (let i = 0; i < n; i++) baselinePaid[y]![i] += r.due[i]! - r.forfeited[i]!;
       });
     }
   }
+  return baselinePaid;
 }
 
 function writePayment(out: Float64Array, at: number, scheme: number, r: InstitutionPayments, sums: Float64Array, n: number, cash: { advance: number; advanceChange: number }): void {

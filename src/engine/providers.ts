@@ -18,6 +18,7 @@ import type { ProviderModels } from '../payment/chunk.js';
 import { loadCaseGroups, type CaseGroups } from '../payment/groups.js';
 import { compilePayment, type CompiledPayment } from '../payment/sums.js';
 import { pathSupervision, supervisionSetup, type PathSupervision, type SupervisionSetup } from '../supervision/engine.js';
+import type { LastYearPaid } from '../supervision/plan.js';
 import type { RunSpec } from './spec.js';
 
 export interface ProviderSetup {
@@ -73,7 +74,8 @@ export interface PathProviders {
   supervision: PathSupervision | null;
 }
 
-export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number): PathProviders {
+/** `lastYearPaid`: the basis of the supervision plan's top-spender ranking (supervision/plan.ts). */
+export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number, lastYearPaid?: LastYearPaid): PathProviders {
   const { keys, years } = spec;
   const institutions = generateInstitutions(setup.institutions, keys, path, years[0]!);
   let states = initialStates(institutions);
@@ -90,6 +92,6 @@ export function pathProviders(setup: ProviderSetup, spec: RunSpec, path: number)
     compiled: setup.compiled,
     cashflow: setup.cashflow,
   };
-  const supervision = setup.supervision && pathSupervision(setup.supervision, keys, path, institutions, pools, years);
+  const supervision = setup.supervision && pathSupervision(setup.supervision, keys, path, institutions, pools, years, lastYearPaid);
   return { institutions, models, pools, supervision };
 }

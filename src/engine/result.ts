@@ -23,6 +23,10 @@ export interface SimulationCube {
   providers: Float64Array;
   /** [variant][path][yearIndex][SUPERVISION_BLOCK], present when supervision is on. */
   supervision?: Float64Array;
+  /** With supervision on, per path: the hospitals inspected as top spenders by year index (highest first). */
+  topSpenders?: number[][][];
+  /** With supervision on, per path: the passes it took to rank its top spenders on its own payments (simulate.ts). */
+  passes?: number[];
 }
 
 export function cubeOffset(cube: SimulationCube, variant: number, path: number, yearIndex: number): number {
@@ -54,7 +58,7 @@ export function allocateCube(years: number[], paths: number, variants: string[],
     exactWeight: exact.toString(),
     blocks: new Float64Array(cells * BLOCK),
     providers: new Float64Array(cells * PROVIDER_BLOCK),
-    ...(supervised ? { supervision: new Float64Array(cells * SUPERVISION_BLOCK) } : {}),
+    ...(supervised ? { supervision: new Float64Array(cells * SUPERVISION_BLOCK), topSpenders: Array.from({ length: paths }, () => []), passes: new Array<number>(paths).fill(0) } : {}),
   };
 }
 

@@ -1,23 +1,31 @@
 /**
  * Running a simulation: plan chunks, run them on the worker pool (or in this thread with `workers: 0`),
- * and merge each chunk's aggregates into the cube in chunk order. Chunks come path by path, so once a
- * path's last chunk is merged its institutions are cleared (providerClearing.ts) and its payment sums
- * dropped: memory holds one path's sums at a time. With supervision on, the path's supervision sums are
- * closed there too (supervision/engine.ts) into the cube's supervision blocks.
+ * and merge each chunk's aggregates in chunk order. Chunks come path by path, so once a path's last chunk
+ * is merged its institutions are cleared (providerClearing.ts) and its sums written to the cube: memory
+ * holds one path's sums at a time. With supervision on, the path's supervision sums are closed there too
+ * (supervision/engine.ts) into the cube's supervision blocks.
+ *
+ * Passes. The supervision plan inspects each year the hospitals the fund paid most the year before, which
+ * only a run of the path shows. A path's first pass ranks on size; if the run's own payments rank other
+ * hospitals first in some year (supervision/plan.ts firstMisranked), its results are dropped and the path
+ * runs again from those payments, until plan and run agree (each pass fixes at least one more year). The
+ * numbers are those of a year-by-year run, and do not depend on the workers, the chunks or the passes.
  */
 import { addInto, BLOCK } from './aggregates.js';
 import { chunkLayout, type ChunkLayout } from './chunkLayout.js';
 import { contextCache } from './context.js';
 import { simulateChunk } from './chunk.js';
-import { chunkLabel, planChunks, type Chunk } from './plan.js';
+import { chunkLabel, planChunks, type Chunk, type PathRun } from './plan.js';
 import { abortError, runChunks, workerFile, type ProgressEvent } from './pool.js';
 import { clearPath } from './providerClearing.js';
+import { PROVIDER_BLOCK } from './providerBlock.js';
 import { pathProviders, providerSetup, type PathProviders, type ProviderSetup } from './providers.js';
 import { closePathSupervision } from '../supervision/engine.js';
+import { firstMisranked, lastYearPaidFrom } from '../supervision/plan.js';
 import { SUPERVISION_BLOCK } from '../supervision/block.js';
 import { supervisionOffset } from '../supervision/tables.js';
 import { supervisionSumsOffset } from './chunkLayout.js';
-import { allocateCube, cubeOffset, type SimulationCube } from './result.js';
+import { allocateCube, cubeOffset, providerOffset, type SimulationCube } from './result.js';
 import type { RunSpec } from './spec.js';
 
 export interface SimulateOptions {
@@ -26,73 +34,128 @@ export interface SimulateOptions {
   /** Members per chunk (default: the scenario's engine.chunkMembers). Never changes the numbers. */
   chunkMembers?: number;
   signal?: AbortSignal;
+  /** After every chunk; a later pass adds its chunks to `total`. */
   onProgress?: (e: ProgressEvent) => void;
 }
 
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
   const { scenario, years } = spec;
   const setup = providerSetup(spec); // the scenario's rule, case-group and cash-flow files, checked before any worker starts
-  const chunks = planChunks(scenario.paths, scenario.sample.members, options.chunkMembers ?? scenario.engine.chunkMembers);
+  const chunkMembers = options.chunkMembers ?? scenario.engine.chunkMembers;
   const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), scenario.sample, setup.supervision !== null);
-  const merge = pathMerger(spec, setup, cube, chunks);
-  if (options.workers === 0) {
-    runInline(spec, chunks, merge, options);
-  } else {
-    await runChunks<Chunk, Float64Array>(workerFile('worker'), chunks, (c) => chunkLabel(c), merge, {
-      workers: options.workers,
-      signal: options.signal,
-      onProgress: options.onProgress,
-      workerData: spec,
-    });
+  const progress = passProgress(options.onProgress);
+  let runs: PathRun[] = Array.from({ length: scenario.paths }, (_, path) => ({ path, pass: 0 }));
+  while (runs.length > 0) {
+    const chunks = planChunks(runs, scenario.sample.members, chunkMembers);
+    const again: PathRun[] = [];
+    const merge = pathMerger(spec, setup, cube, chunks, (run) => again.push(run));
+    const onProgress = progress(chunks.length);
+    if (options.workers === 0) {
+      runInline(spec, chunks, merge, options.signal, onProgress);
+    } else {
+      await runChunks<Chunk, Float64Array>(workerFile('worker'), chunks, (c) => chunkLabel(c), merge, {
+        workers: options.workers,
+        signal: options.signal,
+        onProgress,
+        workerData: spec,
+      });
+    }
+    runs = again;
   }
   return cube;
 }
 
-function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: number) => void, options: SimulateOptions): void {
+/** Progress over every pass: each pass's events counted on from the chunks before it. */
+function passProgress(onProgress: ((e: ProgressEvent) => void) | undefined): (chunks: number) => ((e: ProgressEvent) => void) | undefined {
+  let before = 0;
+  const started = Date.now();
+  return (chunks) => {
+    if (!onProgress) return undefined;
+    const done = before;
+    before += chunks;
+    const total = before;
+    return (e) => onProgress({ ...e, done: done + e.done, total, elapsedMs: Date.now() - started });
+  };
+}
+
+function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: number) => void, signal?: AbortSignal, onProgress?: (e: ProgressEvent) => void): void {
   const contextFor = contextCache(spec);
   const started = Date.now();
   chunks.forEach((chunk, i) => {
-    if (options.signal?.aborted) throw abortError();
-    merge(simulateChunk(spec, contextFor(chunk.path), chunk), i);
-    options.onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
+    if (signal?.aborted) throw abortError();
+    merge(simulateChunk(spec, contextFor(chunk), chunk), i);
+    onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
   });
 }
 
-/** Merges chunk results in chunk order: aggregate blocks into the cube, the rest into the path's running sums, cleared at its last chunk. */
-function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, chunks: readonly Chunk[]): (result: Float64Array, index: number) => void {
-  let path: { providers: PathProviders; layout: ChunkLayout; sums: Float64Array } | null = null;
+interface OpenPath {
+  providers: PathProviders;
+  layout: ChunkLayout;
+  sums: Float64Array;
+}
+
+/**
+ * Merges chunk results in chunk order into the path's running sums; at its last chunk the path is
+ * cleared, and then either written to the cube or, when its plan ranked the wrong top spenders, handed to
+ * `again` for another pass.
+ */
+function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, chunks: readonly Chunk[], again: (run: PathRun) => void): (result: Float64Array, index: number) => void {
+  let path: OpenPath | null = null;
   return (result, index) => {
     const chunk = chunks[index]!;
-    mergeChunk(cube, chunk, result);
     if (!path) {
-      const providers = pathProviders(setup, spec, chunk.path);
+      const providers = pathProviders(setup, spec, chunk.path, chunk.lastYearPaid);
       const layout = chunkLayout(cube.variants.length, cube.years.length, providers.institutions.length, providers.supervision !== null);
       path = { providers, layout, sums: new Float64Array(layout.length) };
     }
     addInto(path.sums, result);
     if (chunks[index + 1]?.path !== chunk.path) {
-      clearPath(cube, setup, path.providers, chunk.path, path.layout, path.sums);
-      closeSupervisionPath(spec, setup, cube, chunk.path, path);
+      const paid = clearPath(cube, setup, path.providers, chunk.path, path.layout, path.sums);
+      const retry = nextPass(setup, path.providers, chunk, paid, cube.years.length);
+      if (retry) {
+        for (let v = 0; v < cube.variants.length; v++) {
+          const at = providerOffset(cube, v, chunk.path, 0); // a path's years are adjacent
+          cube.providers.fill(0, at, at + cube.years.length * PROVIDER_BLOCK);
+        }
+        again(retry);
+      } else {
+        mergePath(cube, chunk.path, path.sums);
+        closeSupervisionPath(spec, setup, cube, chunk, path);
+      }
       path = null;
     }
   };
 }
 
-/** Add a chunk's (variant, year) blocks into its path's blocks of the cube. */
-function mergeChunk(cube: SimulationCube, chunk: Chunk, result: Float64Array): void {
+/** Another pass of the path when its plan's top spenders are not the ones its run paid most; null when they are. */
+function nextPass(setup: ProviderSetup, providers: PathProviders, run: PathRun, paid: Float64Array[], years: number): PathRun | null {
+  const supervision = providers.supervision;
+  if (!setup.supervision || !supervision) return null;
+  const a = setup.supervision.compiled.a;
+  if (firstMisranked(supervision.plan, providers.institutions, providers.pools, a.enabled ? a.inspection.topSpenders : 0, paid) < 0) return null;
+  // Each pass fixes at least one more year, so this cannot happen unless that reasoning is broken.
+  if (run.pass + 1 >= years) throw new Error(`path ${run.path}: the top spenders did not settle after ${run.pass + 1} passes`);
+  return { path: run.path, pass: run.pass + 1, lastYearPaid: lastYearPaidFrom(paid) };
+}
+
+/** Add the path's (variant, year) blocks from its summed chunk results into the cube. */
+function mergePath(cube: SimulationCube, p: number, sums: Float64Array): void {
   const years = cube.years.length;
   for (let v = 0; v < cube.variants.length; v++) {
     for (let y = 0; y < years; y++) {
       const from = (v * years + y) * BLOCK;
-      const at = cubeOffset(cube, v, chunk.path, y);
-      addInto(cube.blocks.subarray(at, at + BLOCK), result.subarray(from, from + BLOCK));
+      const at = cubeOffset(cube, v, p, y);
+      addInto(cube.blocks.subarray(at, at + BLOCK), sums.subarray(from, from + BLOCK));
     }
   }
 }
 
-function closeSupervisionPath(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, p: number, path: { providers: PathProviders; layout: ChunkLayout; sums: Float64Array }): void {
+function closeSupervisionPath(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, run: PathRun, path: OpenPath): void {
   const supervision = path.providers.supervision;
-  if (!setup.supervision || !supervision || !cube.supervision) return;
+  if (!setup.supervision || !supervision || !cube.supervision || !cube.topSpenders || !cube.passes) return;
+  const p = run.path;
+  cube.topSpenders[p] = supervision.plan.topSpenders;
+  cube.passes[p] = run.pass + 1;
   const { layout, sums } = path;
   const all = cube.supervision;
   closePathSupervision(

@@ -13,6 +13,6 @@ const spec = Piscina.workerData as RunSpec;
 const contextFor = contextCache(spec);
 
 export default function run(chunk: Chunk): unknown {
-  const result = simulateChunk(spec, contextFor(chunk.path), chunk);
+  const result = simulateChunk(spec, contextFor(chunk), chunk);
   return Piscina.move(result);
 }

@@ -21,6 +21,7 @@ const FUND_COLUMNS = ['leakage_yuan', 'pooled_leakage_yuan', 'recovered_yuan', '
 const EFFORT = [
   ['institutions inspected on site', 'institutions_inspected'],
   ['of which spot checks (篇五 ≥ 50% of hospitals, ≥ 10% of pharmacies)', 'spot_checks'],
+  ['of which top spenders (篇五: the 5 the fund paid most the year before)', 'top_spender_inspections'],
   ['institution cases', 'institution_cases'],
   ['department suspensions', 'department_suspensions'],
   ['agreements terminated', 'agreements_terminated'],
@@ -64,9 +65,20 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
       text:
         `${supervisionAnswer(r.cube)} ` +
         `Cases are sanctioned under ${rulesByYearText(sanctionRulesByYear(r.scenario.scenario.supervision, dirname(resolve(r.scenario.file)), r.scenario.file), r.spec.years, region)} (the rules in force on each year's 31 December; the policy's region is ${region}: a borrowed file is another jurisdiction's table standing in for the region's own). ` +
-        'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy.',
+        'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy. ' +
+        `${passesText(r.cube.passes ?? [], r.spec.years[0]!)}`,
       charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
       tables: [fund, screenTable, effort],
     },
   ];
+}
+
+/** How the top spenders were ranked, and what it took (engine/simulate.ts). */
+export function passesText(passes: readonly number[], firstYear: number): string {
+  const again = passes.filter((n) => n > 1).length;
+  const most = Math.max(1, ...passes);
+  return (
+    `Each year's top spenders are the hospitals the baseline's funds paid most the year before, as the run realised it (${firstYear}: the largest by size); ` +
+    (again === 0 ? 'every path ranked them on its first pass.' : `${again} of ${passes.length} paths ran again to rank them on their own payments (at most ${most} passes).`)
+  );
 }

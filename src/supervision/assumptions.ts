@@ -119,7 +119,7 @@ export const supervisionAssumptions = z
       .strictObject({
         /** 篇五 L687: random checks (突击检查、明察暗访) of at least 50% of hospitals and 10% of pharmacies a year. */
         spotCheck: z.strictObject({ hospital: share.default(0.5), pharmacy: share.default(0.1) }).prefault({}),
-        /** 篇五 L707: the top spenders are always inspected (by size: the engine decides before any claim is settled). */
+        /** 篇五 L707: the hospitals the fund paid most last year are always inspected (the first year: the largest). */
         topSpenders: z.number().int().min(0).default(5),
         /** 篇五 L693: at least 5% of last year's discharges are chart-reviewed. */
         chartShare: share.default(0.05),

@@ -27,7 +27,7 @@ import {
 } from './chunkYear.js';
 import { closeSupervision } from './close.js';
 import { compileSupervision, type CompiledSupervision } from './compile.js';
-import { planSupervision, type SupervisionPlan } from './plan.js';
+import { planSupervision, type LastYearPaid, type SupervisionPlan } from './plan.js';
 import { sanctionRulesByYear, type SanctionRules } from './rules.js';
 
 export interface SupervisionSetup {
@@ -47,9 +47,20 @@ export interface PathSupervision {
   plan: SupervisionPlan;
 }
 
-/** Plan the path (in place on `pools`' monthly statuses: call before claims are assigned). */
-export function pathSupervision(setup: SupervisionSetup, keys: RunKeys, path: number, institutions: Institutions, pools: readonly PoolYear[], years: readonly number[]): PathSupervision {
-  const plan = planSupervision(setup.compiled, setup.rules, keys, path, institutions, pools, years);
+/**
+ * Plan the path (in place on `pools`' monthly statuses: call before claims are assigned), ranking each
+ * year's top spenders on `lastYearPaid` (plan.ts).
+ */
+export function pathSupervision(
+  setup: SupervisionSetup,
+  keys: RunKeys,
+  path: number,
+  institutions: Institutions,
+  pools: readonly PoolYear[],
+  years: readonly number[],
+  lastYearPaid?: LastYearPaid,
+): PathSupervision {
+  const plan = planSupervision(setup.compiled, setup.rules, keys, path, institutions, pools, years, lastYearPaid);
   // A member whose networked settlement is suspended pays in full and claims later, like a patient's own self-advance.
   const models: SupervisionModels = { compiled: setup.compiled, rules: setup.rules, institutionType: institutions.type, suspendedChannel: CAUSE.patient };
   return { models, plan };

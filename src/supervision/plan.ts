@@ -14,8 +14,15 @@
  * On-site inspections, each year, of designated institutions open in some month: a random check of
  * exactly ⌈spotCheck.hospital × open hospitals⌉ hospitals and ⌈spotCheck.pharmacy × open pharmacies⌉
  * pharmacies (篇五 L687's minimums, met every year; a keyed shuffle, spotCheckSample), the topSpenders
- * largest hospitals (篇五 L707; by size, the engine's weight of their patient shares), and those a
- * complaint is made against (举报, L689). An inspection finds each behaviour engaged in with chance
+ * hospitals the fund paid most the year before (篇五 L707, 医保基金排名前5名; in the first projection year,
+ * which has no simulated year before it, the largest by size), and those a complaint is made against
+ * (举报, L689).
+ *
+ * Last year's payments are realised ones, known only once every chunk of the path has run that year; but
+ * a year's claims depend only on earlier years' inspections (sanctions act from the next January), so the
+ * engine runs a path with a guess of the payments, checks the plan against what the run paid
+ * (firstMisranked) and runs the path again from the realised payments until they agree. Each rerun fixes
+ * at least one more year, and the result is the one a year-by-year run would give, whatever the guess. An inspection finds each behaviour engaged in with chance
  * detection.onSite. Claims found by screens and chart reviews are recovered (拒付、追回) in close.ts
  * but open no institution case.
  */
@@ -55,6 +62,8 @@ export interface SupervisionPlan {
   engaged: Uint8Array[];
   /** [yearIndex][institution]: INSPECTED bits. */
   inspected: Uint8Array[];
+  /** [yearIndex]: the hospitals inspected as top spenders, highest first. */
+  topSpenders: number[][];
   cases: PlannedCase[][];
 }
 
@@ -70,6 +79,7 @@ export function planSupervision(
   inst: Institutions,
   pools: readonly PoolYear[],
   years: readonly number[],
+  lastYearPaid: LastYearPaid = [],
 ): SupervisionPlan {
   const n = inst.length;
   const a = c.a;
@@ -85,7 +95,7 @@ export function planSupervision(
     }
   }
   const offences = new Uint16Array(n);
-  const plan: SupervisionPlan = { years: [...years], institutions: n, engaged: [], inspected: [], cases: [] };
+  const plan: SupervisionPlan = { years: [...years], institutions: n, engaged: [], inspected: [], topSpenders: [], cases: [] };
   years.forEach((year, y) => {
     const monthly = pools[y]!.monthly;
     const engaged = propensity.slice();
@@ -94,9 +104,14 @@ export function planSupervision(
     plan.engaged.push(engaged);
     plan.inspected.push(inspected);
     plan.cases.push(cases);
-    if (!a.enabled) return;
-    const open = Uint8Array.from({ length: n }, (_, i) => (openInYear(monthly, i) ? 1 : 0));
-    for (const i of topSpenders(inst, open, a.inspection.topSpenders)) inspected[i] |= INSPECTED.topSpender;
+    if (!a.enabled) {
+      plan.topSpenders.push([]);
+      return;
+    }
+    const open = openInstitutions(monthly, n);
+    const top = topSpenders(inst, open, a.inspection.topSpenders, lastYearPaid[y]);
+    plan.topSpenders.push(top);
+    for (const i of top) inspected[i] |= INSPECTED.topSpender;
     for (const i of spotCheckSample(keys, path, year, inst, open, a.inspection.spotCheck)) inspected[i] |= INSPECTED.spotCheck;
     for (let i = 0; i < n; i++) {
       if (!open[i]) continue;
@@ -132,6 +147,10 @@ function actorFits(actor: number, type: number): boolean {
 function openInYear(monthly: Uint8Array, i: number): boolean {
   for (let m = 0; m < 12; m++) if (monthly[i * 12 + m] === STATUS.active) return true;
   return false;
+}
+
+function openInstitutions(monthly: Uint8Array, n: number): Uint8Array {
+  return Uint8Array.from({ length: n }, (_, i) => (openInYear(monthly, i) ? 1 : 0));
 }
 
 /**
@@ -171,12 +190,42 @@ export function spotCheckSample(
   return checked.sort((p, q) => p - q);
 }
 
-/** The `count` largest open hospitals (ties: the lower id). */
-export function topSpenders(inst: Institutions, open: Uint8Array, count: number): number[] {
+/**
+ * Per year index, what the fund paid each institution the year before (fen; undefined: not known, as in
+ * the first projection year, where size stands in).
+ */
+export type LastYearPaid = readonly (Float64Array | undefined)[];
+
+/** The realised payments by year index as next year's ranking basis: [undefined, paid[0], paid[1], …]. */
+export function lastYearPaidFrom(paid: readonly Float64Array[]): LastYearPaid {
+  return [undefined, ...paid.slice(0, -1)];
+}
+
+/**
+ * The `count` open hospitals the fund paid most last year (`paid`), or without it the `count` largest
+ * (capacity); ties: the lower id. Highest first.
+ */
+export function topSpenders(inst: Institutions, open: Uint8Array, count: number, paid?: Float64Array): number[] {
+  const rank = paid ?? inst.capacity;
   const hospitals: number[] = [];
   for (let i = 0; i < inst.length; i++) if (open[i] && inst.type[i] === HOSPITAL) hospitals.push(i);
-  hospitals.sort((p, q) => inst.capacity[q]! - inst.capacity[p]! || p - q);
+  hospitals.sort((p, q) => rank[q]! - rank[p]! || p - q);
   return hospitals.slice(0, count);
+}
+
+/**
+ * The first year index whose top spenders, as planned, are not the ones the realised payments `paid`
+ * (by year index) rank first; -1 when the plan agrees with the run in every year. Only the set matters:
+ * it alone decides the inspections. `count`: the plan's topSpenders (0 when inspection is off).
+ */
+export function firstMisranked(plan: SupervisionPlan, inst: Institutions, pools: readonly PoolYear[], count: number, paid: readonly Float64Array[]): number {
+  const basis = lastYearPaidFrom(paid);
+  const sorted = (ids: readonly number[]) => [...ids].sort((p, q) => p - q).join();
+  for (let y = 1; y < plan.years.length; y++) {
+    const realised = topSpenders(inst, openInstitutions(pools[y]!.monthly, inst.length), count, basis[y]);
+    if (sorted(realised) !== sorted(plan.topSpenders[y]!)) return y;
+  }
+  return -1;
 }
 
 /**

@@ -56,6 +56,12 @@ describe('notebook 07: fund supervision', () => {
     expect(leak).toEqual([...leak].sort((p, q) => q - p));
     const cases = Object.fromEntries(tableRows(cell('cases').stdout).map((r) => [r[0], Number(r[2])]));
     expect(cases.top_spender_inspections).toBe(5);
+    // Each path takes at least one pass and at most one per year (README, Passes).
+    const m = /Top spenders ranked on last year's payments: (\d+) of 8 paths ran again to rank them \(passes by path: ([\d ]+)\)/.exec(cell('cases').stdout)!;
+    const passes = m[2]!.split(' ').map(Number);
+    expect(passes).toHaveLength(8);
+    for (const n of passes) expect(n >= 1 && n <= 5).toBe(true);
+    expect(Number(m[1])).toBe(passes.filter((n) => n > 1).length);
     expect(cases.institutions_inspected).toBeGreaterThanOrEqual(cases.spot_checks!);
     expect(cases.institution_cases).toBeGreaterThan(0);
     expect(cases.charts_topped_up).toBeGreaterThanOrEqual(0);

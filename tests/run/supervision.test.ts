@@ -11,6 +11,7 @@ import { answers } from '../../src/run/answers.js';
 import { resultCharts, writeOutputs } from '../../src/run/outputs.js';
 import { reportHtml } from '../../src/run/report.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
+import { passesText } from '../../src/run/supervisionSection.js';
 import { varied } from '../../src/run/sensitivity.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 import { tempDir } from '../cli/helpers.js';
@@ -70,6 +71,13 @@ describe('a run with supervision', () => {
       'Cases are sanctioned under 医疗保障基金使用监督管理条例 第三十七条至第四十一条 (CN-2021, CN) in 2021; 江西省医疗保障基金监管行政处罚裁量权实施细则(试行) (CN-JX-trial, CN-JX, borrowed) in 2022 ' +
         '(the rules in force on each year&#39;s 31 December; the policy&#39;s region is CN-default-prefecture: a borrowed file is another jurisdiction&#39;s table standing in for the region&#39;s own).',
     );
+    const passes = on.cube.passes!;
+    expect(reportHtml(on)).toContain(passesText(passes, 2021).replaceAll("'", '&#39;'));
+    expect(passesText([1, 2, 3, 1], 2021)).toBe(
+      "Each year's top spenders are the hospitals the baseline's funds paid most the year before, as the run realised it (2021: the largest by size); 2 of 4 paths ran again to rank them on their own payments (at most 3 passes).",
+    );
+    expect(passesText([1, 1], 2021)).toMatch(/every path ranked them on its first pass\.$/);
+    expect(reportHtml(on)).toContain('of which top spenders (篇五: the 5 the fund paid most the year before)');
     const said = answers(on).filter((a) => a.startsWith('Over 2021–2022, misuse of benefits (欺诈骗保 and abuse) cost the funds'));
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/Net effect on the pooled funds' balance: -?[\d.]+ 亿元 \(5th–95th percentile across paths -?[\d.]+ 亿元 to -?[\d.]+ 亿元\)\.$/);

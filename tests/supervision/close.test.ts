@@ -41,6 +41,7 @@ function close(flagReview: number, chart = false) {
     institutions: 3,
     engaged: [engaged, engaged],
     inspected: [Uint8Array.from([1, 0, 1]), new Uint8Array(3)],
+    topSpenders: [[], []],
     cases: [[{ institution: 2, found: [OVER], ...facts, outcome: institutionCase(rules, { ...facts, amountFen: 0 }), deterred: false }], []],
   };
   const sums = YEARS.map(() => new Float64Array(supervisionSumsLength(3)));

@@ -9,7 +9,7 @@ import { HOSPITAL, PHARMACY, STATUS } from '../../src/institutions/vocabulary.js
 import { runKeys } from '../../src/random/keys.js';
 import { NIB, labelOf } from '../../src/supervision/behaviours.js';
 import { compileSupervision } from '../../src/supervision/compile.js';
-import { INSPECTED, minimumCount, planSupervision, spotCheckSample, topSpenders } from '../../src/supervision/plan.js';
+import { firstMisranked, INSPECTED, lastYearPaidFrom, minimumCount, planSupervision, spotCheckSample, topSpenders, type LastYearPaid } from '../../src/supervision/plan.js';
 import { sanctionRulesByYear } from '../../src/supervision/rules.js';
 import { only } from './claimSet.js';
 
@@ -33,8 +33,8 @@ function pool(hospitals: number, pharmacies: number): Institutions {
 const open = (n: number): PoolYear[] => YEARS.map((year) => ({ year, states: [], monthly: new Uint8Array(n * 12).fill(STATUS.active), events: [] }));
 const count = (xs: Uint8Array, bit: number, from: number, to: number) => xs.subarray(from, to).reduce((s, x) => s + (x & bit ? 1 : 0), 0);
 
-function plan(a: ReturnType<typeof only>, inst: Institutions, pools = open(inst.length)) {
-  return { plan: planSupervision(compileSupervision(a), sanctionRulesByYear(a, '.', 'scenario.yaml'), keys, 0, inst, pools, YEARS), pools };
+function plan(a: ReturnType<typeof only>, inst: Institutions, pools = open(inst.length), lastYearPaid?: LastYearPaid) {
+  return { plan: planSupervision(compileSupervision(a), sanctionRulesByYear(a, '.', 'scenario.yaml'), keys, 0, inst, pools, YEARS, lastYearPaid), pools };
 }
 
 describe('inspection sampling (篇五)', () => {
@@ -83,11 +83,49 @@ describe('inspection sampling (篇五)', () => {
     expect(spot(0).slice(0, 1000)).not.toEqual(Array.from({ length: 1000 }, (_, i) => i));
   });
 
-  it('always inspects the 5 largest open hospitals', () => {
+  it('without last year’s payments, inspects the 5 largest open hospitals', () => {
     const top = topSpenders(inst, new Uint8Array(inst.length).fill(1), 5);
     const sizes = Array.from(inst.capacity.subarray(0, 2000)).sort((x, y) => y - x);
     expect(top.map((i) => inst.capacity[i])).toEqual(sizes.slice(0, 5));
     for (const y of [0, 1, 2]) expect(Array.from(p.inspected[y]!).flatMap((w, i) => (w & INSPECTED.topSpender ? [i] : []))).toEqual([...top].sort((x, y) => x - y));
+    expect(p.topSpenders).toEqual([top, top, top]);
+  });
+
+  it('with them, inspects the 5 open hospitals the fund paid most last year (篇五 L707), pharmacies and closed hospitals aside', () => {
+    // Made-up payments: hospital i was paid 1000 − i fen, except 7 (the most) and a pharmacy paid more than any.
+    const small = pool(10, 2);
+    const paid = Float64Array.from({ length: 12 }, (_, i) => (i === 7 ? 5000 : i === 11 ? 9999 : 1000 - i));
+    const pools = open(12);
+    pools[1]!.monthly.fill(STATUS.terminated, 0, 12); // hospital 0 closed all of 2023
+    const { plan: q } = plan(only({}), small, pools, [undefined, paid, paid]);
+    expect(q.topSpenders[0]).toEqual(topSpenders(small, new Uint8Array(12).fill(1), 5)); // the first year: by size
+    expect(q.topSpenders[1]).toEqual([7, 1, 2, 3, 4]);
+    expect(q.topSpenders[2]).toEqual([7, 0, 1, 2, 3]);
+    expect(Array.from(q.inspected[1]!).flatMap((w, i) => (w & INSPECTED.topSpender ? [i] : []))).toEqual([1, 2, 3, 4, 7]);
+    // Ties go to the lower id.
+    expect(topSpenders(small, new Uint8Array(12).fill(1), 3, new Float64Array(12).fill(8))).toEqual([0, 1, 2]);
+  });
+
+  it('finds the first year whose planned top spenders are not the ones the run paid most', () => {
+    const small = pool(10, 2);
+    const pools = open(12);
+    const bySize = plan(only({}), small, pools).plan;
+    const size = Float64Array.from(small.capacity); // payments in the order of size agree with a plan by size
+    expect(firstMisranked(bySize, small, pools, 5, [size, size, size])).toBe(-1);
+    // The last year's payments (2024) rank nothing: only 2022 and 2023 are a basis.
+    expect(firstMisranked(bySize, small, pools, 5, [size, size, new Float64Array(12)])).toBe(-1);
+    const flipped = Float64Array.from(size, (x, i) => (i < 10 ? -x : x));
+    expect(firstMisranked(bySize, small, pools, 5, [size, flipped, size])).toBe(2);
+    expect(firstMisranked(bySize, small, pools, 5, [flipped, size, size])).toBe(1);
+    // Only the set counts, not its order.
+    const reordered = Float64Array.from(size);
+    const [first, second] = bySize.topSpenders[1]!;
+    [reordered[first!], reordered[second!]] = [size[second!]!, size[first!]!];
+    expect(firstMisranked(bySize, small, pools, 5, [reordered, size, size])).toBe(-1);
+    // Planned on the flipped payments, the plan agrees with them.
+    const byPaid = plan(only({}), small, open(12), lastYearPaidFrom([flipped, flipped, flipped])).plan;
+    expect(firstMisranked(byPaid, small, pools, 5, [flipped, flipped, size])).toBe(-1);
+    expect(lastYearPaidFrom([size, flipped, size])).toEqual([undefined, size, flipped]);
   });
 
   it('takes complaints against about 2% of institutions that engage in nothing', () => {
