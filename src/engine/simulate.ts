@@ -111,7 +111,7 @@ function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, c
     addInto(path.sums, result);
     if (chunks[index + 1]?.path !== chunk.path) {
       const paid = clearPath(cube, setup, path.providers, chunk.path, path.layout, path.sums);
-      const retry = nextPass(setup, path.providers, chunk, paid, cube.years.length);
+      const retry = nextPass(setup, path.providers, chunk, paid);
       if (retry) {
         for (let v = 0; v < cube.variants.length; v++) {
           const at = providerOffset(cube, v, chunk.path, 0); // a path's years are adjacent
@@ -128,13 +128,13 @@ function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, c
 }
 
 /** Another pass of the path when its plan's top spenders are not the ones its run paid most; null when they are. */
-function nextPass(setup: ProviderSetup, providers: PathProviders, run: PathRun, paid: Float64Array[], years: number): PathRun | null {
+function nextPass(setup: ProviderSetup, providers: PathProviders, run: PathRun, paid: Float64Array[]): PathRun | null {
   const supervision = providers.supervision;
   if (!setup.supervision || !supervision) return null;
   const a = setup.supervision.compiled.a;
   if (firstMisranked(supervision.plan, providers.institutions, providers.pools, a.enabled ? a.inspection.topSpenders : 0, paid) < 0) return null;
   // Each pass fixes at least one more year, so this cannot happen unless that reasoning is broken.
-  if (run.pass + 1 >= years) throw new Error(`path ${run.path}: the top spenders did not settle after ${run.pass + 1} passes`);
+  if (run.pass + 1 >= paid.length) throw new Error(`path ${run.path}: the top spenders did not settle after ${run.pass + 1} passes`);
   return { path: run.path, pass: run.pass + 1, lastYearPaid: lastYearPaidFrom(paid) };
 }
 
