@@ -131,8 +131,7 @@ function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, c
 function nextPass(setup: ProviderSetup, providers: PathProviders, run: PathRun, paid: Float64Array[]): PathRun | null {
   const supervision = providers.supervision;
   if (!setup.supervision || !supervision) return null;
-  const a = setup.supervision.compiled.a;
-  if (firstMisranked(supervision.plan, providers.institutions, providers.pools, a.enabled ? a.inspection.topSpenders : 0, paid) < 0) return null;
+  if (firstMisranked(setup.supervision.compiled, supervision.plan, providers.institutions, providers.pools, paid) < 0) return null;
   // Each pass fixes at least one more year, so this cannot happen unless that reasoning is broken.
   if (run.pass + 1 >= paid.length) throw new Error(`path ${run.path}: the top spenders did not settle after ${run.pass + 1} passes`);
   return { path: run.path, pass: run.pass + 1, lastYearPaid: lastYearPaidFrom(paid) };

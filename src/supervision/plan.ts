@@ -16,15 +16,14 @@
  * pharmacies (篇五 L687's minimums, met every year; a keyed shuffle, spotCheckSample), the topSpenders
  * hospitals the fund paid most the year before (篇五 L707, 医保基金排名前5名; in the first projection year,
  * which has no simulated year before it, the largest by size), and those a complaint is made against
- * (举报, L689).
+ * (举报, L689). An inspection finds each behaviour engaged in with chance detection.onSite. Claims found
+ * by screens and chart reviews are recovered (拒付、追回) in close.ts but open no institution case.
  *
  * Last year's payments are realised ones, known only once every chunk of the path has run that year; but
  * a year's claims depend only on earlier years' inspections (sanctions act from the next January), so the
  * engine runs a path with a guess of the payments, checks the plan against what the run paid
  * (firstMisranked) and runs the path again from the realised payments until they agree. Each rerun fixes
- * at least one more year, and the result is the one a year-by-year run would give, whatever the guess. An inspection finds each behaviour engaged in with chance
- * detection.onSite. Claims found by screens and chart reviews are recovered (拒付、追回) in close.ts
- * but open no institution case.
+ * at least one more year, and the result is the one a year-by-year run would give, whatever the guess.
  */
 import type { Institutions } from '../institutions/generate.js';
 import type { PoolYear } from '../institutions/pool.js';
@@ -214,11 +213,12 @@ export function topSpenders(inst: Institutions, open: Uint8Array, count: number,
 }
 
 /**
- * The first year index whose top spenders, as planned, are not the ones the realised payments `paid`
- * (by year index) rank first; -1 when the plan agrees with the run in every year. Only the set matters:
- * it alone decides the inspections. `count`: the plan's topSpenders (0 when inspection is off).
+ * The first year index whose top spenders, as `c` planned them, are not the ones the realised payments
+ * `paid` (by year index) rank first; -1 when the plan agrees with the run in every year. Only the set
+ * matters: it alone decides the inspections.
  */
-export function firstMisranked(plan: SupervisionPlan, inst: Institutions, pools: readonly PoolYear[], count: number, paid: readonly Float64Array[]): number {
+export function firstMisranked(c: CompiledSupervision, plan: SupervisionPlan, inst: Institutions, pools: readonly PoolYear[], paid: readonly Float64Array[]): number {
+  const count = c.a.enabled ? c.a.inspection.topSpenders : 0; // the plan inspects none when inspection is off
   const basis = lastYearPaidFrom(paid);
   const sorted = (ids: readonly number[]) => [...ids].sort((p, q) => p - q).join();
   for (let y = 1; y < plan.years.length; y++) {

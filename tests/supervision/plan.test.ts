@@ -109,22 +109,23 @@ describe('inspection sampling (篇五)', () => {
   it('finds the first year whose planned top spenders are not the ones the run paid most', () => {
     const small = pool(10, 2);
     const pools = open(12);
+    const C = compileSupervision(only({})); // topSpenders 5, the default
     const bySize = plan(only({}), small, pools).plan;
     const size = Float64Array.from(small.capacity); // payments in the order of size agree with a plan by size
-    expect(firstMisranked(bySize, small, pools, 5, [size, size, size])).toBe(-1);
+    expect(firstMisranked(C, bySize, small, pools, [size, size, size])).toBe(-1);
     // The last year's payments (2024) rank nothing: only 2022 and 2023 are a basis.
-    expect(firstMisranked(bySize, small, pools, 5, [size, size, new Float64Array(12)])).toBe(-1);
+    expect(firstMisranked(C, bySize, small, pools, [size, size, new Float64Array(12)])).toBe(-1);
     const flipped = Float64Array.from(size, (x, i) => (i < 10 ? -x : x));
-    expect(firstMisranked(bySize, small, pools, 5, [size, flipped, size])).toBe(2);
-    expect(firstMisranked(bySize, small, pools, 5, [flipped, size, size])).toBe(1);
+    expect(firstMisranked(C, bySize, small, pools, [size, flipped, size])).toBe(2);
+    expect(firstMisranked(C, bySize, small, pools, [flipped, size, size])).toBe(1);
     // Only the set counts, not its order.
     const reordered = Float64Array.from(size);
     const [first, second] = bySize.topSpenders[1]!;
     [reordered[first!], reordered[second!]] = [size[second!]!, size[first!]!];
-    expect(firstMisranked(bySize, small, pools, 5, [reordered, size, size])).toBe(-1);
+    expect(firstMisranked(C, bySize, small, pools, [reordered, size, size])).toBe(-1);
     // Planned on the flipped payments, the plan agrees with them.
     const byPaid = plan(only({}), small, open(12), lastYearPaidFrom([flipped, flipped, flipped])).plan;
-    expect(firstMisranked(byPaid, small, pools, 5, [flipped, flipped, size])).toBe(-1);
+    expect(firstMisranked(C, byPaid, small, pools, [flipped, flipped, size])).toBe(-1);
     expect(lastYearPaidFrom([size, flipped, size])).toEqual([undefined, size, flipped]);
   });
 
