@@ -51,7 +51,7 @@ export { supervisionMoneyChart, screenScoresChart, supervisionNetChart, type Mon
 export { scenarioSchema, type Scenario, type ScenarioInput } from './scenario/schema.js';
 export { loadScenario, defaultScenarioFile, withOverrides, runSpec, type LoadedScenario, type RunOverrides } from './scenario/load.js';
 export { simulate, type SimulateOptions } from './engine/simulate.js';
-export type { ProgressEvent } from './engine/pool.js';
+export { closeWorkers, type ProgressEvent } from './engine/pool.js';
 export { blockOf, type SimulationCube } from './engine/result.js';
 export * from './engine/aggregates.js';
 export type { RunSpec } from './engine/spec.js';

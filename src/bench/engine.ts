@@ -1,6 +1,7 @@
 /**
  * End to end through the engine (generation, settlement of every claim, aggregation, merging): claims/s and
- * member-years/s with one worker and with the pool, the speed-up, and peak memory. Peak RSS covers every
+ * member-years/s with one worker and with the pool, the speed-up, and peak memory. Workers stay warm between
+ * runs (engine/pool.ts), so the rounds measure warm workers, and a first run with new workers is timed apart. Peak RSS covers every
  * worker thread (they share the process). Memory does not grow with paths or members beyond one chunk per
  * worker (a bounded window, see engine/pool.ts) and the aggregate cube, so `engine-memory` runs the 1 million members × 10 years × 20 paths case
  * only with `--full` (about paths× longer) and otherwise the same members and years on 2 paths.
@@ -8,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { claimSum } from '../analysis/claimSums.js';
 import { blockOf, type SimulationCube } from '../engine/result.js';
+import { closeWorkers } from '../engine/pool.js';
 import { simulate } from '../engine/simulate.js';
 import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../scenario/load.js';
 import { formatRate, seconds, type Bench } from './bench.js';
@@ -50,8 +52,9 @@ export const engineBench: Bench = {
     const paths = 2;
     const n = rounds();
     const cores = availableParallelism();
-    log(`engine end to end: default scenario, ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths, chunks of 10,000; median of ${n} rounds, 1 worker and ${cores} taking turns (the machine's speed drifts)`);
-    await timedRun(20_000, 1, 1, 1); // warm the worker start-up path once
+    log(`engine end to end: default scenario, ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths, chunks of 10,000; median of ${n} rounds, 1 worker and ${cores} taking turns (the machine's speed drifts), workers warm from the run before`);
+    await closeWorkers();
+    const cold = [await timedRun(members, horizon, paths, 1), await timedRun(members, horizon, paths, cores)].map((r) => r.seconds);
     const one: number[] = [];
     const pool: number[] = [];
     let claims = 0;
@@ -70,6 +73,8 @@ export const engineBench: Bench = {
     log(`  ${cores} workers: ${seconds(tp)} (${range(pool)}), ${formatRate(claims / tp)}, ${Math.round(memberYears / tp).toLocaleString('en')} member-years/s`);
     const ratios = one.map((x, i) => x / pool[i]!);
     log(`  speed-up with ${cores} workers over 1: ${(t1 / tp).toFixed(2)}× of the medians, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× round by round (goal ≥ 1.8× on 2 cores); per core: ${formatRate(claims / tp / cores)} (goal ≥ 5 million)`);
+    log(`  a first run, starting its workers (module loading, V8 optimising the hot loops): 1 worker ${seconds(cold[0]!)}, ${cores} workers ${seconds(cold[1]!)} (speed-up ${(cold[0]! / cold[1]!).toFixed(2)}×)`);
+    await closeWorkers();
   },
 };
 
@@ -82,6 +87,7 @@ export const engineMemoryBench: Bench = {
     const paths = full ? 20 : 2;
     log(`engine memory: ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths${full ? '' : ' (memory does not grow with paths; --full runs 20)'}`);
     const run = await timedRun(members, horizon, paths, availableParallelism());
+    await closeWorkers();
     log(`  ${seconds(run.seconds)}, ${formatRate(run.claims / run.seconds)}; peak RSS ${mib(process.resourceUsage().maxRSS)} (goal ≤ 1024 MiB)`);
   },
 };

@@ -7,12 +7,20 @@
  *   run rejects with an AbortError; nothing is returned, so callers never write partial output;
  * - failure: the first chunk that throws fails the whole run with the chunk named, never a hang.
  * Workers run built JavaScript (dist/engine/*.js); from TypeScript sources a .cjs shim registers tsx.
+ *
+ * Warm workers. Starting a worker loads the engine's modules, and its first chunks run before V8 has
+ * optimised the hot loops: about half a second per worker, twice that when two start together on two cores
+ * (npm run bench). A run therefore leaves its workers running, idle and not keeping the process alive, and
+ * the next run with the same worker file and count uses them (a notebook's reruns, the solver's and the
+ * sensitivity analysis's many runs). The run's data goes with each task (runTask.ts). A run that fails or
+ * is cancelled retires its pool: the next run starts fresh workers. `closeWorkers` stops them all.
  */
 import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import type { RunTask } from './runTask.js';
 
 export interface ProgressEvent {
   done: number;
@@ -26,8 +34,8 @@ export interface PoolOptions {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
-  /** Data every worker receives once (e.g. the run specification), as `require('piscina').workerData`. */
-  workerData?: unknown;
+  /** Data every task of the run shares (e.g. the run specification): the worker's task is a RunTask (runTask.ts). */
+  runData?: unknown;
 }
 
 export class ChunkError extends Error {
@@ -69,6 +77,52 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
  */
 const IN_FLIGHT_PER_WORKER = 3;
 
+/** A pool kept warm between runs, with the runs using it now. */
+interface WarmPool {
+  key: string;
+  piscina: Piscina;
+  active: number;
+  retired: boolean;
+  /** The 'error' handlers of the runs using it; a stale answer after every run ended goes nowhere. */
+  onError: Set<(err: unknown) => void>;
+}
+
+/** Pools by worker file and count; at most MAX_WARM_POOLS (the oldest idle one is retired). */
+const warm = new Map<string, WarmPool>();
+const MAX_WARM_POOLS = 2;
+let runsStarted = 0;
+
+function acquirePool(filename: string, workers: number): WarmPool {
+  const key = `${workers} ${filename}`;
+  let p = warm.get(key);
+  if (!p) {
+    for (const old of warm.values()) if (warm.size >= MAX_WARM_POOLS && old.active === 0) void retire(old);
+    const piscina = new Piscina({ filename, minThreads: workers, maxThreads: workers, resourceLimits: WORKER_LIMITS });
+    const pool: WarmPool = { key, piscina, active: 0, retired: false, onError: new Set() };
+    piscina.on('error', (err: unknown) => pool.onError.forEach((handle) => handle(err)));
+    warm.set(key, (p = pool));
+  }
+  p.active += 1;
+  return p;
+}
+
+/** No new runs on this pool; its workers stop once no run uses them. */
+async function retire(p: WarmPool): Promise<void> {
+  p.retired = true;
+  if (warm.get(p.key) === p) warm.delete(p.key);
+  if (p.active === 0) await p.piscina.destroy();
+}
+
+async function releasePool(p: WarmPool, failed: boolean): Promise<void> {
+  p.active -= 1;
+  if (failed || p.retired) await retire(p);
+}
+
+/** Stop every warm worker (they do not keep the process alive; this frees their memory now). */
+export async function closeWorkers(): Promise<void> {
+  await Promise.all([...warm.values()].map(retire));
+}
+
 export async function runChunks<T, R>(
   filename: string,
   tasks: readonly T[],
@@ -79,17 +133,20 @@ export async function runChunks<T, R>(
   const { signal, onProgress } = options;
   if (signal?.aborted) throw abortError();
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length || 1));
-  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData: options.workerData, resourceLimits: WORKER_LIMITS });
+  const warmPool = acquirePool(filename, workers);
+  const pool = warmPool.piscina;
+  const run = ++runsStarted;
   const stop = new AbortController();
   setMaxListeners(0, stop.signal); // every queued task listens to it
   // A worker may answer a task that was just aborted; Piscina reports that stale answer as a pool 'error'
-  // event, which would otherwise crash the process. Once the run is stopping it is expected and ignored.
+  // event. Once the run is stopping it is expected and ignored.
   let poolError: unknown;
-  pool.on('error', (err: unknown) => {
+  const onPoolError = (err: unknown) => {
     if (stop.signal.aborted) return;
     poolError ??= err;
     stop.abort();
-  });
+  };
+  warmPool.onError.add(onPoolError);
   const onAbort = () => stop.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const started = Date.now();
@@ -98,6 +155,7 @@ export async function runChunks<T, R>(
   let next = 0; // the next result to consume, in task order
   let launched = 0;
   let done = 0;
+  let failed = true;
   try {
     await new Promise<void>((resolve, reject) => {
       const fail = (err: unknown) => {
@@ -133,19 +191,22 @@ export async function runChunks<T, R>(
       const launch = () => {
         while (launched < tasks.length && launched < next + window) {
           const i = launched++;
-          pool.run(tasks[i], { signal: stop.signal }).then((r) => finish(i, r as R), (err) => failed(i, err));
+          const message: RunTask<unknown, T> = { run, data: options.runData, task: tasks[i]! };
+          pool.run(message, { signal: stop.signal }).then((r) => finish(i, r as R), (err) => failed(i, err));
         }
         if (next === tasks.length) resolve();
       };
       stop.signal.addEventListener('abort', () => reject(signal?.aborted ? abortError() : (poolError ?? abortError())), { once: true });
       launch();
     });
+    failed = false;
   } catch (err) {
     stop.abort();
     if (signal?.aborted) throw abortError();
     throw poolError ?? err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
+    warmPool.onError.delete(onPoolError);
+    await releasePool(warmPool, failed);
   }
 }

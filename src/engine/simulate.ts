@@ -57,7 +57,7 @@ export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Pr
         workers: options.workers,
         signal: options.signal,
         onProgress,
-        workerData: spec,
+        runData: spec,
       });
     }
     runs = again;

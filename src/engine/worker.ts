@@ -1,18 +1,19 @@
 /**
- * The Piscina worker: receives the run specification once (workerData), then simulates chunks.
- * A path's policies are compiled once and cached (all paths share one entry when the macro path
- * is deterministic).
+ * The Piscina worker: simulates chunks. Each task carries its run's specification (runTask.ts); a worker
+ * compiles a run's policies and builds its paths' contexts once and caches them (all paths share the
+ * policies when the macro path is deterministic), and stays warm for later runs (pool.ts).
  */
 import { Piscina } from 'piscina';
 import { contextCache } from './context.js';
 import { simulateChunk } from './chunk.js';
 import type { Chunk } from './plan.js';
+import { perRun, type RunTask } from './runTask.js';
 import type { RunSpec } from './spec.js';
 
-const spec = Piscina.workerData as RunSpec;
-const contextFor = contextCache(spec);
+const runOf = perRun((spec: RunSpec) => ({ spec, contextFor: contextCache(spec) }));
 
-export default function run(chunk: Chunk): unknown {
-  const result = simulateChunk(spec, contextFor(chunk), chunk);
+export default function run(t: RunTask<RunSpec, Chunk>): unknown {
+  const { spec, contextFor } = runOf(t);
+  const result = simulateChunk(spec, contextFor(t.task), t.task);
   return Piscina.move(result);
 }

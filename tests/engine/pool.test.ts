@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChunkError, runChunks, type ProgressEvent } from '../../src/engine/pool.js';
+import { ChunkError, closeWorkers, runChunks, type ProgressEvent } from '../../src/engine/pool.js';
 import type { TestTask } from './fixtures/testWorker.js';
 
 const worker = join(__dirname, 'fixtures', 'testWorker.shim.cjs');
@@ -18,7 +18,7 @@ describe('worker pool', () => {
       results.push(r);
       order.push(i);
     };
-    await runChunks<TestTask, number>(worker, tasks, label, consume, { workers: 2, workerData: { factor: 3 }, onProgress: (e) => events.push(e) });
+    await runChunks<TestTask, number>(worker, tasks, label, consume, { workers: 2, runData: { factor: 3 }, onProgress: (e) => events.push(e) });
     expect(results).toEqual(expected);
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
     expect(events.map((e) => e.done)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -32,7 +32,7 @@ describe('worker pool', () => {
     let consumed = 0;
     let mostWaiting = 0;
     const onProgress = (e: ProgressEvent) => (mostWaiting = Math.max(mostWaiting, e.done - consumed));
-    await runChunks<TestTask, number>(worker, many, label, () => (consumed += 1), { workers: 2, workerData: { factor: 1 }, onProgress });
+    await runChunks<TestTask, number>(worker, many, label, () => (consumed += 1), { workers: 2, runData: { factor: 1 }, onProgress });
     expect(consumed).toBe(40);
     expect(mostWaiting).toBeGreaterThan(0); // results did finish out of order
     expect(mostWaiting).toBeLessThanOrEqual(6); // 3 per worker
@@ -40,9 +40,9 @@ describe('worker pool', () => {
 
   it('fails the run naming the chunk that threw', async () => {
     const bad = tasks.map((t, i) => (i === 3 ? { ...t, fail: true } : t));
-    const run = runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, workerData: { factor: 1 } });
+    const run = runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, runData: { factor: 1 } });
     await expect(run).rejects.toBeInstanceOf(ChunkError);
-    await expect(runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, workerData: { factor: 1 } })).rejects.toThrow(
+    await expect(runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, runData: { factor: 1 } })).rejects.toThrow(
       'range 30-40 failed: bad range 30-40',
     );
   });
@@ -52,10 +52,51 @@ describe('worker pool', () => {
     const controller = new AbortController();
     const startedAt = Date.now();
     setTimeout(() => controller.abort(), 300);
-    await expect(runChunks<TestTask, number>(worker, slow, label, () => {}, { workers: 2, workerData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({
+    await expect(runChunks<TestTask, number>(worker, slow, label, () => {}, { workers: 2, runData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
     // Cancelled well before a single slow chunk (5 s) could finish.
     expect(Date.now() - startedAt).toBeLessThan(4_000);
+  });
+});
+
+describe('warm workers', () => {
+  // Each task sleeps, so both workers take some of the six.
+  const asks: TestTask[] = [0, 1, 2, 3, 4, 5].map((k) => ({ from: k, to: k, sleepMs: 40, threadId: true }));
+  const threads = async () => {
+    const ids: number[] = [];
+    await runChunks<TestTask, number>(worker, asks, label, (id) => ids.push(id), { workers: 2, runData: { factor: 1 } });
+    return [...new Set(ids)].sort((a, b) => a - b);
+  };
+
+  it('a later run uses the same workers, with its own data', async () => {
+    await closeWorkers();
+    const first = await threads();
+    expect(first).toHaveLength(2);
+    const results: number[] = [];
+    await runChunks<TestTask, number>(worker, tasks, label, (r) => results.push(r), { workers: 2, runData: { factor: 3 } });
+    expect(results).toEqual(expected); // factor 3, not the first run's 1
+    const ones: number[] = [];
+    await runChunks<TestTask, number>(worker, tasks, label, (r) => ones.push(r), { workers: 2, runData: { factor: 1 } });
+    expect(ones).toEqual(expected.map((x) => x / 3));
+    expect(await threads()).toEqual(first);
+  });
+
+  it('a failed or cancelled run retires its workers; closeWorkers stops them all', async () => {
+    const before = await threads();
+    const bad = tasks.map((t, i) => (i === 1 ? { ...t, fail: true } : t));
+    await expect(runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, runData: { factor: 1 } })).rejects.toBeInstanceOf(ChunkError);
+    const afterFailure = await threads();
+    expect(afterFailure.some((id) => before.includes(id))).toBe(false);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const slow = tasks.map((t) => ({ ...t, sleepMs: 5_000 }));
+    await expect(runChunks<TestTask, number>(worker, slow, label, () => {}, { workers: 2, runData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const afterCancel = await threads();
+    expect(afterCancel.some((id) => afterFailure.includes(id))).toBe(false);
+
+    await closeWorkers();
+    expect((await threads()).some((id) => afterCancel.includes(id))).toBe(false);
   });
 });
