@@ -30,12 +30,17 @@ export interface ProgressEvent {
   elapsedMs: number;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<R = unknown> {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
   /** Data every task of the run shares (e.g. the run specification): the worker's task is a RunTask (runTask.ts). */
   runData?: unknown;
+  /**
+   * Send consumed results back to the workers to be filled again (RunTask.spare), with what to transfer
+   * (e.g. a typed array's buffer). Only for consumers that keep nothing of a result after `consume`.
+   */
+  recycle?: (result: R) => Transferable[];
 }
 
 export class ChunkError extends Error {
@@ -128,7 +133,7 @@ export async function runChunks<T, R>(
   tasks: readonly T[],
   label: (task: T, index: number) => string,
   consume: (result: R, index: number) => void,
-  options: PoolOptions = {},
+  options: PoolOptions<R> = {},
 ): Promise<void> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw abortError();
@@ -152,6 +157,7 @@ export async function runChunks<T, R>(
   const started = Date.now();
   const window = workers * IN_FLIGHT_PER_WORKER;
   const waiting = new Map<number, R>();
+  const spares: R[] = [];
   let next = 0; // the next result to consume, in task order
   let launched = 0;
   let done = 0;
@@ -168,6 +174,7 @@ export async function runChunks<T, R>(
           const r = waiting.get(next) as R;
           waiting.delete(next);
           consume(r, next);
+          if (options.recycle) spares.push(r);
           next += 1;
         }
       };
@@ -191,8 +198,10 @@ export async function runChunks<T, R>(
       const launch = () => {
         while (launched < tasks.length && launched < next + window) {
           const i = launched++;
-          const message: RunTask<unknown, T> = { run, data: options.runData, task: tasks[i]! };
-          pool.run(message, { signal: stop.signal }).then((r) => finish(i, r as R), (err) => failed(i, err));
+          const spare = spares.pop();
+          const message: RunTask<unknown, T> = { run, data: options.runData, task: tasks[i]!, spare };
+          const transferList = spare === undefined ? undefined : (options.recycle!(spare) as never);
+          pool.run(message, { signal: stop.signal, transferList }).then((r) => finish(i, r as R), (err) => failed(i, err));
         }
         if (next === tasks.length) resolve();
       };

@@ -9,6 +9,12 @@ export interface RunTask<D, T> {
   run: number;
   data: D;
   task: T;
+  /**
+   * A result of this run already merged, sent back to be filled again (pool.ts `recycle`): reusing it
+   * spares both threads a new allocation per task, whose external memory drives V8 to collect garbage
+   * (on the main thread a full collection of a heap holding every loaded module).
+   */
+  spare?: unknown;
 }
 
 /** Runs whose state a worker keeps: two, so runs sharing a pool at the same time do not rebuild at each task. */

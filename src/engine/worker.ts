@@ -1,7 +1,8 @@
 /**
  * The Piscina worker: simulates chunks. Each task carries its run's specification (runTask.ts); a worker
  * compiles a run's policies and builds its paths' contexts once and caches them (all paths share the
- * policies when the macro path is deterministic), and stays warm for later runs (pool.ts).
+ * policies when the macro path is deterministic), and stays warm for later runs (pool.ts). A task may bring
+ * back a merged result to fill again (RunTask.spare).
  */
 import { Piscina } from 'piscina';
 import { contextCache } from './context.js';
@@ -14,6 +15,6 @@ const runOf = perRun((spec: RunSpec) => ({ spec, contextFor: contextCache(spec) 
 
 export default function run(t: RunTask<RunSpec, Chunk>): unknown {
   const { spec, contextFor } = runOf(t);
-  const result = simulateChunk(spec, contextFor(t.task), t.task);
+  const result = simulateChunk(spec, contextFor(t.task), t.task, t.spare instanceof Float64Array ? t.spare : undefined);
   return Piscina.move(result);
 }

@@ -38,6 +38,25 @@ describe('worker pool', () => {
     expect(mostWaiting).toBeLessThanOrEqual(6); // 3 per worker
   });
 
+  it('sends merged results back to be filled again when asked, and never before they are merged', async () => {
+    const arrays = tasks.map((t) => ({ ...t, array: true }));
+    const run = async (recycle?: (r: Float64Array) => Transferable[]) => {
+      const sums: number[] = [];
+      let reused = 0;
+      const consume = (r: Float64Array) => {
+        sums.push(r[0]!);
+        reused += r[1]!;
+      };
+      await runChunks<TestTask, Float64Array>(worker, arrays, label, consume, { workers: 1, runData: { factor: 3 }, recycle });
+      return { sums, reused };
+    };
+    // One worker, three tasks ahead: tasks 3, 4 and 5 start after results 0, 1 and 2 are merged.
+    const recycled = await run((r) => [r.buffer]);
+    expect(recycled.sums).toEqual(expected); // a reused array read after its new task filled it, not before
+    expect(recycled.reused).toBe(3);
+    expect((await run()).reused).toBe(0);
+  });
+
   it('fails the run naming the chunk that threw', async () => {
     const bad = tasks.map((t, i) => (i === 3 ? { ...t, fail: true } : t));
     const run = runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, runData: { factor: 1 } });

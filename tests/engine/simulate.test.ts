@@ -66,6 +66,17 @@ describe('simulation engine', () => {
     expect(hash(cube.providers)).not.toBe(hash((await simulate(spec, { workers: 0 })).providers));
   });
 
+  it('gives each run its own numbers on workers kept warm by an earlier, different run', async () => {
+    const drg = runSpec(reformed);
+    const alone = hash((await simulate(spec, { workers: 0 })).blocks);
+    const drgAlone = hash((await simulate(drg, { workers: 0 })).blocks);
+    expect(drgAlone).not.toBe(alone);
+    for (const s of [spec, drg, spec]) {
+      const cube = await simulate(s, { workers: 2, chunkMembers: 500 });
+      expect(hash(cube.blocks)).toBe(s === spec ? alone : drgAlone);
+    }
+  });
+
   it('depends on the seed', async () => {
     const a = await simulate(spec, { workers: 0 });
     const b = await simulate(runSpec(withOverrides(small, { seed: 'another seed' })), { workers: 0 });
