@@ -3,12 +3,16 @@
  * metric names. Missing values (a ratio over an empty cell) stay NaN in the frame; exports write them
  * as empty (CSV) or null (JSON, Parquet).
  */
-import * as dfd from 'danfojs-node';
+import type * as Danfo from 'danfojs-node';
+
+/** danfojs-node brings TensorFlow.js, mathjs and xlsx (about a second to load): loaded by the first frame made, not with the toolkit. */
+let danfo: typeof Danfo | undefined;
+const dfd = (): typeof Danfo => (danfo ??= require('danfojs-node') as typeof Danfo);
 
 export type Cell = string | number | boolean | null;
 
 /** Rows as objects with the same keys in the same order; `columns` is needed only when there are no rows. */
-export function toFrame(rows: readonly object[], columns?: readonly string[]): dfd.DataFrame {
+export function toFrame(rows: readonly object[], columns?: readonly string[]): Danfo.DataFrame {
   const names = columns ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
   const data = rows.map((row, i) => {
     const record = row as Record<string, unknown>;
@@ -18,7 +22,7 @@ export function toFrame(rows: readonly object[], columns?: readonly string[]): d
     }
     return names.map((name) => cell(record[name], i, name));
   });
-  return new dfd.DataFrame(data, { columns: [...names] });
+  return new (dfd().DataFrame)(data, { columns: [...names] });
 }
 
 function cell(value: unknown, row: number, column: string): Cell {
@@ -27,12 +31,12 @@ function cell(value: unknown, row: number, column: string): Cell {
 }
 
 /** Every table of a set as a DataFrame. */
-export function toFrames(tables: Readonly<Record<string, readonly object[]>>): Record<string, dfd.DataFrame> {
+export function toFrames(tables: Readonly<Record<string, readonly object[]>>): Record<string, Danfo.DataFrame> {
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, toFrame(rows)]));
 }
 
 /** A frame's columns and rows of cells, non-finite numbers as null (missing). */
-export function frameCells(frame: dfd.DataFrame): { columns: string[]; rows: Cell[][] } {
+export function frameCells(frame: Danfo.DataFrame): { columns: string[]; rows: Cell[][] } {
   const rows = (frame.shape[0] === 0 ? [] : (frame.values as unknown[][])).map((row) =>
     row.map((v): Cell => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : (v as Cell))),
   );
