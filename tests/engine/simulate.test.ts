@@ -77,6 +77,14 @@ describe('simulation engine', () => {
     }
   });
 
+  it('gives two runs at once on the same workers their own numbers', async () => {
+    const drg = runSpec(reformed);
+    const [a, b] = await Promise.all([simulate(spec, { workers: 2, chunkMembers: 300 }), simulate(drg, { workers: 2, chunkMembers: 300 })]);
+    const [a0, b0] = [await simulate(spec, { workers: 0 }), await simulate(drg, { workers: 0 })];
+    expect(hash(a.blocks, a.providers)).toBe(hash(a0.blocks, a0.providers));
+    expect(hash(b.blocks, b.providers)).toBe(hash(b0.blocks, b0.providers));
+  });
+
   it('depends on the seed', async () => {
     const a = await simulate(spec, { workers: 0 });
     const b = await simulate(runSpec(withOverrides(small, { seed: 'another seed' })), { workers: 0 });
