@@ -19,6 +19,7 @@ import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { RunTask } from './runTask.js';
 
@@ -40,7 +41,7 @@ export interface PoolOptions<R = unknown> {
    * Send consumed results back to the workers to be filled again (RunTask.spare), with what to transfer
    * (e.g. a typed array's buffer). Only for consumers that keep nothing of a result after `consume`.
    */
-  recycle?: (result: R) => Transferable[];
+  recycle?: (result: R) => TransferListItem[];
 }
 
 export class ChunkError extends Error {
@@ -101,7 +102,8 @@ function acquirePool(filename: string, workers: number): WarmPool {
   const key = `${workers} ${filename}`;
   let p = warm.get(key);
   if (!p) {
-    for (const old of warm.values()) if (warm.size >= MAX_WARM_POOLS && old.active === 0) void retire(old);
+    // Stopping an idle pool has nothing to report to this run, whatever happens.
+    for (const old of warm.values()) if (warm.size >= MAX_WARM_POOLS && old.active === 0) retire(old).catch(() => undefined);
     const piscina = new Piscina({ filename, minThreads: workers, maxThreads: workers, resourceLimits: WORKER_LIMITS });
     const pool: WarmPool = { key, piscina, active: 0, retired: false, onError: new Set() };
     piscina.on('error', (err: unknown) => pool.onError.forEach((handle) => handle(err)));
@@ -161,7 +163,7 @@ export async function runChunks<T, R>(
   let next = 0; // the next result to consume, in task order
   let launched = 0;
   let done = 0;
-  let failed = true;
+  let completed = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const fail = (err: unknown) => {
@@ -200,7 +202,7 @@ export async function runChunks<T, R>(
           const i = launched++;
           const spare = spares.pop();
           const message: RunTask<unknown, T> = { run, data: options.runData, task: tasks[i]!, spare };
-          const transferList = spare === undefined ? undefined : (options.recycle!(spare) as never);
+          const transferList = spare === undefined ? undefined : options.recycle?.(spare);
           pool.run(message, { signal: stop.signal, transferList }).then((r) => finish(i, r as R), (err) => failed(i, err));
         }
         if (next === tasks.length) resolve();
@@ -208,7 +210,7 @@ export async function runChunks<T, R>(
       stop.signal.addEventListener('abort', () => reject(signal?.aborted ? abortError() : (poolError ?? abortError())), { once: true });
       launch();
     });
-    failed = false;
+    completed = true;
   } catch (err) {
     stop.abort();
     if (signal?.aborted) throw abortError();
@@ -216,6 +218,6 @@ export async function runChunks<T, R>(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     warmPool.onError.delete(onPoolError);
-    await releasePool(warmPool, failed);
+    await releasePool(warmPool, !completed);
   }
 }

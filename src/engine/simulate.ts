@@ -58,7 +58,7 @@ export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Pr
         signal: options.signal,
         onProgress,
         runData: spec,
-        recycle: (r) => [r.buffer], // the merger keeps nothing of a result after adding it in
+        recycle: (r) => [r.buffer as ArrayBuffer], // the merger keeps nothing of a result after adding it in
       });
     }
     runs = again;

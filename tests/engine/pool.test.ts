@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { TransferListItem } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ChunkError, closeWorkers, runChunks, type ProgressEvent } from '../../src/engine/pool.js';
 import type { TestTask } from './fixtures/testWorker.js';
@@ -40,7 +41,7 @@ describe('worker pool', () => {
 
   it('sends merged results back to be filled again when asked, and never before they are merged', async () => {
     const arrays = tasks.map((t) => ({ ...t, array: true }));
-    const run = async (recycle?: (r: Float64Array) => Transferable[]) => {
+    const run = async (recycle?: (r: Float64Array) => TransferListItem[]) => {
       const sums: number[] = [];
       let reused = 0;
       const consume = (r: Float64Array) => {
@@ -51,7 +52,7 @@ describe('worker pool', () => {
       return { sums, reused };
     };
     // One worker, three tasks ahead: tasks 3, 4 and 5 start after results 0, 1 and 2 are merged.
-    const recycled = await run((r) => [r.buffer]);
+    const recycled = await run((r) => [r.buffer as ArrayBuffer]);
     expect(recycled.sums).toEqual(expected); // a reused array read after its new task filled it, not before
     expect(recycled.reused).toBe(3);
     expect((await run()).reused).toBe(0);
