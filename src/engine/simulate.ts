@@ -82,9 +82,11 @@ function passProgress(onProgress: ((e: ProgressEvent) => void) | undefined): (ch
 function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: number) => void, signal?: AbortSignal, onProgress?: (e: ProgressEvent) => void): void {
   const contextFor = contextCache(spec);
   const started = Date.now();
+  let spare: Float64Array | undefined; // the last result, merged: filled again by the next chunk, as workers do
   chunks.forEach((chunk, i) => {
     if (signal?.aborted) throw abortError();
-    merge(simulateChunk(spec, contextFor(chunk), chunk), i);
+    spare = simulateChunk(spec, contextFor(chunk), chunk, spare);
+    merge(spare, i);
     onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
   });
 }
