@@ -2,9 +2,10 @@
  * End to end through the engine (generation, settlement of every claim, aggregation, merging): claims/s and
  * member-years/s with one worker and with the pool, the speed-up, and peak memory. Workers stay warm between
  * runs (engine/pool.ts), so the rounds measure warm workers, and a first run with new workers is timed
- * apart. Peak RSS covers every worker thread (they share the process). Memory does not grow with paths or members beyond one chunk per
- * worker (a bounded window, see engine/pool.ts) and the aggregate cube, so `engine-memory` runs the 1 million members × 10 years × 20 paths case
- * only with `--full` (about paths× longer) and otherwise the same members and years on 2 paths.
+ * apart. Peak RSS covers every worker thread (they share the process). Memory does not grow with paths or
+ * members beyond one chunk per worker (a bounded window, see engine/pool.ts) and the aggregate cube, so
+ * `engine-memory` runs the 1 million members × 10 years × 20 paths case only with `--full` (about paths×
+ * longer) and otherwise the same members and years on 2 paths.
  */
 import { availableParallelism } from 'node:os';
 import { claimSum } from '../analysis/claimSums.js';

@@ -24,8 +24,8 @@ function recent<K, T>(make: (key: K) => T, id: (key: K) => number | string = (k)
   };
 }
 
-/** A path's context, for its first pass (a path number) or a given pass (a chunk's PathRun). */
-export function contextCache(spec: RunSpec): (run: number | PathRun) => PathContext {
+/** A path's context for one of its passes (a chunk is a PathRun). */
+export function contextCache(spec: RunSpec): (run: PathRun) => PathContext {
   const shared = macroIsDeterministic(spec.scenario);
   const setup = providerSetup(spec);
   const policies = recent<number, PolicyContext>((key) => {
@@ -36,8 +36,5 @@ export function contextCache(spec: RunSpec): (run: number | PathRun) => PathCont
     (r) => pathProviders(setup, spec, r.path, r.lastYearPaid),
     (r) => `${r.path}/${r.pass}`,
   );
-  return (run) => {
-    const r = typeof run === 'number' ? { path: run, pass: 0 } : run;
-    return { ...policies(shared ? 0 : r.path), providers: providers(r) };
-  };
+  return (run) => ({ ...policies(shared ? 0 : run.path), providers: providers(run) });
 }

@@ -88,7 +88,6 @@ interface WarmPool {
   key: string;
   piscina: Piscina;
   active: number;
-  retired: boolean;
   /** The 'error' handlers of the runs using it; a stale answer after every run ended goes nowhere. */
   onError: Set<(err: unknown) => void>;
 }
@@ -105,7 +104,7 @@ function acquirePool(filename: string, workers: number): WarmPool {
     // Stopping an idle pool has nothing to report to this run, whatever happens.
     for (const old of warm.values()) if (warm.size >= MAX_WARM_POOLS && old.active === 0) retire(old).catch(() => undefined);
     const piscina = new Piscina({ filename, minThreads: workers, maxThreads: workers, resourceLimits: WORKER_LIMITS });
-    const pool: WarmPool = { key, piscina, active: 0, retired: false, onError: new Set() };
+    const pool: WarmPool = { key, piscina, active: 0, onError: new Set() };
     piscina.on('error', (err: unknown) => pool.onError.forEach((handle) => handle(err)));
     warm.set(key, (p = pool));
   }
@@ -113,16 +112,18 @@ function acquirePool(filename: string, workers: number): WarmPool {
   return p;
 }
 
+/** Retired pools are no longer in `warm`: no new run takes them. */
+const isWarm = (p: WarmPool) => warm.get(p.key) === p;
+
 /** No new runs on this pool; its workers stop once no run uses them. */
 async function retire(p: WarmPool): Promise<void> {
-  p.retired = true;
-  if (warm.get(p.key) === p) warm.delete(p.key);
+  if (isWarm(p)) warm.delete(p.key);
   if (p.active === 0) await p.piscina.destroy();
 }
 
 async function releasePool(p: WarmPool, failed: boolean): Promise<void> {
   p.active -= 1;
-  if (failed || p.retired) await retire(p);
+  if (failed || !isWarm(p)) await retire(p);
 }
 
 /** Stop every warm worker (they do not keep the process alive; this frees their memory now). */

@@ -16,7 +16,7 @@ function heavyPackagesLoaded(then: string): string[] {
 }
 
 describe('loading the toolkit', () => {
-  it('does not load danfojs-node or jsdom until a frame or a chart is made (about 1.4 s of start-up)', () => {
+  it('does not load danfojs-node or jsdom until a frame or a chart is made', () => {
     expect(heavyPackagesLoaded('')).toEqual([]);
     expect(heavyPackagesLoaded(`toolkit.toFrame([{ a: 1 }]);`)).toEqual(['danfojs-node']);
   });

@@ -103,16 +103,18 @@ describe('warm workers', () => {
   });
 
   it('a failed or cancelled run retires its workers; closeWorkers stops them all', async () => {
+    // Two tasks each, so one thread is idle when the run stops: Piscina terminates only threads running an
+    // aborted task, so only retiring the pool replaces the idle one too.
     const before = await threads();
-    const bad = tasks.map((t, i) => (i === 1 ? { ...t, fail: true } : t));
+    const bad: TestTask[] = [{ from: 0, to: 10, fail: true }, { from: 10, to: 20, sleepMs: 40 }];
     await expect(runChunks<TestTask, number>(worker, bad, label, () => {}, { workers: 2, runData: { factor: 1 } })).rejects.toBeInstanceOf(ChunkError);
     const afterFailure = await threads();
     expect(afterFailure.some((id) => before.includes(id))).toBe(false);
 
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const slow = tasks.map((t) => ({ ...t, sleepMs: 5_000 }));
-    await expect(runChunks<TestTask, number>(worker, slow, label, () => {}, { workers: 2, runData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    setTimeout(() => controller.abort(), 200);
+    const oneSlow: TestTask[] = [{ from: 0, to: 10 }, { from: 10, to: 20, sleepMs: 5_000 }];
+    await expect(runChunks<TestTask, number>(worker, oneSlow, label, () => {}, { workers: 2, runData: { factor: 1 }, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     const afterCancel = await threads();
     expect(afterCancel.some((id) => afterFailure.includes(id))).toBe(false);
 

@@ -121,7 +121,7 @@ describe('supervision in the engine', () => {
       },
     };
     const spec = runSpec(withOverrides(varied(loadScenario(defaultScenarioFile()), forced), { ...SMALL, paths: 1, horizon: 2 }));
-    const ctx = contextCache(spec)(0);
+    const ctx = contextCache(spec)({ path: 0, pass: 0 });
     const cases = ctx.providers.supervision!.plan.cases[0]!;
     const suspended = cases.filter((c) => c.outcome.effects.departmentSuspensionMonths > 0).map((c) => c.institution);
     expect(cases.map((c) => [c.outcome.tier, c.outcome.effects.departmentSuspensionMonths, c.outcome.effects.agreementTerminated])).toEqual(cases.map(() => ['CN-38', 9, false]));
