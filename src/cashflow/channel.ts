@@ -20,6 +20,10 @@ import { KeyedStream, normalQuantile } from '../random/stream.js';
 import { CLAIM_STREAM, claimStreamOf, STREAM } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from '../institutions/views.js';
 import type { CashflowAssumptions } from './assumptions.js';
+import { roundHalfUp } from '../money/fen.js';
+
+/** Math.round without a branch (money/fen.ts). */
+const round = roundHalfUp;
 
 export const SELF_ADVANCE_CAUSES = ['outOfArea', 'observation', 'employerArrears', 'inTransitAudit', 'networkFault', 'patient'] as const;
 export type SelfAdvanceCause = (typeof SELF_ADVANCE_CAUSES)[number];
@@ -104,7 +108,7 @@ export function drawChannels(a: CashflowAssumptions, keys: RunKeys, path: number
         continue;
       }
       out.paidDay[k] = billDay;
-      out.reimbursedDay[k] = billDay + Math.max(0, Math.round(d.medianDays * Math.exp(d.sigma * normalQuantile(s.uniformAt(4)))));
+      out.reimbursedDay[k] = billDay + Math.max(0, round(d.medianDays * Math.exp(d.sigma * normalQuantile(s.uniformAt(4)))));
       blockedUntil = Math.max(blockedUntil, billDay + c.auditBlockDays);
     }
   }

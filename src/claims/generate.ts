@@ -25,6 +25,10 @@ import { reserveClaims, reserveMembers, type ClaimBuffer } from './buffer.js';
 import { grown, type Column } from './grow.js';
 import { compileUtilisation, NL, NS, NT, SETTING, type CompiledUtilisation } from './compile.js';
 import type { ClaimsMacro } from './inflation.js';
+import { roundHalfUp } from '../money/fen.js';
+
+/** Math.round without a branch (money/fen.ts). */
+const round = roundHalfUp;
 
 export interface GenerateOptions {
   /**
@@ -43,6 +47,7 @@ const INPATIENT = SETTING.inpatient;
 const PHARMACY = SETTING.pharmacy;
 const EMERGENCY = SETTING.emergencyObservation;
 const LEVEL_COUNT = NL;
+if (LEVEL_COUNT !== 4) throw new Error('generate.ts chooses a claim\'s level among four (Generator.start)');
 const SETTING_COUNT = NS;
 const TYPE_COUNT = NT;
 const AGE_COUNT = AGES;
@@ -57,8 +62,8 @@ const UNREGISTERED = 2;
 /** Sort key: day * SEQ + order of generation, so an admitted observation precedes its admission. */
 const SEQ_BITS = 16;
 const SEQ = 1 << SEQ_BITS;
-/** Members with more claims than this have their keys sorted by the typed-array sort, not by insertion. */
-const INSERTION_SORT_MAX = 32;
+/** Members with more claims than this have their keys sorted; up to it, each row counts the keys below its own. */
+const RANK_MAX = 8;
 
 /**
  * The generator of one claim buffer: the current member's claims before they are put in date order
@@ -68,7 +73,10 @@ class Generator {
   // Scratch rows of the current member.
   n = 0;
   capacity = 64;
-  key = new Float64Array(64);
+  key = new Int32Array(64);
+  /** Where each row goes among the member's claims (writeInDateOrder). */
+  place = new Int32Array(64);
+  day = new Uint16Array(64);
   setting = new Uint8Array(64);
   level = new Uint8Array(64);
   location = new Uint8Array(64);
@@ -108,6 +116,8 @@ class Generator {
     while (c < n) c *= 2;
     const grow = <T extends Column>(a: T): T => grown(a, c, a.length);
     this.key = grow(this.key);
+    this.place = grow(this.place);
+    this.day = grow(this.day);
     this.setting = grow(this.setting);
     this.level = grow(this.level);
     this.location = grow(this.location);
@@ -132,8 +142,9 @@ class Generator {
     const levelCdf = t.levelCdf;
     const cdfAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
     const uLevel = H[1]!;
-    let lv = 0;
-    while (lv < LEVEL_COUNT - 1 && uLevel >= levelCdf[cdfAt + lv]!) lv++;
+    // The first level whose cumulative share exceeds u is the count of those at or below it (the shares
+    // rise); counted without a branch, as a loop's exit would be mispredicted on random draws.
+    const lv = +(uLevel >= levelCdf[cdfAt]!) + +(uLevel >= levelCdf[cdfAt + 1]!) + +(uLevel >= levelCdf[cdfAt + 2]!);
     const uArea = H[2]!;
     let location = LOCAL;
     if (this.away) location = uArea < t.awayMembers ? REGISTERED : LOCAL;
@@ -148,6 +159,7 @@ class Generator {
       }
     }
     this.key[j] = day * SEQ + j;
+    this.day[j] = day;
     this.setting[j] = setting;
     this.level[j] = lv;
     this.location[j] = location;
@@ -161,10 +173,10 @@ class Generator {
   split(j: number, setting: number, bill: number, uC: number, uA: number): void {
     const t = this.t;
     const at = setting * LEVEL_COUNT + this.level[j]!;
-    const c = Math.round(bill * t.classC[at]! * 2 * uC);
+    const c = round(bill * t.classC[at]! * 2 * uC);
     let shareA = t.classA[at]! + (uA - 0.5) * 2 * t.classSpread;
     shareA = shareA < 0 ? 0 : shareA > 1 ? 1 : shareA;
-    const a = Math.round((bill - c) * shareA);
+    const a = round((bill - c) * shareA);
     this.classC[j] = c;
     this.classA[j] = a;
     this.classB[j] = bill - c - a;
@@ -177,7 +189,7 @@ class Generator {
     const j = this.start(setting, setting === EMERGENCY ? 0 : 1);
     const level = this.level[j]!;
     const mean = this.meanFen[(setting * 2 + this.scheme) * LEVEL_COUNT + level]!;
-    const bill = Math.max(1, Math.round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(this.U[0]!)));
+    const bill = Math.max(1, round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(this.U[0]!)));
     this.split(j, setting, bill, H[5]!, H[6]!);
   }
 
@@ -193,9 +205,9 @@ class Generator {
     const zStay = fastNormalQuantile(U[0]!);
     const uC = H[5]!;
     const uA = H[6]!;
-    const los = Math.max(1, Math.round(t.lengthOfStay[this.scheme]! * Math.exp(t.staySigma * zStay - t.stayHalfVariance)));
+    const los = Math.max(1, round(t.lengthOfStay[this.scheme]! * Math.exp(t.staySigma * zStay - t.stayHalfVariance)));
     const mean = this.meanFen[(INPATIENT * 2 + this.scheme) * LEVEL_COUNT + level]!;
-    const bill = Math.max(1, Math.round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(U[1]!) - t.costHalfVariance[at]!)));
+    const bill = Math.max(1, round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(U[1]!) - t.costHalfVariance[at]!)));
     this.los[j] = Math.min(los, 65535);
     if (H[7]! >= t.viaEmergency) {
       this.flags[j] = CLAIM_NEW_ADMISSION;
@@ -203,9 +215,10 @@ class Generator {
       return;
     }
     // Row j becomes the observation; the admission continuing it goes to the next row, so it sorts after.
-    const observed = Math.round(bill * t.observationCostShare);
+    const observed = round(bill * t.observationCostShare);
     const o = this.n++;
     this.key[o] = this.key[j]! - j + o;
+    this.day[o] = this.day[j]!;
     this.setting[o] = INPATIENT;
     this.level[o] = level;
     this.location[o] = this.location[j]!;
@@ -221,25 +234,28 @@ class Generator {
 
   /**
    * Append the member's rows to the buffer sorted by day, ties in generation order. A key is
-   * day * SEQ + row, so sorting the keys sorts the claims (and the key names the row).
+   * day * SEQ + row (keys are distinct), so a row's place is the number of keys below its own. A few rows
+   * count it for each row, without a branch (a sort's comparisons are mispredicted about half the time
+   * on random days); many rows are sorted by key, and the sorted key names the row.
    */
   writeInDateOrder(b: ClaimBuffer, person: number): void {
     const n = this.n;
     const key = this.key;
-    if (n > INSERTION_SORT_MAX) key.subarray(0, n).sort();
-    else {
-      for (let a = 1; a < n; a++) {
-        const v = key[a]!;
-        let p = a - 1;
-        while (p >= 0 && key[p]! > v) {
-          key[p + 1] = key[p]!;
-          p--;
-        }
-        key[p + 1] = v;
+    const place = this.place;
+    if (n <= RANK_MAX) {
+      for (let j = 0; j < n; j++) {
+        const v = key[j]!;
+        let below = 0;
+        // Keys are below 2^25: the difference is a small int32, negative exactly when the key is smaller.
+        for (let k = 0; k < n; k++) below += (key[k]! - v) >>> 31;
+        place[j] = below;
       }
+    } else {
+      const sorted = key.subarray(0, n).sort();
+      for (let r = 0; r < n; r++) place[sorted[r]! & (SEQ - 1)] = r;
     }
     reserveClaims(b, b.length + n);
-    const { setting, level, location, cause, flags, classA, classB, classC, los } = this;
+    const { setting, level, location, cause, flags, classA, classB, classC, day, los } = this;
     const bPerson = b.person;
     const bSetting = b.setting;
     const bLevel = b.level;
@@ -251,12 +267,9 @@ class Generator {
     const bClassC = b.classC;
     const bDay = b.day;
     const bLos = b.lengthOfStay;
-    let at = b.length;
-    for (let r = 0; r < n; r++, at++) {
-      // Keys are below 2^25 (day < 512, row < SEQ): integer shifts split them exactly, without a division.
-      const v = key[r]!;
-      const day = v >>> SEQ_BITS;
-      const j = v & (SEQ - 1);
+    const first = b.length;
+    for (let j = 0; j < n; j++) {
+      const at = first + place[j]!;
       bPerson[at] = person;
       bSetting[at] = setting[j]!;
       bLevel[at] = level[j]!;
@@ -266,10 +279,10 @@ class Generator {
       bClassA[at] = classA[j]!;
       bClassB[at] = classB[j]!;
       bClassC[at] = classC[j]!;
-      bDay[at] = day;
+      bDay[at] = day[j]!;
       bLos[at] = los[j]!;
     }
-    b.length = at;
+    b.length = first + n;
   }
 }
 

@@ -6,6 +6,10 @@
  * area, none open) and pharmacy purchases (NaN share) keep their split.
  */
 import type { ClaimColumns } from '../settlement/columns.js';
+import { roundHalfUp } from '../money/fen.js';
+
+/** Math.round without a branch (money/fen.ts). */
+const round = roundHalfUp;
 
 export function applyClassAShares(share: Float64Array, claims: Pick<ClaimColumns, 'length' | 'classA' | 'classB' | 'classC'>, institution: Int32Array): void {
   const { classA, classB, classC } = claims;
@@ -15,7 +19,7 @@ export function applyClassAShares(share: Float64Array, claims: Pick<ClaimColumns
     const s = share[i]!;
     if (Number.isNaN(s)) continue;
     const inScope = classA[c]! + classB[c]!;
-    const a = Math.min(inScope, Math.round((inScope + classC[c]!) * s));
+    const a = Math.min(inScope, round((inScope + classC[c]!) * s));
     classA[c] = a;
     classB[c] = inScope - a;
   }

@@ -23,8 +23,12 @@ import {
 } from './block.js';
 import { AGES, compilePopulation, SCHEME_OF_TYPE, STUDENT_AGES, TYPE_CODE, type CompiledPopulation } from './compile.js';
 import type { PopulationMacro } from './macro.js';
+import { roundHalfUp } from '../money/fen.js';
 import { drawFate, drawNewMember, ENTRY, fateYear, residentType } from './members.js';
 import { hasReachedRetirement, SCHEDULE_MEN, SCHEDULE_WOMEN_CADRE, SCHEDULE_WOMEN_WORKER } from './retirement.js';
+
+/** Math.round without a branch (money/fen.ts). */
+const round = roundHalfUp;
 
 const ENTRY_OF_KIND = [ENTRY.newborn, ENTRY.youngWorker, ENTRY.base];
 
@@ -90,7 +94,7 @@ function ageOneYear(c: CompiledPopulation, s: KeyedStream, block: MemberBlock, i
       block.event[i] |= EVENT_RETIRED;
     } else {
       const d = a.wage.drift;
-      block.wage[i] = Math.round(block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * s.at(2).normal() - 0.5 * d * d));
+      block.wage[i] = round(block.wage[i]! * (1 + macro.wageGrowth) * Math.exp(d * s.at(2).normal() - 0.5 * d * d));
     }
   } else if (type !== TYPE_CODE.retired) {
     if (age === STUDENT_AGES[0] && type === TYPE_CODE.child && s.at(1).next() < a.resident.universityEntry) flags |= MEMBER_STUDENT;

@@ -24,6 +24,10 @@ import {
 } from './block.js';
 import { AGES, CELLS, compilePopulation, GROUP, SCHEME_OF_TYPE, searchCdf, TYPE_CODE, type CompiledPopulation } from './compile.js';
 import { SCHEDULE_WOMEN_CADRE } from './retirement.js';
+import { roundHalfUp } from '../money/fen.js';
+
+/** Math.round without a branch (money/fen.ts). */
+const round = roundHalfUp;
 
 /** How a new occupant is drawn. */
 export const ENTRY = { base: 0, newborn: 1, youngWorker: 2 } as const;
@@ -89,7 +93,7 @@ export function drawNewMember(
   block.flags[i] = flags;
   block.health[i] = health;
   const sigma = a.wage.sigma;
-  block.wage[i] = type === TYPE_CODE.inService ? Math.round(a.wage.average * 100 * wageIndex * Math.exp(sigma * zWage - 0.5 * sigma * sigma)) : 0;
+  block.wage[i] = type === TYPE_CODE.inService ? round(a.wage.average * 100 * wageIndex * Math.exp(sigma * zWage - 0.5 * sigma * sigma)) : 0;
   block.leaveDay[i] = -1;
 }
 
