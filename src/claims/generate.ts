@@ -12,7 +12,8 @@
  * Speed: this is the engine's inner loop. One generator per buffer keeps the scratch rows and the call's
  * tables in fields (one object shape, nothing allocated per member or claim); a claim takes all its draws
  * in one call (KeyedStream.selectFill) and a visit's cost comes from a lognormal quantile table (no
- * exponential); a count whose draw lies below 1 − λ is 0 without one.
+ * exponential); a count whose draw lies below 1 − λ is 0 without one. Choices on random draws avoid
+ * branches the processor would mispredict half the time (rounding, the level, the date order).
  */
 import { AGES, SCHEME_OF_TYPE } from '../population/compile.js';
 import { daysInYear, MEMBER_CHRONIC, MEMBER_OUT_OF_AREA, type MemberBlock } from '../population/block.js';

@@ -108,10 +108,13 @@ export function chooseInstitution(t: ShareTable, setting: number, level: number,
   const cells = t.guideStart[row + 1]! - guideAt;
   let j = from;
   for (let k = 0; k < MAX_DRAWS; k++) {
-    // The first entry whose cdf exceeds u (the last if none), as a binary search would find it.
+    // The first entry whose cdf exceeds u, as a binary search would find it. A row's cdf ends at 1 > u, so
+    // the search stops within the row. The guide is usually right or one short: that step is taken without
+    // a branch (one on a random draw is mispredicted half the time), further ones by the loop.
     const u = s.next();
     j = t.guide[guideAt + ((u * cells) | 0)]!;
-    while (j < to - 1 && u >= cdf[j]!) j++;
+    j += +(u >= cdf[j]!);
+    while (u >= cdf[j]!) j++;
     const id = t.ids[j]!;
     if (monthly[id * 12 + month] === ACTIVE) return id;
   }
