@@ -67,6 +67,10 @@ describe('generating claims', () => {
     }
     expect(wrong).toEqual([]);
     expect(buffer.memberStart[n]).toBe(buffer.length);
+    // Both ways of ordering are exercised: a few claims are ranked one by one, many are sorted (more than 8).
+    const claimsOf = Array.from({ length: n }, (_, i) => buffer.memberStart[i + 1]! - buffer.memberStart[i]!);
+    expect(claimsOf.filter((k) => k >= 2 && k <= 8).length).toBeGreaterThan(1000);
+    expect(claimsOf.filter((k) => k > 8).length).toBeGreaterThan(1000);
   });
 
   it('splits every bill into whole-fen 甲/乙/丙 parts', () => {
