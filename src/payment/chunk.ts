@@ -71,8 +71,7 @@ export function prepareClaims(
   scratch: ProviderScratch,
 ): ClaimBuffer {
   fit(scratch, generated.capacity); // the buffer's capacity, not its length: one allocation per chunk, not one per year of growth
-  const baseCost = Math.round(m.payment.caseMix.baseCost * 100 * costIndex);
-  groupAdmissions(m.groups, baseCost, m.payment.caseMix.sigma, keys, path, year, members, generated, scratch.group);
+  groupAdmissions(m.groups, caseBaseCost(m.payment, costIndex), m.payment.caseMix.sigma, keys, path, year, members, generated, scratch.group);
   let claims = generated;
   if (respondsToPerCase(m.payment)) {
     const group = applyResponses(m.payment.responses, m.groups, keys, path, year, members, generated, scratch.group, scratch.responded);
@@ -84,6 +83,11 @@ export function prepareClaims(
   if (pool.terms) applyClassAShares(pool.terms.classAShare, claims, scratch.institution);
   drawChannels(m.cashflow, keys, path, year, members, claims, scratch.channels);
   return claims;
+}
+
+/** The cost of a case of weight 1 in the year's prices (fen): groups are drawn against it. */
+export function caseBaseCost(p: PaymentAssumptions, costIndex: number): number {
+  return Math.round(p.caseMix.baseCost * 100 * costIndex);
 }
 
 /** Provider responses answer per-case payment: they run only when inpatient care is paid by DRG or DIP. */
