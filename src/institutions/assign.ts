@@ -148,7 +148,7 @@ export function assignClaims(
     const end = memberStart[i + 1]!;
     if (first === end) continue;
     s.member(path, members.slot[i]!, members.generation[i]!, year);
-    ordinal.fill(0);
+    for (let q = 0; q < NS; q++) ordinal[q] = 0; // not fill(): a call, ≈ 10 ns a member
     for (let c = first; c < end; c++) {
       const st = setting[c]!;
       const k = ordinal[st]++;

@@ -184,7 +184,7 @@ export function applyBehaviours(c: CompiledSupervision, input: ApplyInput, out: 
       }
     }
     s.member(path, slot, generation, year);
-    ordinal.fill(0);
+    for (let q = 0; q < NS; q++) ordinal[q] = 0; // not fill(): a call, ≈ 10 ns a member
     rows.n = 0;
     rows.reserve(2 * (end - first));
     for (let x = first; x < end; x++) {
