@@ -53,8 +53,9 @@ const OUT_ACCOUNT = OUT.personalAccount;
 const OUT_FAMILY = OUT.familyAccount;
 const OUT_CASH = OUT.cash;
 const OUT_FUND = OUT.pooledFund;
-/** OUT_STRIDE as a module constant: an imported binding is re-read from the module object at every loop test. */
+/** OUT_STRIDE as a module constant: an imported binding is re-read from the module object at every use. */
 const OUT_WIDTH = OUT_STRIDE;
+if (OUT_WIDTH !== 12) throw new Error('aggregateYear.ts adds twelve settlement results a claim (addClaims)');
 const N_SETTINGS = SETTINGS.length;
 const BAND_OF_AGE = Uint8Array.from({ length: 256 }, (_, age) => ageBandOf(age));
 
@@ -86,7 +87,19 @@ export function addClaims(
     if (opens) block[cell + C_EPISODES] += 1;
     block[cell + C_BILL] += bill;
     const c = cell + C_OUT;
-    for (let k = 0; k < OUT_WIDTH; k++) block[c + k] += out[o + k]!;
+    // The twelve results written out: V8 does not unroll a loop, and this one cost ≈ 10 ns a claim.
+    block[c] += out[o]!;
+    block[c + 1] += out[o + 1]!;
+    block[c + 2] += out[o + 2]!;
+    block[c + 3] += out[o + 3]!;
+    block[c + 4] += out[o + 4]!;
+    block[c + 5] += out[o + 5]!;
+    block[c + 6] += out[o + 6]!;
+    block[c + 7] += out[o + 7]!;
+    block[c + 8] += out[o + 8]!;
+    block[c + 9] += out[o + 9]!;
+    block[c + 10] += out[o + 10]!;
+    block[c + 11] += out[o + 11]!;
     const loc = location[i]!;
     if (loc !== 0) {
       const a = at + areaCell(SCHEME_OF_TYPE[t]!, loc, 0);
