@@ -7,6 +7,7 @@
  */
 import { allocateClaimBuffer } from '../claims/buffer.js';
 import { generateClaims } from '../claims/generate.js';
+import { claimsMacroAt } from '../claims/inflation.js';
 import { allocateChannels, drawChannels } from '../cashflow/channel.js';
 import { addCashflow, CASH_BLOCK } from '../cashflow/aggregates.js';
 import { BLOCK } from '../engine/aggregates.js';
@@ -41,7 +42,7 @@ function stages() {
   const block = createMembers(scenario.population, keys, 0, 0, MEMBERS, years[0]!);
   advanceYear(scenario.population, keys, 0, block, year, populationMacro(macro));
   const costIndex = costYearPriceLevel(scenario, years[0]!) * macro.costIndex.toNumber();
-  const claimsMacro = { year, costIndex, utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear) };
+  const claimsMacro = claimsMacroAt(scenario.utilisation, year, costIndex);
   const claims = allocateClaimBuffer(MEMBERS * 8, MEMBERS);
   const generate = () => generateClaims(scenario.utilisation, keys, 0, year, block, claims, { macro: claimsMacro });
   generate();

@@ -12,7 +12,7 @@
  * draw on it → interest once at the year end (seed 002 篇8) → the balance of a member who died or left goes
  * out with them (inherited or transferred); the rest is next year's opening balance.
  */
-import type { ClaimsMacro } from '../claims/inflation.js';
+import { claimsMacroAt } from '../claims/inflation.js';
 import { generateClaims } from '../claims/generate.js';
 import { allocateClaimBuffer, type ClaimBuffer } from '../claims/buffer.js';
 import { accountInterest, contributionBase, contributionTerms, employeeContribution, employerContribution, inServiceAccountCredit, retiredAccountCredit, retiredContribution, type ContributionTerms } from '../fund/contributions.js';
@@ -104,11 +104,7 @@ export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk, reu
     }
     const averageWageFen = toFen(macro.averageWage);
     const wageIndex = macro.wageIndex.toNumber();
-    const claimsMacro: ClaimsMacro = {
-      year,
-      costIndex: priceLevel * macro.costIndex.toNumber(),
-      utilisationIndex: Math.pow(1 + scenario.utilisation.utilisationTrend, year - scenario.utilisation.costYear),
-    };
+    const claimsMacro = claimsMacroAt(scenario.utilisation, year, priceLevel * macro.costIndex.toNumber());
     generateClaims(scenario.utilisation, keys, chunk.path, year, block, buffer, { macro: claimsMacro });
     const prepared = prepareClaims(models, pools[y]!, keys, chunk.path, year, claimsMacro.costIndex, block, buffer, scratch);
     // Supervision (off: the prepared claims as they are): behaviours change and label claims, screens flag them.
