@@ -4,6 +4,7 @@
  * kB) instead of once at start-up, and a worker builds its per-run state from the first task of a run.
  * Worker side only: no Piscina here.
  */
+import { recent } from './recent.js';
 export interface RunTask<D, T> {
   /** Distinct for every run of the process. */
   run: number;
@@ -22,14 +23,5 @@ const KEPT_RUNS = 2;
 
 /** A worker's per-run state, built from the run's data on its first task and kept for the run's later tasks. */
 export function perRun<D, S>(make: (data: D) => S): (t: RunTask<D, unknown>) => S {
-  const kept = new Map<number, S>();
-  return (t) => {
-    let state = kept.get(t.run);
-    if (state === undefined) {
-      state = make(t.data);
-      if (kept.size >= KEPT_RUNS) kept.delete(kept.keys().next().value as number);
-      kept.set(t.run, state);
-    }
-    return state;
-  };
+  return recent((t: RunTask<D, unknown>) => make(t.data), (t) => t.run, KEPT_RUNS);
 }
