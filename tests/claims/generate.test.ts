@@ -67,10 +67,30 @@ describe('generating claims', () => {
     }
     expect(wrong).toEqual([]);
     expect(buffer.memberStart[n]).toBe(buffer.length);
-    // Both ways of ordering are exercised: a few claims are ranked one by one, many are sorted (more than 8).
+    // Both ways of ordering are exercised: a few claims are ranked one by one, more (over 12) radix-sorted.
     const claimsOf = Array.from({ length: n }, (_, i) => buffer.memberStart[i + 1]! - buffer.memberStart[i]!);
-    expect(claimsOf.filter((k) => k >= 2 && k <= 8).length).toBeGreaterThan(1000);
-    expect(claimsOf.filter((k) => k > 8).length).toBeGreaterThan(1000);
+    expect(claimsOf.filter((k) => k >= 2 && k <= 12).length).toBeGreaterThan(1000);
+    expect(claimsOf.filter((k) => k > 12).length).toBeGreaterThan(1000);
+  });
+
+  it('keeps claims of the same day in the order they were generated (admissions, observations, visits, chronic, pharmacy)', () => {
+    // Generation order by setting; an admitted observation is generated with its admission.
+    const rank = (c: number) => {
+      const s = buffer.setting[c]!;
+      if (s === S.inpatient || (s === S.emergencyObservation && buffer.flags[c]! & CLAIM_ADMITTED)) return 0;
+      return [S.emergencyObservation, S.outpatient, S.chronic, S.pharmacy].indexOf(s) + 1;
+    };
+    const wrong: number[] = [];
+    let ties = 0;
+    for (let i = 0; i < n; i++) {
+      for (let c = buffer.memberStart[i]! + 1; c < buffer.memberStart[i + 1]!; c++) {
+        if (buffer.day[c] !== buffer.day[c - 1]) continue;
+        ties++;
+        if (rank(c) < rank(c - 1)) wrong.push(c);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(ties).toBeGreaterThan(1000);
   });
 
   it('splits every bill into whole-fen 甲/乙/丙 parts', () => {
