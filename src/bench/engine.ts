@@ -13,7 +13,7 @@ import { blockOf, type SimulationCube } from '../engine/result.js';
 import { closeWorkers } from '../engine/pool.js';
 import { simulate } from '../engine/simulate.js';
 import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../scenario/load.js';
-import { formatRate, seconds, type Bench } from './bench.js';
+import { formatRate, median, seconds, type Bench } from './bench.js';
 
 function claimCount(cube: SimulationCube): number {
   let n = 0;
@@ -39,10 +39,6 @@ function rounds(): number {
   return n;
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((p, q) => p - q);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const range = (xs: readonly number[]) => `${seconds(Math.min(...xs))}–${seconds(Math.max(...xs))}`;
 
 export const engineBench: Bench = {
