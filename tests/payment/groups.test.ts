@@ -75,6 +75,39 @@ describe('grouper', () => {
     }
   });
 
+  it('chooses exactly the group Math.exp gives for every weight, draws on a boundary between groups included', () => {
+    // The rule with Math.exp for every group (the grouper takes a faster exponential and decides again with
+    // Math.exp near a boundary): same log densities, same sums, same first group above u × total.
+    const reference = (bill: number, u: number) => {
+      const x = Math.log(bill / base) + 0.125;
+      const y = Array.from(groups.logWeight, (w, g) => {
+        const z = (x - w) / 0.5;
+        return groups.logFrequency[g]! - 0.5 * z * z;
+      });
+      const best = Math.max(...y);
+      const e = y.map((v) => Math.exp(v - best));
+      const total = e.reduce((a, v) => a + v, 0);
+      const cumulative = e.map(((acc) => (v: number) => (acc += v))(0));
+      return { group: Math.max(0, cumulative.findIndex((c) => u * total < c)), cumulative, total };
+    };
+    const wrong: string[] = [];
+    let onBoundary = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const bill = Math.max(1, Math.round(base * Math.exp(1.2 * s.normal())));
+      const u = s.next();
+      const { group, cumulative, total } = reference(bill, u);
+      if (groupOfBill(groups, bill, base, 0.5, u) !== group) wrong.push(`${bill} ${u}`);
+      // u on (or a hair either side of) a boundary: the fast sums cannot tell, the rule must still hold.
+      const c = cumulative[k % (groups.length - 1)]!;
+      for (const v of [c / total, (c / total) * (1 - 2 ** -52), (c / total) * (1 + 2 ** -52)]) {
+        onBoundary++;
+        if (v < 1 && groupOfBill(groups, bill, base, 0.5, v) !== reference(bill, v).group) wrong.push(`${bill} ${v} (boundary)`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(onBoundary).toBe(60_000);
+  });
+
   it('groups only admissions, keyed by member and admission ordinal', () => {
     const { members, claims } = buildClaims([
       [
