@@ -279,7 +279,7 @@ class Generator {
    * Append the member's rows to the buffer sorted by day, ties in generation order. A key is
    * day * SEQ + row (keys are distinct), so a row's place is the number of keys below its own. A few rows
    * count it for each row, without a branch (a comparison sort's jumps are mispredicted about half the
-   * time on random days); more rows go through a stable radix sort on the day (placeDateOrder).
+   * time on random days); more rows go through a stable radix sort on the day (placeByRadix).
    */
   writeInDateOrder(b: ClaimBuffer, person: number): void {
     const n = this.n;

@@ -13,7 +13,8 @@
 export const FAST_EXP_ERROR = 1e-14;
 
 const LOWEST = -700;
-const STEPS = 64;
+const STEP_BITS = 6;
+const STEPS = 1 << STEP_BITS;
 const STEPS_PER_LN2 = STEPS / Math.LN2;
 /**
  * ln2/64 in two parts (fdlibm's split of ln 2, divided by 64): the high part has 32 significant bits, so
@@ -32,5 +33,5 @@ export function fastExp(x: number): number {
   const n = Math.floor(0.5 - x * STEPS_PER_LN2);
   const r = x + n * STEP_HI + n * STEP_LO;
   const p = 1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
-  return p * FRACTION[n & (STEPS - 1)]! * WHOLE[n >> 6]!;
+  return p * FRACTION[n & (STEPS - 1)]! * WHOLE[n >> STEP_BITS]!;
 }

@@ -88,7 +88,8 @@ describe('grouper', () => {
       const e = y.map((v) => Math.exp(v - best));
       const total = e.reduce((a, v) => a + v, 0);
       const cumulative = e.map(((acc) => (v: number) => (acc += v))(0));
-      return { group: Math.max(0, cumulative.findIndex((c) => u * total < c)), cumulative, total };
+      const first = cumulative.findIndex((c) => u * total < c);
+      return { group: first < 0 ? groups.length - 1 : first, cumulative, total };
     };
     const wrong: string[] = [];
     let onBoundary = 0;
