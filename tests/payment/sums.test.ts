@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { NO_INSTITUTION } from '../../src/institutions/vocabulary.js';
 import { paymentAssumptions } from '../../src/payment/assumptions.js';
 import { loadCaseGroups, NO_GROUP } from '../../src/payment/groups.js';
-import { addPayments, allocatePaymentSums, compilePayment, declarationCell, FIELD, fieldCell, UNASSIGNED, unassignedCell, unassignedMonthCell } from '../../src/payment/sums.js';
+import {
+  addPayments,
+  allocatePaymentSums,
+  compilePayment,
+  declarationCell,
+  FIELD,
+  fieldCell,
+  INSTITUTION_FIELDS,
+  paymentSumsLength,
+  UNASSIGNED,
+  UNASSIGNED_FIELDS,
+  unassignedCell,
+  unassignedMonthCell,
+} from '../../src/payment/sums.js';
+import { SCHEMES } from '../../src/policy/vocabulary.js';
 import { InputError } from '../../src/input/inputError.js';
 import { OUT, OUT_STRIDE } from '../../src/settlement/columns.js';
 import { buildClaims } from '../institutions/claims.js';
@@ -102,6 +116,23 @@ describe('payment sums', () => {
     expect([u('claims'), u('cardClaims'), u('pooled')]).toEqual([2, 1, 6_000]);
     expect(s[unassignedMonthCell(N, 0, 2)]).toBe(6_000);
     expect(s.reduce((t, x) => t + x, 0)).toBe(2 + 1 + 6_000 + 6_000);
+  });
+
+  it('gives every field, month and unassigned sum of each scheme a cell of its own inside the array', () => {
+    for (const n of [1, 3, 711]) {
+      const cells: number[] = [];
+      for (let scheme = 0; scheme < SCHEMES.length; scheme++) {
+        for (let i = 0; i < n; i++) {
+          INSTITUTION_FIELDS.forEach((_, f) => cells.push(fieldCell(n, scheme, i, f)));
+          for (let m = 0; m < 12; m++) cells.push(declarationCell(n, scheme, i, m));
+        }
+        UNASSIGNED_FIELDS.forEach((_, f) => cells.push(unassignedCell(n, scheme, f)));
+        for (let m = 0; m < 12; m++) cells.push(unassignedMonthCell(n, scheme, m));
+      }
+      expect(new Set(cells).size).toBe(cells.length);
+      expect(Math.min(...cells)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...cells)).toBeLessThan(paymentSumsLength(n));
+    }
   });
 
   it('rejects a per-disease group the table does not have', () => {
