@@ -35,7 +35,7 @@ import { cashOffset, chunkLayout, sumsOffset, supervisionSumsOffset } from './ch
 import type { DemandTable } from './demandFactors.js';
 import { allocateClaimSet, variantClaims, type ClaimSet } from './inducedClaims.js';
 import type { Chunk } from './plan.js';
-import type { PathProviders } from './providers.js';
+import type { ChunkProviders } from './providers.js';
 import type { PathPolicies, RunSpec } from './spec.js';
 
 const INSERVICE = PERSON_TYPES.indexOf('inService');
@@ -57,7 +57,7 @@ const pairedOop = (st: VariantState) => ({ total: st.oop, bySetting: st.oopBySet
 
 /** What a path's chunks share: its policies, and its institutions with their statuses by year. */
 export interface PathContext extends PolicyContext {
-  providers: PathProviders;
+  providers: ChunkProviders;
 }
 
 export function policyContext(policies: PathPolicies): PolicyContext {

@@ -17,6 +17,9 @@ export interface PathRun {
   lastYearPaid?: LastYearPaid;
 }
 
+/** A path run's id: runs of one path on later passes are other runs. */
+export const pathRunId = (r: PathRun) => `${r.path}/${r.pass}`;
+
 export interface Chunk extends PathRun {
   index: number;
   slotFrom: number;

@@ -31,7 +31,7 @@ export interface ProgressEvent {
   elapsedMs: number;
 }
 
-export interface PoolOptions<R = unknown> {
+export interface PoolOptions<R = unknown, T = unknown> {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
@@ -42,6 +42,8 @@ export interface PoolOptions<R = unknown> {
    * (e.g. a typed array's buffer). Only for consumers that keep nothing of a result after `consume`.
    */
   recycle?: (result: R) => TransferListItem[];
+  /** What the worker receives as a task's `task` (default: the task itself); made when the task starts. */
+  message?: (task: T) => unknown;
 }
 
 export class ChunkError extends Error {
@@ -136,7 +138,7 @@ export async function runChunks<T, R>(
   tasks: readonly T[],
   label: (task: T, index: number) => string,
   consume: (result: R, index: number) => void,
-  options: PoolOptions<R> = {},
+  options: PoolOptions<R, T> = {},
 ): Promise<void> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw abortError();
@@ -202,7 +204,7 @@ export async function runChunks<T, R>(
         while (launched < tasks.length && launched < next + window) {
           const i = launched++;
           const spare = spares.pop();
-          const message: RunTask<unknown, T> = { run, data: options.runData, task: tasks[i]!, spare };
+          const message: RunTask<unknown, unknown> = { run, data: options.runData, task: options.message ? options.message(tasks[i]!) : tasks[i]!, spare };
           const transferList = spare === undefined ? undefined : options.recycle?.(spare);
           pool.run(message, { signal: stop.signal, transferList }).then((r) => finish(i, r as R), (err) => failed(i, err));
         }

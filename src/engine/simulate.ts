@@ -3,7 +3,8 @@
  * and merge each chunk's aggregates in chunk order. Chunks come path by path, so once a path's last chunk
  * is merged its institutions are cleared (providerClearing.ts) and its sums written to the cube: memory
  * holds one path's sums at a time. With supervision on, the path's supervision sums are closed there too
- * (supervision/engine.ts) into the cube's supervision blocks.
+ * (supervision/engine.ts) into the cube's supervision blocks. A path's institutions are built here once, when
+ * its first chunk starts; its chunks carry their share of them to the workers (providers.ts pathShare).
  *
  * Passes. The supervision plan inspects each year the hospitals the fund paid most the year before, which
  * only a run of the path shows. A path's first pass ranks on size; if the run's own payments rank other
@@ -15,11 +16,11 @@ import { addInto, BLOCK } from './aggregates.js';
 import { chunkLayout, type ChunkLayout } from './chunkLayout.js';
 import { contextCache } from './context.js';
 import { simulateChunk } from './chunk.js';
-import { chunkLabel, planChunks, type Chunk, type PathRun } from './plan.js';
+import { chunkLabel, pathRunId, planChunks, type Chunk, type PathRun } from './plan.js';
 import { abortError, runChunks, workerFile, type ProgressEvent } from './pool.js';
 import { clearPath } from './providerClearing.js';
 import { PROVIDER_BLOCK } from './providerBlock.js';
-import { pathProviders, providerSetup, type PathProviders, type ProviderSetup } from './providers.js';
+import { pathProviders, pathShare, providerSetup, type PathProviders, type PathShare, type ProviderSetup } from './providers.js';
 import { closePathSupervision } from '../supervision/engine.js';
 import { firstMisranked, lastYearPaidFrom } from '../supervision/plan.js';
 import { SUPERVISION_BLOCK } from '../supervision/block.js';
@@ -38,20 +39,41 @@ export interface SimulateOptions {
   onProgress?: (e: ProgressEvent) => void;
 }
 
+/** What a worker receives for a chunk: the chunk and its path's share of the institution models. */
+export interface ChunkTask {
+  chunk: Chunk;
+  share: PathShare;
+}
+
+/** The providers of the path runs in flight, each built once, when first asked for (a chunk starts or merges). */
+function pathRunProviders(spec: RunSpec, setup: ProviderSetup) {
+  const open = new Map<string, PathProviders>();
+  return {
+    of(run: PathRun): PathProviders {
+      let p = open.get(pathRunId(run));
+      if (!p) open.set(pathRunId(run), (p = pathProviders(setup, spec, run.path, run.lastYearPaid)));
+      return p;
+    },
+    close: (run: PathRun) => open.delete(pathRunId(run)),
+  };
+}
+type PathRunProviders = ReturnType<typeof pathRunProviders>;
+
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
   const { scenario, years } = spec;
   const setup = providerSetup(spec); // the scenario's rule, case-group and cash-flow files, checked before any worker starts
   const chunkMembers = options.chunkMembers ?? scenario.engine.chunkMembers;
   const cube = allocateCube(years, scenario.paths, spec.variants.map((v) => v.id), scenario.sample, setup.supervision !== null);
   const progress = passProgress(options.onProgress);
+  const providers = pathRunProviders(spec, setup);
   let runs: PathRun[] = Array.from({ length: scenario.paths }, (_, path) => ({ path, pass: 0 }));
   while (runs.length > 0) {
     const chunks = planChunks(runs, scenario.sample.members, chunkMembers);
     const again: PathRun[] = [];
-    const merge = pathMerger(spec, setup, cube, chunks, (run) => again.push(run));
+    const merge = pathMerger(spec, setup, providers, cube, chunks, (run) => again.push(run));
     const onProgress = progress(chunks.length);
     if (options.workers === 0) {
-      runInline(spec, chunks, merge, options.signal, onProgress);
+      runInline(spec, providers, chunks, merge, options.signal, onProgress);
     } else {
       await runChunks<Chunk, Float64Array>(workerFile('worker'), chunks, (c) => chunkLabel(c), merge, {
         workers: options.workers,
@@ -59,6 +81,7 @@ export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Pr
         onProgress,
         runData: spec,
         recycle: (r) => [r.buffer as ArrayBuffer], // the merger keeps nothing of a result after adding it in
+        message: (chunk): ChunkTask => ({ chunk, share: pathShare(providers.of(chunk)) }),
       });
     }
     runs = again;
@@ -79,13 +102,20 @@ function passProgress(onProgress: ((e: ProgressEvent) => void) | undefined): (ch
   };
 }
 
-function runInline(spec: RunSpec, chunks: Chunk[], merge: (r: Float64Array, i: number) => void, signal?: AbortSignal, onProgress?: (e: ProgressEvent) => void): void {
+function runInline(
+  spec: RunSpec,
+  providers: PathRunProviders,
+  chunks: Chunk[],
+  merge: (r: Float64Array, i: number) => void,
+  signal?: AbortSignal,
+  onProgress?: (e: ProgressEvent) => void,
+): void {
   const contextFor = contextCache(spec);
   const started = Date.now();
   let spare: Float64Array | undefined; // the last result, merged: filled again by the next chunk, as workers do
   chunks.forEach((chunk, i) => {
     if (signal?.aborted) throw abortError();
-    spare = simulateChunk(spec, contextFor(chunk), chunk, spare);
+    spare = simulateChunk(spec, contextFor(chunk, pathShare(providers.of(chunk))), chunk, spare);
     merge(spare, i);
     onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
   });
@@ -102,12 +132,19 @@ interface OpenPath {
  * cleared, and then either written to the cube or, when its plan ranked the wrong top spenders, handed to
  * `again` for another pass.
  */
-function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, chunks: readonly Chunk[], again: (run: PathRun) => void): (result: Float64Array, index: number) => void {
+function pathMerger(
+  spec: RunSpec,
+  setup: ProviderSetup,
+  runProviders: PathRunProviders,
+  cube: SimulationCube,
+  chunks: readonly Chunk[],
+  again: (run: PathRun) => void,
+): (result: Float64Array, index: number) => void {
   let path: OpenPath | null = null;
   return (result, index) => {
     const chunk = chunks[index]!;
     if (!path) {
-      const providers = pathProviders(setup, spec, chunk.path, chunk.lastYearPaid);
+      const providers = runProviders.of(chunk);
       const layout = chunkLayout(cube.variants.length, cube.years.length, providers.institutions.length, providers.supervision !== null);
       path = { providers, layout, sums: new Float64Array(layout.length) };
     }
@@ -125,6 +162,7 @@ function pathMerger(spec: RunSpec, setup: ProviderSetup, cube: SimulationCube, c
         mergePath(cube, chunk.path, path.sums);
         closeSupervisionPath(spec, setup, cube, chunk, path);
       }
+      runProviders.close(chunk);
       path = null;
     }
   };

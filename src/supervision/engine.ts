@@ -61,9 +61,13 @@ export function pathSupervision(
   lastYearPaid?: LastYearPaid,
 ): PathSupervision {
   const plan = planSupervision(setup.compiled, setup.rules, keys, path, institutions, pools, years, lastYearPaid);
+  return { models: supervisionModels(setup, institutions.type), plan };
+}
+
+/** What the workers run supervision with on a path whose institutions have these types. */
+export function supervisionModels(setup: SupervisionSetup, institutionType: Uint8Array): SupervisionModels {
   // A member whose networked settlement is suspended pays in full and claims later, like a patient's own self-advance.
-  const models: SupervisionModels = { compiled: setup.compiled, rules: setup.rules, institutionType: institutions.type, suspendedChannel: CAUSE.patient };
-  return { models, plan };
+  return { compiled: setup.compiled, rules: setup.rules, institutionType, suspendedChannel: CAUSE.patient };
 }
 
 /** One chunk's supervision through the years; methods in the order the year loop calls them. */

@@ -13,6 +13,9 @@ import { monthCell } from '../../src/cashflow/aggregates.js';
 import { CASH_MONTHS } from '../../src/cashflow/calendar.js';
 import { groupCell, INSTITUTION_GROUPS, monthLineCell, paymentCell, PROVIDER_OFFSET, type PaymentField } from '../../src/engine/providerBlock.js';
 import { blockOf, providerBlockOf, type SimulationCube } from '../../src/engine/result.js';
+import { simulateChunk } from '../../src/engine/chunk.js';
+import { contextCache } from '../../src/engine/context.js';
+import { pathProviders, pathShare, providerSetup } from '../../src/engine/providers.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseDocumentText } from '../../src/input/document.js';
 import { InputError } from '../../src/input/inputError.js';
@@ -128,5 +131,23 @@ describe('institutions, payment and cash flow in the engine', () => {
     const sections = parseDocumentText(yaml, 'README.md').data as Record<string, unknown>;
     const s = varied(loadScenario(defaultScenarioFile()), sections).scenario;
     expect([s.institutions.rules, s.payment.methods.inpatient, s.payment.budgetGrowth, s.cashflow]).toEqual(['CN-GX', 'drg', 0.05, 'seed002']);
+  });
+});
+
+describe('a path’s share of the institution models, sent with its chunks', () => {
+  it('gives a chunk the same sums as the path built in the worker, with agreement terms and supervision on', () => {
+    const file = join(__dirname, '..', '..', 'scenarios', 'agreement-terms.yaml');
+    const spec = runSpec(withOverrides(varied(loadScenario(file), { supervision: { enabled: true } }), { paths: 2, horizon: 3, members: 800 }));
+    const setup = providerSetup(spec);
+    const providers = pathProviders(setup, spec, 1);
+    expect(providers.pools[0]!.terms, 'the scenario draws the terms').toBeDefined();
+    expect(providers.supervision, 'supervision is on').not.toBeNull();
+    // Structured clone, as a task reaches a worker: the share holds data only.
+    const share = structuredClone(pathShare(providers));
+    const chunk = { index: 0, path: 1, pass: 0, slotFrom: 0, slotTo: 800 };
+    const built = simulateChunk(spec, contextCache(spec)(chunk), chunk);
+    const sent = simulateChunk(spec, contextCache(spec)(chunk, share), chunk);
+    expect(sent.some((x) => x !== 0)).toBe(true);
+    expect(Array.from(sent)).toEqual(Array.from(built));
   });
 });

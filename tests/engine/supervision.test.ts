@@ -126,7 +126,7 @@ describe('supervision in the engine', () => {
     const suspended = cases.filter((c) => c.outcome.effects.departmentSuspensionMonths > 0).map((c) => c.institution);
     expect(cases.map((c) => [c.outcome.tier, c.outcome.effects.departmentSuspensionMonths, c.outcome.effects.agreementTerminated])).toEqual(cases.map(() => ['CN-38', 9, false]));
     expect(suspended.length).toBeGreaterThan(1);
-    const n = ctx.providers.institutions.length;
+    const n = ctx.providers.models.institutions;
     const result = simulateChunk(spec, ctx, { index: 0, path: 0, pass: 0, slotFrom: 0, slotTo: spec.scenario.sample.members });
     const layout = chunkLayout(1, 2, n, true);
     /** What the institution declared for care begun in month m of year index y (both schemes). */

@@ -10,7 +10,7 @@ import { simulateChunk } from '../../src/engine/chunk.js';
 import { chunkLayout } from '../../src/engine/chunkLayout.js';
 import { contextCache } from '../../src/engine/context.js';
 import { clearPath } from '../../src/engine/providerClearing.js';
-import { providerSetup } from '../../src/engine/providers.js';
+import { pathProviders, providerSetup } from '../../src/engine/providers.js';
 import { allocateCube, blockOf, providerBlockOf } from '../../src/engine/result.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { HOSPITAL, STATUS } from '../../src/institutions/vocabulary.js';
@@ -23,12 +23,14 @@ const Y = spec.years.length;
 
 /** One in-thread run of path 0 planned on `lastYearPaid`: its result, its path providers and what the fund paid each institution by year. */
 function runPath(pass: number, lastYearPaid: (Float64Array | undefined)[]) {
+  const setup = providerSetup(spec);
+  const providers = pathProviders(setup, spec, 0, lastYearPaid);
   const ctx = contextCache(spec)({ path: 0, pass, lastYearPaid });
   const result = simulateChunk(spec, ctx, { index: 0, path: 0, pass, lastYearPaid, slotFrom: 0, slotTo: members });
   const cube = allocateCube(spec.years, 1, spec.variants.map((v) => v.id), spec.scenario.sample, true);
-  const layout = chunkLayout(1, Y, ctx.providers.institutions.length, true);
-  const paid = clearPath(cube, providerSetup(spec), ctx.providers, 0, layout, result);
-  return { result, providers: ctx.providers, cube, paid };
+  const layout = chunkLayout(1, Y, providers.institutions.length, true);
+  const paid = clearPath(cube, setup, providers, 0, layout, result);
+  return { result, providers, cube, paid };
 }
 
 describe('top spenders ranked on last year’s realised payments', () => {
