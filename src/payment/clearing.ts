@@ -66,6 +66,17 @@ export interface InstitutionPayments {
 }
 
 const round = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+/*
+ * Shortcuts for the common cases, each the exact value of the decimal expression beside it (most of a path's
+ * institutions have no budget, or points, or were open all year): the main thread clears every institution of
+ * every path-year and fund, and it shares the cores with the workers.
+ */
+/** round(fen / 12 × share). */
+const twelfth = (fen: number, share: number) => (fen === 0 ? 0 : round(new Decimal(fen).div(12).mul(share)));
+/** round(fen × open / 12). */
+const prorated = (fen: number, open: number) => (open === 12 ? fen : open === 0 ? 0 : round(new Decimal(fen).mul(open).div(12)));
+/** round(fen × 12 / open), open > 0. */
+const annualised = (fen: number, open: number) => (open === 12 ? fen : round(new Decimal(fen).mul(12).div(open)));
 
 export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInput): InstitutionPayments {
   const { institutions: n, scheme, sums, monthly, forfeits } = input;
@@ -110,10 +121,12 @@ export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInpu
     const given = input.budgets ? input.budgets[i]! : -1;
     let open = 0;
     for (let m = 0; m < 12; m++) if (monthly[i * 12 + m] === STATUS.active) open++;
-    const prepay = round(new Decimal(given >= 0 ? given : actual).div(12).mul(a.globalBudget.prepayment));
-    const budget = given >= 0 ? round(new Decimal(given).mul(open).div(12)) : actual;
+    const prepay = twelfth(given >= 0 ? given : actual, a.globalBudget.prepayment);
+    const budget = given >= 0 ? prorated(given, open) : actual;
     const g = clearGlobalBudget(budget, actual, a.globalBudget.surplus, a.globalBudget.overrun);
-    const caseDue = pointValue ? perCaseFundPayment(pointValue, get(i, FIELD.casePoints), get(i, FIELD.caseOther)) : 0;
+    const casePoints = get(i, FIELD.casePoints);
+    // No points: the standard is 0 and the fund pays −(others' share), as perCaseFundPayment gives.
+    const caseDue = !pointValue ? 0 : casePoints === 0 ? 0 - get(i, FIELD.caseOther) : perCaseFundPayment(pointValue, casePoints, get(i, FIELD.caseOther));
     perCasePaid += caseDue;
     const due = get(i, FIELD.feeForService) + g.annual + caseDue + get(i, FIELD.diseasePaid);
 
@@ -137,7 +150,7 @@ export function clearInstitutionsYear(a: PaymentAssumptions, input: ClearingInpu
     r.retained[i] = g.retained;
     r.overrunPaid[i] = g.overrunPaid;
     r.overrunUnpaid[i] = g.overrunUnpaid;
-    r.nextBudgets[i] = actual > 0 && open > 0 ? applyRatio(round(new Decimal(actual).mul(12).div(open)), growthBp) : -1;
+    r.nextBudgets[i] = actual > 0 && open > 0 ? applyRatio(annualised(actual, open), growthBp) : -1;
     r.total += due - forfeited;
     r.feeForServiceEquivalent += get(i, FIELD.feeForService) + actual + get(i, FIELD.caseItemized) + get(i, FIELD.diseaseItemized);
   }

@@ -21,25 +21,28 @@ export interface BudgetClearing {
 const bp = (x: number) => Math.round(x * BP);
 
 /** Σ over bands of share × (the part of `amount` between the previous band's limit and this one's). */
-function banded(amount: number, budget: number, bands: readonly { upTo: number; share: number }[]): number {
+function banded<B extends { upTo: number }>(amount: number, budget: number, bands: readonly B[], share: (b: B) => number): number {
   let lower = 0;
   let total = 0;
   for (const b of bands) {
     const upper = applyRatio(budget, bp(b.upTo));
     const part = Math.min(amount, upper) - lower;
     if (part <= 0) break;
-    total += applyRatio(part, bp(b.share));
+    total += applyRatio(part, bp(share(b)));
     lower = upper;
   }
   return total;
 }
 
+const keep = (b: SurplusBand) => b.keep;
+const fundShare = (b: OverrunBand) => b.fundShare;
+
 export function clearGlobalBudget(budget: number, actual: number, surplus: readonly SurplusBand[], overrun: readonly OverrunBand[]): BudgetClearing {
   if (actual <= budget) {
-    const retained = banded(budget - actual, budget, surplus.map((b) => ({ upTo: b.upTo, share: b.keep })));
+    const retained = banded(budget - actual, budget, surplus, keep);
     return { budget, actual, annual: actual + retained, retained, overrunPaid: 0, overrunUnpaid: 0 };
   }
   const over = actual - budget;
-  const overrunPaid = banded(over, budget, overrun.map((b) => ({ upTo: b.upTo, share: b.fundShare })));
+  const overrunPaid = banded(over, budget, overrun, fundShare);
   return { budget, actual, annual: budget + overrunPaid, retained: 0, overrunPaid, overrunUnpaid: over - overrunPaid };
 }
