@@ -5,7 +5,9 @@
  * apart. Peak RSS covers every worker thread (they share the process). Memory does not grow with paths or
  * members beyond one chunk per worker (a bounded window, see engine/pool.ts) and the aggregate cube, so
  * `engine-memory` runs the 1 million members × 10 years × 20 paths case only with `--full` (about paths×
- * longer) and otherwise the same members and years on 2 paths.
+ * longer) and otherwise the same members and years on 2 paths. `default-scenario` runs the shipped default
+ * scenario as a user runs it (its members, years, paths and chunk size, the pool): many paths of few chunks,
+ * where per-path work and the main thread's clearing count more than in the one above.
  */
 import { availableParallelism } from 'node:os';
 import { claimSum } from '../analysis/claimSums.js';
@@ -21,12 +23,14 @@ function claimCount(cube: SimulationCube): number {
   return n;
 }
 
-async function timedRun(members: number, horizon: number, paths: number, workers: number) {
+/** One run of the default scenario, with overrides, and with the chunk size given or the scenario's own. */
+async function timedRun(members?: number, horizon?: number, paths?: number, workers = availableParallelism(), chunkMembers: number | undefined = 10_000) {
   const spec = runSpec(withOverrides(loadScenario(defaultScenarioFile()), { members, horizon, paths }));
   const start = process.hrtime.bigint();
-  const cube = await simulate(spec, { workers, chunkMembers: 10_000 });
+  const cube = await simulate(spec, { workers, chunkMembers });
   const s = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds: s, claims: claimCount(cube), memberYears: members * horizon * paths };
+  const { sample } = spec.scenario;
+  return { seconds: s, claims: claimCount(cube), memberYears: sample.members * spec.years.length * spec.scenario.paths };
 }
 
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
@@ -71,6 +75,22 @@ export const engineBench: Bench = {
     const ratios = one.map((x, i) => x / pool[i]!);
     log(`  speed-up with ${cores} workers over 1: ${(t1 / tp).toFixed(2)}× of the medians, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× round by round (goal ≥ 1.8× on 2 cores); per core: ${formatRate(claims / tp / cores)} (goal ≥ 5 million)`);
     log(`  a first run, starting its workers (module loading, V8 optimising the hot loops): 1 worker ${seconds(cold[0]!)}, ${cores} workers ${seconds(cold[1]!)} (speed-up ${(cold[0]! / cold[1]!).toFixed(2)}×)`);
+    await closeWorkers();
+  },
+};
+
+export const defaultScenarioBench: Bench = {
+  name: 'default-scenario',
+  async run(log) {
+    const n = rounds();
+    const workers = availableParallelism();
+    await closeWorkers();
+    const first = await timedRun(undefined, undefined, undefined, workers, undefined);
+    const warm: number[] = [];
+    for (let r = 0; r < n; r++) warm.push((await timedRun(undefined, undefined, undefined, workers, undefined)).seconds);
+    const t = median(warm);
+    log(`default scenario as shipped (scenarios/default.yaml: its members, years, paths and chunks), ${workers} workers: ${first.claims.toLocaleString('en')} claims, ${first.memberYears.toLocaleString('en')} member-years`);
+    log(`  warm: ${seconds(t)} (${range(warm)}, median of ${n}), ${formatRate(first.claims / t)}; a first run, starting its workers: ${seconds(first.seconds)}`);
     await closeWorkers();
   },
 };

@@ -4,12 +4,12 @@
  * BENCHES.
  */
 import type { Bench } from './bench.js';
-import { engineBench, engineMemoryBench } from './engine.js';
+import { defaultScenarioBench, engineBench, engineMemoryBench } from './engine.js';
 import { generationBench } from './generation.js';
 import { settlementBench } from './settlement.js';
 import { stagesBench } from './stages.js';
 
-export const BENCHES: Bench[] = [settlementBench, generationBench, stagesBench, engineBench, engineMemoryBench];
+export const BENCHES: Bench[] = [settlementBench, generationBench, stagesBench, engineBench, defaultScenarioBench, engineMemoryBench];
 
 export async function runBenches(names: readonly string[], log: (line: string) => void = console.log): Promise<void> {
   const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
