@@ -189,11 +189,10 @@ export async function runChunks<T, R>(
         try {
           deliver(i, result);
           onProgress?.({ done, total: tasks.length, label: label(tasks[i]!, i), elapsedMs: Date.now() - started });
+          launch(); // a task's message is made here (options.message): its failure fails the run too
         } catch (err) {
           fail(err);
-          return;
         }
-        launch();
       };
       const failed = (i: number, err: unknown) => {
         if (stop.signal.aborted) return; // another chunk failed first, or the run was cancelled; that error wins

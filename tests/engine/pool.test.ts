@@ -67,6 +67,26 @@ describe('worker pool', () => {
     );
   });
 
+  it('sends each task as its message makes it, when the task starts', async () => {
+    const made: number[] = [];
+    const message = (t: TestTask) => (made.push(t.from), { ...t, from: t.from + 1, to: t.to + 1 });
+    const results: number[] = [];
+    await runChunks<TestTask, number>(worker, tasks, label, (r) => results.push(r), { workers: 2, runData: { factor: 3 }, message });
+    // Each range moved up by one: 3 × (10 × (10k + 1) + 45).
+    expect(results).toEqual(expected.map((x) => x + 30));
+    expect(made).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+
+  it('fails the run, never hangs, when making a task’s message throws', async () => {
+    // Tasks 0–5 start at once (3 a worker), so task 6 is made after a result is merged.
+    const seven: TestTask[] = Array.from({ length: 7 }, (_, k) => ({ from: k, to: k + 1 }));
+    const message = (t: TestTask) => {
+      if (t.from === 6) throw new Error('no share for range 6-7');
+      return t;
+    };
+    await expect(runChunks<TestTask, number>(worker, seven, label, () => {}, { workers: 2, runData: { factor: 1 }, message })).rejects.toThrow('no share for range 6-7');
+  });
+
   it('stops promptly when cancelled and returns nothing', async () => {
     const slow = tasks.map((t) => ({ ...t, sleepMs: 5_000 }));
     const controller = new AbortController();
