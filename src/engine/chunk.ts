@@ -76,13 +76,16 @@ interface VariantState {
   oopBySetting: Float64Array;
 }
 
-/** `reuse`: an earlier result to fill again (zeroed here) when its length fits, else a new one is allocated. */
-export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk, reuse?: Float64Array): Float64Array {
+/**
+ * `reuse`: an earlier result to fill again (zeroed here) when its length fits, else `allocate` makes one
+ * (a worker's lives in shared memory: worker.ts).
+ */
+export function simulateChunk(spec: RunSpec, ctx: PathContext, chunk: Chunk, reuse?: Float64Array, allocate: (n: number) => Float64Array = (n) => new Float64Array(n)): Float64Array {
   const { scenario, keys, years } = spec;
   const variants = spec.variants.length;
   const { models, pools } = ctx.providers;
   const layout = chunkLayout(variants, years.length, models.institutions, ctx.providers.supervision !== null);
-  const result = reuse?.length === layout.length ? reuse.fill(0) : new Float64Array(layout.length);
+  const result = reuse?.length === layout.length ? reuse.fill(0) : allocate(layout.length);
   const block = createMembers(scenario.population, keys, chunk.path, chunk.slotFrom, chunk.slotTo, years[0]!);
   const n = block.length;
   const terms = contributionTerms(scenario.fund.employee);

@@ -39,7 +39,8 @@ export interface PoolOptions<R = unknown, T = unknown> {
   runData?: unknown;
   /**
    * Send consumed results back to the workers to be filled again (RunTask.spare), with what to transfer
-   * (e.g. a typed array's buffer). Only for consumers that keep nothing of a result after `consume`.
+   * (e.g. a typed array's buffer; nothing for shared memory). Only for consumers that keep nothing of a result
+   * after `consume`.
    */
   recycle?: (result: R) => TransferListItem[];
   /** What the worker receives as a task's `task` (default: the task itself); made when the task starts. */

@@ -80,7 +80,7 @@ export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Pr
         signal: options.signal,
         onProgress,
         runData: spec,
-        recycle: (r) => [r.buffer as ArrayBuffer], // the merger keeps nothing of a result after adding it in
+        recycle: () => [], // the merger keeps nothing of a result after adding it in; results are shared memory (worker.ts), nothing to transfer
         message: (chunk): ChunkTask => ({ chunk, share: pathShare(providers.of(chunk)) }),
       });
     }
