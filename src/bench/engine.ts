@@ -14,7 +14,7 @@ import { claimSum } from '../analysis/claimSums.js';
 import { blockOf, type SimulationCube } from '../engine/result.js';
 import { closeWorkers } from '../engine/pool.js';
 import { simulate } from '../engine/simulate.js';
-import { defaultScenarioFile, loadScenario, runSpec, withOverrides } from '../scenario/load.js';
+import { defaultScenarioFile, loadScenario, runSpec, withOverrides, type RunOverrides } from '../scenario/load.js';
 import { formatRate, median, seconds, type Bench } from './bench.js';
 
 function claimCount(cube: SimulationCube): number {
@@ -23,15 +23,18 @@ function claimCount(cube: SimulationCube): number {
   return n;
 }
 
-/** One run of the default scenario, with overrides, and with the chunk size given or the scenario's own. */
-async function timedRun(members?: number, horizon?: number, paths?: number, workers = availableParallelism(), chunkMembers: number | undefined = 10_000) {
-  const spec = runSpec(withOverrides(loadScenario(defaultScenarioFile()), { members, horizon, paths }));
+/** One run of the default scenario with `overrides`, on `workers`, in chunks of `chunkMembers` (absent: the scenario's own). */
+async function timedRun(overrides: RunOverrides, workers: number, chunkMembers?: number) {
+  const spec = runSpec(withOverrides(loadScenario(defaultScenarioFile()), overrides));
   const start = process.hrtime.bigint();
   const cube = await simulate(spec, { workers, chunkMembers });
   const s = Number(process.hrtime.bigint() - start) / 1e9;
   const { sample } = spec.scenario;
   return { seconds: s, claims: claimCount(cube), memberYears: sample.members * spec.years.length * spec.scenario.paths };
 }
+
+/** Members per chunk of the engine benches (the default-scenario bench uses the scenario's own). */
+const CHUNK = 10_000;
 
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 
@@ -55,14 +58,15 @@ export const engineBench: Bench = {
     const cores = availableParallelism();
     log(`engine end to end: default scenario, ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths, chunks of 10,000; median of ${n} rounds, 1 worker and ${cores} taking turns (the machine's speed drifts), workers warm from the run before`);
     await closeWorkers();
-    const cold = [await timedRun(members, horizon, paths, 1), await timedRun(members, horizon, paths, cores)].map((r) => r.seconds);
+    const size = { members, horizon, paths };
+    const cold = [await timedRun(size, 1, CHUNK), await timedRun(size, cores, CHUNK)].map((r) => r.seconds);
     const one: number[] = [];
     const pool: number[] = [];
     let claims = 0;
     let memberYears = 0;
     for (let r = 0; r < n; r++) {
-      const a = await timedRun(members, horizon, paths, 1);
-      const b = await timedRun(members, horizon, paths, cores);
+      const a = await timedRun(size, 1, CHUNK);
+      const b = await timedRun(size, cores, CHUNK);
       one.push(a.seconds);
       pool.push(b.seconds);
       claims = a.claims;
@@ -85,9 +89,9 @@ export const defaultScenarioBench: Bench = {
     const n = rounds();
     const workers = availableParallelism();
     await closeWorkers();
-    const first = await timedRun(undefined, undefined, undefined, workers, undefined);
+    const first = await timedRun({}, workers);
     const warm: number[] = [];
-    for (let r = 0; r < n; r++) warm.push((await timedRun(undefined, undefined, undefined, workers, undefined)).seconds);
+    for (let r = 0; r < n; r++) warm.push((await timedRun({}, workers)).seconds);
     const t = median(warm);
     log(`default scenario as shipped (scenarios/default.yaml: its members, years, paths and chunks), ${workers} workers: ${first.claims.toLocaleString('en')} claims, ${first.memberYears.toLocaleString('en')} member-years`);
     log(`  warm: ${seconds(t)} (${range(warm)}, median of ${n}), ${formatRate(first.claims / t)}; a first run, starting its workers: ${seconds(first.seconds)}`);
@@ -103,7 +107,7 @@ export const engineMemoryBench: Bench = {
     const horizon = 10;
     const paths = full ? 20 : 2;
     log(`engine memory: ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths${full ? '' : ' (memory does not grow with paths; --full runs 20)'}`);
-    const run = await timedRun(members, horizon, paths, availableParallelism());
+    const run = await timedRun({ members, horizon, paths }, availableParallelism(), CHUNK);
     await closeWorkers();
     log(`  ${seconds(run.seconds)}, ${formatRate(run.claims / run.seconds)}; peak RSS ${mib(process.resourceUsage().maxRSS)} (goal ≤ 1024 MiB)`);
   },
