@@ -29,8 +29,8 @@ async function timedRun(overrides: RunOverrides, workers: number, chunkMembers?:
   const start = process.hrtime.bigint();
   const cube = await simulate(spec, { workers, chunkMembers });
   const s = Number(process.hrtime.bigint() - start) / 1e9;
-  const { sample } = spec.scenario;
-  return { seconds: s, claims: claimCount(cube), memberYears: sample.members * spec.years.length * spec.scenario.paths };
+  const { sample, paths } = spec.scenario;
+  return { seconds: s, claims: claimCount(cube), memberYears: sample.members * spec.years.length * paths };
 }
 
 /** Members per chunk of the engine benches (the default-scenario bench uses the scenario's own). */
@@ -56,7 +56,7 @@ export const engineBench: Bench = {
     const paths = 2;
     const n = rounds();
     const cores = availableParallelism();
-    log(`engine end to end: default scenario, ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths, chunks of 10,000; median of ${n} rounds, 1 worker and ${cores} taking turns (the machine's speed drifts), workers warm from the run before`);
+    log(`engine end to end: default scenario, ${members.toLocaleString('en')} members × ${horizon} years × ${paths} paths, chunks of ${CHUNK.toLocaleString('en')}; median of ${n} rounds, 1 worker and ${cores} taking turns (the machine's speed drifts), workers warm from the run before`);
     await closeWorkers();
     const size = { members, horizon, paths };
     const cold = [await timedRun(size, 1, CHUNK), await timedRun(size, cores, CHUNK)].map((r) => r.seconds);

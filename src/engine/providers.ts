@@ -13,7 +13,7 @@ import { InputError, type Problem } from '../input/inputError.js';
 import { checkGroundChances, type InstitutionSection } from '../institutions/assumptions.js';
 import { shareTable, type ShareTable } from '../institutions/assign.js';
 import { generateInstitutions, type Institutions } from '../institutions/generate.js';
-import { advancePool, initialStates, type PoolYear } from '../institutions/pool.js';
+import { advancePool, initialStates, type PoolStatuses, type PoolYear } from '../institutions/pool.js';
 import { agreementRulesFile, loadAgreementRules, type AgreementRules } from '../institutions/rules.js';
 import { paymentReformed, type PaymentAssumptions } from '../payment/assumptions.js';
 import type { ProviderModels } from '../payment/chunk.js';
@@ -71,7 +71,7 @@ export function providerSetup(spec: RunSpec): ProviderSetup {
 export interface ChunkProviders {
   models: ProviderModels;
   /** By year index: each institution's status by month and, with agreement terms, the hospitals' 甲类 shares. */
-  pools: Pick<PoolYear, 'monthly' | 'terms'>[];
+  pools: PoolStatuses[];
   /** The path's supervision plan (its sanctions are already in the pools' statuses), or null. */
   supervision: PathSupervision | null;
 }
@@ -86,7 +86,7 @@ export interface PathProviders extends ChunkProviders {
 export interface PathShare {
   institutionType: Uint8Array;
   table: ShareTable;
-  pools: Pick<PoolYear, 'monthly' | 'terms'>[];
+  pools: PoolStatuses[];
   plan: SupervisionPlan | null;
 }
 

@@ -32,6 +32,9 @@ export interface PoolYear {
   terms?: { classAShare: Float64Array; missed: Uint8Array; itemsNonCompliant: Float64Array };
 }
 
+/** What claims of the year need of the pool: statuses by month and, with agreement terms, the hospitals' 甲类 shares. */
+export type PoolStatuses = Pick<PoolYear, 'monthly' | 'terms'>;
+
 /** Bits of the terms a hospital missed in a year. */
 export const TERM_MISSED = { classAShare: 1, drugAvailability: 2, positiveRate: 4 } as const;
 

@@ -12,7 +12,7 @@ import type { MemberBlock } from '../population/block.js';
 import type { RunKeys } from '../random/keys.js';
 import { assignClaims, type ShareTable } from '../institutions/assign.js';
 import { applyClassAShares } from '../institutions/classAMix.js';
-import type { PoolYear } from '../institutions/pool.js';
+import type { PoolStatuses } from '../institutions/pool.js';
 import type { ClaimView } from '../institutions/views.js';
 import { addCashflow } from '../cashflow/aggregates.js';
 import type { CashflowAssumptions } from '../cashflow/assumptions.js';
@@ -61,7 +61,7 @@ function fit(s: ProviderScratch, n: number): void {
  */
 export function prepareClaims(
   m: ProviderModels,
-  pool: Pick<PoolYear, 'monthly' | 'terms'>,
+  pool: PoolStatuses,
   keys: RunKeys,
   path: number,
   year: number,

@@ -131,7 +131,6 @@ const F_CASE_ITEMIZED = ROW_PLACE[FIELD.caseItemized]!;
 const F_DISEASE_CASES = ROW_PLACE[FIELD.diseaseCases]!;
 const F_DISEASE_PAID = ROW_PLACE[FIELD.diseasePaid]!;
 const F_DISEASE_ITEMIZED = ROW_PLACE[FIELD.diseaseItemized]!;
-const F_MONTHS = MONTHS_AT;
 const POOLED = OUT.pooledFund;
 const NONE = NO_INSTITUTION;
 
@@ -199,6 +198,6 @@ export function addPayments(
     } else {
       sums[at + F_FEE_FOR_SERVICE] += pooled;
     }
-    sums[at + F_MONTHS + monthsFromJanuary(year, day[c]!)] += declared;
+    sums[at + MONTHS_AT + monthsFromJanuary(year, day[c]!)] += declared;
   }
 }
