@@ -20,6 +20,7 @@
  * Hot code asks for draws in bulk (`fill`, `selectFill` into a typed array): a double returned from a
  * call is boxed, one written to a typed array is not.
  */
+import { fastExp } from './fastExp.js';
 import type { RunKeys } from './keys.js';
 
 /*
@@ -59,19 +60,47 @@ export const POISSON_INVERSION_MAX = 100;
 /** 1/k: the inversion multiplies by it (a division is several times slower, and the loop waits on it). */
 const RECIPROCAL = Float64Array.from({ length: 1024 }, (_, k) => 1 / k);
 
-/** Poisson(lambda) by inversion of the uniform u, for 0 < lambda <= POISSON_INVERSION_MAX. */
+/**
+ * Poisson(lambda) by inversion of the uniform u, for 0 < lambda <= POISSON_INVERSION_MAX: the first k whose
+ * cumulative probability exceeds u, summed from e^−lambda. That exponential is taken with fastExp (Math.exp
+ * is a call out of line, a few per member-year); when u falls within POISSON_MARGIN of a cumulative value
+ * it compared, the count is taken again from Math.exp, so it is always the one Math.exp gives
+ * (`poissonInverseExact`; tests/random/stream.test.ts compares them on the boundaries).
+ */
 export function poissonInverse(lambda: number, u: number): number {
-  let p = Math.exp(-lambda);
+  const k = invertPoisson(fastExp(-lambda), lambda, u, POISSON_MARGIN);
+  return k >= 0 ? k : poissonInverseExact(lambda, u);
+}
+
+/** poissonInverse from Math.exp: the definition the fast one keeps to. */
+export function poissonInverseExact(lambda: number, u: number): number {
+  return invertPoisson(Math.exp(-lambda), lambda, u, -1);
+}
+
+/**
+ * Far above the cumulative values' difference between the two starts (fastExp within FAST_EXP_ERROR,
+ * then at most 2^−53 a step over ≤ 1024 steps, on values ≤ 1); u lands that near one of a count's few
+ * boundaries about once in 10^11 counts.
+ */
+const POISSON_MARGIN = 1e-12;
+
+/**
+ * The inversion from p = e^−lambda. With margin ≥ 0, −1 when u lies within it of a cumulative value it
+ * compared, or when the tail ran out of precision: the caller then inverts from the exact start.
+ */
+function invertPoisson(p: number, lambda: number, u: number, margin: number): number {
   let f = p;
+  let below = -1;
   let k = 0;
   while (u >= f) {
     k++;
     p *= lambda * RECIPROCAL[k]!;
     const next = f + p;
-    if (next === f) break; // the rest of the tail is below double precision
+    if (next === f) return margin < 0 ? k : -1; // the rest of the tail is below double precision
+    below = f;
     f = next;
   }
-  return k;
+  return u - below < margin || f - u < margin ? -1 : k;
 }
 
 /** log(k!) from a table, Stirling's series beyond it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { macroRng, runKeys } from '../../src/random/keys.js';
-import { fastNormalQuantile, KeyedStream, logFactorial, LognormalQuantiles, normalQuantile, poissonInverse } from '../../src/random/stream.js';
+import { fastNormalQuantile, KeyedStream, logFactorial, LognormalQuantiles, normalQuantile, poissonInverse, poissonInverseExact } from '../../src/random/stream.js';
 
 const keys = runKeys(7);
 
@@ -207,6 +207,27 @@ describe('distributions at a fixed seed', () => {
         expect(poissonInverse(lambda, u), `lambda ${lambda}, u ${u}`).toBe(expected === -1 ? cdf.length : expected);
       }
     }
+  });
+
+  it('poisson inversion from fastExp gives the count Math.exp gives, on and beside every boundary', () => {
+    // The boundaries are the exact inversion's own cumulative values: a uniform equal to one, or an ulp
+    // either side, is where a start off by fastExp's error would change the count without the margin.
+    const ulp = (x: number) => 2 ** (Math.floor(Math.log2(x)) - 52);
+    let checked = 0;
+    for (let i = 0; i < 400; i++) {
+      const lambda = 0.01 + ((i * 0.6180339887) % 1) * 99.9;
+      let p = Math.exp(-lambda);
+      let f = p;
+      for (let k = 1; f < 0.999999; k++) {
+        for (const u of [f - ulp(f), f, f + ulp(f), f + 1e-13, f - 1e-13]) {
+          expect(poissonInverse(lambda, u), `lambda ${lambda}, u ${u}`).toBe(poissonInverseExact(lambda, u));
+          checked++;
+        }
+        p *= lambda / k;
+        f += p;
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 
   it('lognormal with a given mean keeps it', () => {
