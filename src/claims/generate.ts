@@ -9,10 +9,10 @@
  * then an observation claim (ADMITTED) comes first and the admission continues it (not a new one,
  * sharing its deductible). A member's claims are written in date order; members in block order.
  *
- * Speed: this is the engine's inner loop. One generator per buffer keeps the scratch rows and the call's
- * tables in fields (one object shape, nothing allocated per member or claim); a claim takes all its draws
- * in one call (KeyedStream.selectFill) and a visit's cost comes from a lognormal quantile table (no
- * exponential); a count whose draw lies below 1 − λ is 0 without one. Choices on random draws avoid
+ * Speed: this is the engine's inner loop. The scratch rows are the module's constant arrays and one
+ * generator per thread keeps the call's tables (nothing allocated per member or claim); a claim takes all
+ * its draws in one call (KeyedStream.selectFill) and a visit's cost comes from a lognormal quantile table
+ * (no exponential); a count whose draw lies below 1 − λ is 0 without one. Choices on random draws avoid
  * branches the processor would mispredict half the time (rounding, the level, the date order).
  */
 import { AGES, SCHEME_OF_TYPE } from '../population/compile.js';
@@ -23,7 +23,6 @@ import { CLAIM_INDEX_BITS, STREAM } from '../random/streamIds.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 import { reserveClaims, reserveMembers, type ClaimBuffer } from './buffer.js';
-import { grown, type Column } from './grow.js';
 import { compileUtilisation, NL, NS, NT, SETTING, type CompiledUtilisation } from './compile.js';
 import type { ClaimsMacro } from './inflation.js';
 import { roundHalfUp } from '../money/fen.js';
@@ -70,41 +69,46 @@ const LOW_DAY_BITS = 5;
 const LOW_DAYS = 1 << LOW_DAY_BITS;
 const HIGH_DAYS = 1 << (9 - LOW_DAY_BITS);
 
-/**
- * The generator of one claim buffer: the current member's claims before they are put in date order
- * (scratch rows, generation order), the current claim's draws, and the tables of the current call.
+/*
+ * The current member's claims before they are put in date order (scratch rows, generation order) and the
+ * current claim's draws. Module-level constants, not fields: optimised code then reads each array as a
+ * constant, without loading it and checking its kind on every use (≈ 10% of generation). Rows hold a
+ * member's claims, fewer than SEQ (generateClaims checks), so the columns never grow; their pages are
+ * only touched as far as the most claims a member has had. One set per thread is enough: generation
+ * runs to the end of a call before another can start.
  */
+const rowKey = new Int32Array(SEQ);
+/** Where each row goes among the member's claims (writeInDateOrder). */
+const rowPlace = new Int32Array(SEQ);
+/** The rows in order of their days' low digit (the radix sort's first pass). */
+const byLowDigit = new Int32Array(SEQ);
+const lowDigitAt = new Int32Array(LOW_DAYS);
+const highDigitAt = new Int32Array(HIGH_DAYS);
+const rowDay = new Uint16Array(SEQ);
+const rowSetting = new Uint8Array(SEQ);
+const rowLevel = new Uint8Array(SEQ);
+const rowLocation = new Uint8Array(SEQ);
+const rowCause = new Uint8Array(SEQ);
+const rowFlags = new Uint8Array(SEQ);
+const rowClassA = new Float64Array(SEQ);
+const rowClassB = new Float64Array(SEQ);
+const rowClassC = new Float64Array(SEQ);
+const rowLos = new Uint16Array(SEQ);
+/** The current claim's draws: 16-bit uniforms for choices (H), 32-bit ones for costs (U); the member's count draws. */
+const H = new Float64Array(8);
+const U = new Float64Array(2);
+const countU = new Float64Array(SETTING_COUNT);
+const counts = new Int32Array(SETTING_COUNT);
+/** Mean cost per claim in fen of this year: [(setting * 2 + scheme) * NL + level]. */
+const meanFen = new Float64Array(SETTING_COUNT * 2 * LEVEL_COUNT);
+
+/** The generator's state: the current call's stream and tables, the current member. */
 class Generator {
-  // Scratch rows of the current member.
+  /** Scratch rows in use. */
   n = 0;
-  capacity = 64;
-  key = new Int32Array(64);
-  /** Where each row goes among the member's claims (writeInDateOrder). */
-  place = new Int32Array(64);
-  /** The rows in order of their days' low digit (the radix sort's first pass). */
-  byLowDigit = new Int32Array(64);
-  readonly lowDigitAt = new Int32Array(LOW_DAYS);
-  readonly highDigitAt = new Int32Array(HIGH_DAYS);
-  day = new Uint16Array(64);
-  setting = new Uint8Array(64);
-  level = new Uint8Array(64);
-  location = new Uint8Array(64);
-  cause = new Uint8Array(64);
-  flags = new Uint8Array(64);
-  classA = new Float64Array(64);
-  classB = new Float64Array(64);
-  classC = new Float64Array(64);
-  los = new Uint16Array(64);
-  // The current claim's draws: 16-bit uniforms for choices (H), 32-bit ones for costs (U); the member's count draws.
-  readonly H = new Float64Array(8);
-  readonly U = new Float64Array(2);
-  readonly countU = new Float64Array(SETTING_COUNT);
-  readonly counts = new Int32Array(SETTING_COUNT);
   // The current call (set by prepare).
   s!: KeyedStream;
   t!: CompiledUtilisation;
-  /** Mean cost per claim in fen of this year: [(setting * 2 + scheme) * NL + level]. */
-  readonly meanFen = new Float64Array(SETTING_COUNT * 2 * LEVEL_COUNT);
   // The current member.
   scheme = 0;
   away = false;
@@ -116,28 +120,7 @@ class Generator {
     this.s = new KeyedStream(keys);
     this.t = t;
     const fen = costIndex * 100;
-    for (let k = 0; k < this.meanFen.length; k++) this.meanFen[k] = t.meanCost[k]! * fen;
-  }
-
-  reserve(n: number): void {
-    if (n <= this.capacity) return;
-    let c = this.capacity * 2;
-    while (c < n) c *= 2;
-    const grow = <T extends Column>(a: T): T => grown(a, c, a.length);
-    this.key = grow(this.key);
-    this.place = grow(this.place);
-    this.byLowDigit = grow(this.byLowDigit);
-    this.day = grow(this.day);
-    this.setting = grow(this.setting);
-    this.level = grow(this.level);
-    this.location = grow(this.location);
-    this.cause = grow(this.cause);
-    this.flags = grow(this.flags);
-    this.classA = grow(this.classA);
-    this.classB = grow(this.classB);
-    this.classC = grow(this.classC);
-    this.los = grow(this.los);
-    this.capacity = c;
+    for (let k = 0; k < meanFen.length; k++) meanFen[k] = t.meanCost[k]! * fen;
   }
 
   /**
@@ -146,7 +129,6 @@ class Generator {
    */
   start(setting: number, causeRow: number): number {
     const t = this.t;
-    const H = this.H;
     const j = this.n++;
     const day = Math.floor(H[0]! * this.days);
     const levelCdf = t.levelCdf;
@@ -168,76 +150,73 @@ class Generator {
         break;
       }
     }
-    this.key[j] = day * SEQ + j;
-    this.day[j] = day;
-    this.setting[j] = setting;
-    this.level[j] = lv;
-    this.location[j] = location;
-    this.cause[j] = cause;
-    this.flags[j] = 0;
-    this.los[j] = 0;
+    rowKey[j] = day * SEQ + j;
+    rowDay[j] = day;
+    rowSetting[j] = setting;
+    rowLevel[j] = lv;
+    rowLocation[j] = location;
+    rowCause[j] = cause;
+    rowFlags[j] = 0;
+    rowLos[j] = 0;
     return j;
   }
 
   /** Split a bill (fen) of row j into 甲/乙/丙 with the setting's shares at the row's level. */
   split(j: number, setting: number, bill: number, uC: number, uA: number): void {
     const t = this.t;
-    const at = setting * LEVEL_COUNT + this.level[j]!;
+    const at = setting * LEVEL_COUNT + rowLevel[j]!;
     const c = round(bill * t.classC[at]! * 2 * uC);
     let shareA = t.classA[at]! + (uA - 0.5) * 2 * t.classSpread;
     shareA = shareA < 0 ? 0 : shareA > 1 ? 1 : shareA;
     const a = round((bill - c) * shareA);
-    this.classC[j] = c;
-    this.classA[j] = a;
-    this.classB[j] = bill - c - a;
+    rowClassC[j] = c;
+    rowClassA[j] = a;
+    rowClassB[j] = bill - c - a;
   }
 
   /** The k-th claim of a visit setting (outpatient, chronic, pharmacy, emergency observation). */
   visit(setting: number, k: number): void {
-    const H = this.H;
-    this.s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, this.U, 1);
+    this.s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, U, 1);
     const j = this.start(setting, setting === EMERGENCY ? 0 : 1);
-    const level = this.level[j]!;
-    const mean = this.meanFen[(setting * 2 + this.scheme) * LEVEL_COUNT + level]!;
-    const bill = Math.max(1, round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(this.U[0]!)));
+    const level = rowLevel[j]!;
+    const mean = meanFen[(setting * 2 + this.scheme) * LEVEL_COUNT + level]!;
+    const bill = Math.max(1, round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(U[0]!)));
     this.split(j, setting, bill, H[5]!, H[6]!);
   }
 
   /** The k-th admission: length of stay and a cost tied to it; through emergency observation or not. */
   admission(k: number): void {
     const t = this.t;
-    const H = this.H;
-    const U = this.U;
     this.s.selectFill(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, H, 8, U, 2);
     const j = this.start(INPATIENT, 0);
-    const level = this.level[j]!;
+    const level = rowLevel[j]!;
     const at = INPATIENT * LEVEL_COUNT + level;
     const zStay = fastNormalQuantile(U[0]!);
     const uC = H[5]!;
     const uA = H[6]!;
     const los = Math.max(1, round(t.lengthOfStay[this.scheme]! * Math.exp(t.staySigma * zStay - t.stayHalfVariance)));
-    const mean = this.meanFen[(INPATIENT * 2 + this.scheme) * LEVEL_COUNT + level]!;
+    const mean = meanFen[(INPATIENT * 2 + this.scheme) * LEVEL_COUNT + level]!;
     const bill = Math.max(1, round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(U[1]!) - t.costHalfVariance[at]!)));
-    this.los[j] = Math.min(los, 65535);
+    rowLos[j] = Math.min(los, 65535);
     if (H[7]! >= t.viaEmergency) {
-      this.flags[j] = CLAIM_NEW_ADMISSION;
+      rowFlags[j] = CLAIM_NEW_ADMISSION;
       this.split(j, INPATIENT, bill, uC, uA);
       return;
     }
     // Row j becomes the observation; the admission continuing it goes to the next row, so it sorts after.
     const observed = round(bill * t.observationCostShare);
     const o = this.n++;
-    this.key[o] = this.key[j]! - j + o;
-    this.day[o] = this.day[j]!;
-    this.setting[o] = INPATIENT;
-    this.level[o] = level;
-    this.location[o] = this.location[j]!;
-    this.cause[o] = this.cause[j]!;
-    this.flags[o] = 0;
-    this.los[o] = this.los[j]!;
-    this.setting[j] = EMERGENCY;
-    this.flags[j] = CLAIM_ADMITTED;
-    this.los[j] = 0;
+    rowKey[o] = rowKey[j]! - j + o;
+    rowDay[o] = rowDay[j]!;
+    rowSetting[o] = INPATIENT;
+    rowLevel[o] = level;
+    rowLocation[o] = rowLocation[j]!;
+    rowCause[o] = rowCause[j]!;
+    rowFlags[o] = 0;
+    rowLos[o] = rowLos[j]!;
+    rowSetting[j] = EMERGENCY;
+    rowFlags[j] = CLAIM_ADMITTED;
+    rowLos[j] = 0;
     this.split(j, EMERGENCY, observed, uC, uA);
     this.split(o, INPATIENT, bill - observed, uC, uA);
   }
@@ -248,7 +227,8 @@ class Generator {
    * the same places as sorting the keys, at a few ns a row instead of tens.
    */
   placeByRadix(n: number): void {
-    const { day, place, byLowDigit, lowDigitAt, highDigitAt } = this;
+    const day = rowDay;
+    const place = rowPlace;
     lowDigitAt.fill(0);
     highDigitAt.fill(0);
     for (let j = 0; j < n; j++) {
@@ -283,8 +263,8 @@ class Generator {
    */
   writeInDateOrder(b: ClaimBuffer, person: number): void {
     const n = this.n;
-    const key = this.key;
-    const place = this.place;
+    const key = rowKey;
+    const place = rowPlace;
     if (n <= RANK_MAX) {
       for (let j = 0; j < n; j++) {
         const v = key[j]!;
@@ -295,7 +275,6 @@ class Generator {
       }
     } else this.placeByRadix(n);
     reserveClaims(b, b.length + n);
-    const { setting, level, location, cause, flags, classA, classB, classC, day, los } = this;
     const bPerson = b.person;
     const bSetting = b.setting;
     const bLevel = b.level;
@@ -311,22 +290,23 @@ class Generator {
     for (let j = 0; j < n; j++) {
       const at = first + place[j]!;
       bPerson[at] = person;
-      bSetting[at] = setting[j]!;
-      bLevel[at] = level[j]!;
-      bLocation[at] = location[j]!;
-      bCause[at] = cause[j]!;
-      bFlags[at] = flags[j]!;
-      bClassA[at] = classA[j]!;
-      bClassB[at] = classB[j]!;
-      bClassC[at] = classC[j]!;
-      bDay[at] = day[j]!;
-      bLos[at] = los[j]!;
+      bSetting[at] = rowSetting[j]!;
+      bLevel[at] = rowLevel[j]!;
+      bLocation[at] = rowLocation[j]!;
+      bCause[at] = rowCause[j]!;
+      bFlags[at] = rowFlags[j]!;
+      bClassA[at] = rowClassA[j]!;
+      bClassB[at] = rowClassB[j]!;
+      bClassC[at] = rowClassC[j]!;
+      bDay[at] = rowDay[j]!;
+      bLos[at] = rowLos[j]!;
     }
     b.length = first + n;
   }
 }
 
-const generators = new WeakMap<ClaimBuffer, Generator>();
+/** The thread's generator (its scratch rows are the module's). */
+const g = new Generator();
 
 /**
  * Fill `buffer` with the year's claims of `block` (person = index of the member in the block).
@@ -345,11 +325,8 @@ export function generateClaims(
   const { macro, demand } = options;
   if (macro.year !== year) throw new RangeError(`the claims macro is for ${macro.year}, the claims for ${year}`);
   if (demand && demand.length < block.length * SETTING_COUNT) throw new RangeError(`demand holds ${demand.length} values, needs ${block.length * SETTING_COUNT} (members × settings)`);
-  let g = generators.get(buffer);
-  if (!g) generators.set(buffer, (g = new Generator()));
   g.prepare(keys, t, macro.costIndex);
   const s = g.s;
-  const { countU, counts } = g;
   const intensityTable = t.intensity;
   const shape = assumptions.yearShockShape;
   const scale = 1 / shape;
@@ -385,7 +362,6 @@ export function generateClaims(
     }
     if (total === 0) continue;
     if (total >= SEQ) throw new RangeError(`slot ${slot[i]} has ${total} claims in ${year}; at most ${SEQ - 1} are supported (check the rates)`);
-    g.reserve(total);
     g.n = 0;
     for (let k = 0; k < counts[INPATIENT]!; k++) g.admission(k);
     for (let k = 0; k < counts[EMERGENCY]!; k++) g.visit(EMERGENCY, k);
