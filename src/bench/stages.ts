@@ -33,7 +33,7 @@ const ROUNDS = 40;
 const WARM_UP = 5;
 
 /** The stages as the engine runs them on one chunk-year, each a closure over the same claims. */
-function stages() {
+export function stages() {
   const spec = runSpec(withOverrides(loadScenario(defaultScenarioFile()), { members: MEMBERS, horizon: 2, paths: 1 }));
   const ctx = contextCache(spec)({ path: 0, pass: 0 });
   const { scenario, keys, years } = spec;
