@@ -174,14 +174,22 @@ class Generator {
     rowClassB[j] = bill - c - a;
   }
 
-  /** The k-th claim of a visit setting (outpatient, chronic, pharmacy, emergency observation). */
-  visit(setting: number, k: number): void {
-    this.s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, U, 1);
-    const j = this.start(setting, setting === EMERGENCY ? 0 : 1);
-    const level = rowLevel[j]!;
-    const mean = meanFen[(setting * 2 + this.scheme) * LEVEL_COUNT + level]!;
-    const bill = Math.max(1, round(mean * this.t.costQuantiles[setting * LEVEL_COUNT + level]!.at(U[0]!)));
-    this.split(j, setting, bill, H[5]!, H[6]!);
+  /**
+   * The member's `count` claims of a visit setting (outpatient, chronic, pharmacy, emergency observation).
+   * One call a setting, not a claim: what the claims share is read once, and the call's cost is shared.
+   */
+  visits(setting: number, count: number): void {
+    const s = this.s;
+    const quantiles = this.t.costQuantiles;
+    const causeRow = setting === EMERGENCY ? 0 : 1;
+    const meanAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
+    for (let k = 0; k < count; k++) {
+      s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, U, 1);
+      const j = this.start(setting, causeRow);
+      const level = rowLevel[j]!;
+      const bill = Math.max(1, round(meanFen[meanAt + level]! * quantiles[setting * LEVEL_COUNT + level]!.at(U[0]!)));
+      this.split(j, setting, bill, H[5]!, H[6]!);
+    }
   }
 
   /** The k-th admission: length of stay and a cost tied to it; through emergency observation or not. */
@@ -364,10 +372,10 @@ export function generateClaims(
     if (total >= SEQ) throw new RangeError(`slot ${slot[i]} has ${total} claims in ${year}; at most ${SEQ - 1} are supported (check the rates)`);
     g.n = 0;
     for (let k = 0; k < counts[INPATIENT]!; k++) g.admission(k);
-    for (let k = 0; k < counts[EMERGENCY]!; k++) g.visit(EMERGENCY, k);
-    for (let k = 0; k < counts[OUTPATIENT]!; k++) g.visit(OUTPATIENT, k);
-    for (let k = 0; k < counts[CHRONIC]!; k++) g.visit(CHRONIC, k);
-    for (let k = 0; k < counts[PHARMACY]!; k++) g.visit(PHARMACY, k);
+    if (counts[EMERGENCY]! > 0) g.visits(EMERGENCY, counts[EMERGENCY]!);
+    if (counts[OUTPATIENT]! > 0) g.visits(OUTPATIENT, counts[OUTPATIENT]!);
+    if (counts[CHRONIC]! > 0) g.visits(CHRONIC, counts[CHRONIC]!);
+    if (counts[PHARMACY]! > 0) g.visits(PHARMACY, counts[PHARMACY]!);
     g.writeInDateOrder(buffer, i);
   }
   memberStart[block.length] = buffer.length;
