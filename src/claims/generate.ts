@@ -94,9 +94,12 @@ const rowClassA = new Float64Array(SEQ);
 const rowClassB = new Float64Array(SEQ);
 const rowClassC = new Float64Array(SEQ);
 const rowLos = new Uint16Array(SEQ);
-/** The current claim's draws: 16-bit uniforms for choices (H), 32-bit ones for costs (U); the member's count draws. */
-const H = new Float64Array(8);
-const U = new Float64Array(2);
+/** Each row's draws: CHOICES 16-bit uniforms for choices, COSTS 32-bit ones for costs. */
+const CHOICES = 8;
+const COSTS = 2;
+const rowChoice = new Float64Array(SEQ * CHOICES);
+const rowCost = new Float64Array(SEQ * COSTS);
+/** The member's count draws and counts, by setting. */
 const countU = new Float64Array(SETTING_COUNT);
 const counts = new Int32Array(SETTING_COUNT);
 /** Mean cost per claim in fen of this year: [(setting * 2 + scheme) * NL + level]. */
@@ -124,26 +127,27 @@ class Generator {
   }
 
   /**
-   * A new scratch row from the common draws of a claim, in H: day, level, place, cause (H[0..4]);
-   * H[5], H[6] are left for the 甲/乙/丙 split. Returns the row.
+   * The next scratch row, from the common draws of its claim, already in its rowChoice: day, level, place,
+   * cause (choices 0–4); choices 5 and 6 are left for the 甲/乙/丙 split. Returns the row.
    */
   start(setting: number, causeRow: number): number {
     const t = this.t;
     const j = this.n++;
-    const day = Math.floor(H[0]! * this.days);
+    const h = j * CHOICES;
+    const day = Math.floor(rowChoice[h]! * this.days);
     const levelCdf = t.levelCdf;
     const cdfAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
-    const uLevel = H[1]!;
+    const uLevel = rowChoice[h + 1]!;
     // The first level whose cumulative share exceeds u is the count of those at or below it (the shares
     // rise); counted without a branch, as a loop's exit would be mispredicted on random draws.
     const lv = +(uLevel >= levelCdf[cdfAt]!) + +(uLevel >= levelCdf[cdfAt + 1]!) + +(uLevel >= levelCdf[cdfAt + 2]!);
-    const uArea = H[2]!;
+    const uArea = rowChoice[h + 2]!;
     let location = LOCAL;
     if (this.away) location = uArea < t.awayMembers ? REGISTERED : LOCAL;
-    else if (uArea < t.outOfArea[setting * 2 + this.scheme]!) location = H[3]! < t.outOfAreaRegistered ? REGISTERED : UNREGISTERED;
+    else if (uArea < t.outOfArea[setting * 2 + this.scheme]!) location = rowChoice[h + 3]! < t.outOfAreaRegistered ? REGISTERED : UNREGISTERED;
     let cause = 0;
     const cdf = t.causeCdf[causeRow]!;
-    const uCause = H[4]!;
+    const uCause = rowChoice[h + 4]!;
     for (let c = 0; c < cdf.length; c++) {
       if (uCause < cdf[c]!) {
         cause = t.causeCode[causeRow]![c]!;
@@ -175,38 +179,60 @@ class Generator {
   }
 
   /**
-   * The member's `count` claims of a visit setting (outpatient, chronic, pharmacy, emergency observation).
-   * One call a setting, not a claim: what the claims share is read once, and the call's cost is shared.
+   * The member's `count` claims of a visit setting (outpatient, chronic, pharmacy, emergency observation),
+   * in three passes over their rows (draws, common choices, cost and split): a call a setting, not a claim,
+   * and each pass small enough for V8 to inline what it calls (its budget is per function).
    */
   visits(setting: number, count: number): void {
+    const first = this.n;
+    this.drawVisits(setting, first, count);
+    this.startVisits(setting, count);
+    this.priceVisits(setting, first, count);
+  }
+
+  /** The draws of claims 0 … count − 1 of a visit setting into rows first … first + count − 1. */
+  drawVisits(setting: number, first: number, count: number): void {
     const s = this.s;
-    const quantiles = this.t.costQuantiles;
-    const causeRow = setting === EMERGENCY ? 0 : 1;
-    const meanAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
     for (let k = 0; k < count; k++) {
-      s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, H, 8, U, 1);
-      const j = this.start(setting, causeRow);
+      const j = first + k;
+      s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 1);
+    }
+  }
+
+  /** The next `count` rows, from their draws, as claims of a visit setting. */
+  startVisits(setting: number, count: number): void {
+    const causeRow = setting === EMERGENCY ? 0 : 1;
+    for (let k = 0; k < count; k++) this.start(setting, causeRow);
+  }
+
+  /** The bills of rows first … first + count − 1 of a visit setting (from their cost draws), split. */
+  priceVisits(setting: number, first: number, count: number): void {
+    const quantiles = this.t.costQuantiles;
+    const meanAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
+    for (let j = first; j < first + count; j++) {
       const level = rowLevel[j]!;
-      const bill = Math.max(1, round(meanFen[meanAt + level]! * quantiles[setting * LEVEL_COUNT + level]!.at(U[0]!)));
-      this.split(j, setting, bill, H[5]!, H[6]!);
+      const bill = Math.max(1, round(meanFen[meanAt + level]! * quantiles[setting * LEVEL_COUNT + level]!.at(rowCost[j * COSTS]!)));
+      this.split(j, setting, bill, rowChoice[j * CHOICES + 5]!, rowChoice[j * CHOICES + 6]!);
     }
   }
 
   /** The k-th admission: length of stay and a cost tied to it; through emergency observation or not. */
   admission(k: number): void {
     const t = this.t;
-    this.s.selectFill(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, H, 8, U, 2);
-    const j = this.start(INPATIENT, 0);
+    const j = this.n;
+    this.s.selectFill(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2);
+    this.start(INPATIENT, 0);
+    const h = j * CHOICES;
     const level = rowLevel[j]!;
     const at = INPATIENT * LEVEL_COUNT + level;
-    const zStay = fastNormalQuantile(U[0]!);
-    const uC = H[5]!;
-    const uA = H[6]!;
+    const zStay = fastNormalQuantile(rowCost[j * COSTS]!);
+    const uC = rowChoice[h + 5]!;
+    const uA = rowChoice[h + 6]!;
     const los = Math.max(1, round(t.lengthOfStay[this.scheme]! * Math.exp(t.staySigma * zStay - t.stayHalfVariance)));
     const mean = meanFen[(INPATIENT * 2 + this.scheme) * LEVEL_COUNT + level]!;
-    const bill = Math.max(1, round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(U[1]!) - t.costHalfVariance[at]!)));
+    const bill = Math.max(1, round(mean * Math.exp(t.stayCostSigma * zStay - t.stayCostHalfVariance + t.costSigma[at]! * fastNormalQuantile(rowCost[j * COSTS + 1]!) - t.costHalfVariance[at]!)));
     rowLos[j] = Math.min(los, 65535);
-    if (H[7]! >= t.viaEmergency) {
+    if (rowChoice[h + 7]! >= t.viaEmergency) {
       rowFlags[j] = CLAIM_NEW_ADMISSION;
       this.split(j, INPATIENT, bill, uC, uA);
       return;

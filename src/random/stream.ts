@@ -334,19 +334,19 @@ export class KeyedStream {
 
   /**
    * Select `stream` and write its first draws, in one call (a claim takes all its draws this way): n16
-   * 16-bit uniforms into u16, two per draw (n16 even; the high half first), then n32 32-bit uniforms into
-   * u32 (as `fill`). All strictly inside (0, 1).
+   * 16-bit uniforms into u16 from index at16, two per draw (n16 even; the high half first), then n32 32-bit
+   * uniforms into u32 from index at32 (as `fill`). All strictly inside (0, 1).
    */
-  selectFill(stream: number, u16: Float64Array, n16: number, u32: Float64Array, n32: number): void {
+  selectFill(stream: number, u16: Float64Array, at16: number, n16: number, u32: Float64Array, at32: number, n32: number): void {
     const a = mix32(this.memberA ^ Math.imul(stream, SILVER));
     const b = mix32((this.memberB + Math.imul(stream, GOLDEN)) | 0);
     let c = 0;
-    for (let k = 0; k < n16; k += 2, c++) {
+    for (let k = at16; k < at16 + n16; k += 2, c++) {
       const x = mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b);
       u16[k] = ((x >>> 16) + 0.5) * TWO_M16;
       u16[k + 1] = ((x & 0xffff) + 0.5) * TWO_M16;
     }
-    for (let k = 0; k < n32; k++, c++) u32[k] = ((mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b) >>> 0) + 0.5) * TWO_M32;
+    for (let k = at32; k < at32 + n32; k++, c++) u32[k] = ((mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b) >>> 0) + 0.5) * TWO_M32;
     this.a = a;
     this.b = b;
     this.counter = c;

@@ -65,16 +65,17 @@ describe('keyed streams', () => {
     expect(s.select(2).at(3).normal()).toBe(fastNormalQuantile((seq[3]! + 0.5) * 2 ** -32));
   });
 
-  it('selectFill gives the selected stream\'s draws: 16-bit halves, then 32-bit uniforms, and leaves the stream after them', () => {
+  it('selectFill gives the selected stream\'s draws: 16-bit halves, then 32-bit uniforms, each from its offset, and leaves the stream after them', () => {
     const s = new KeyedStream(keys).member(0, 1, 0, 2021);
     const seq = Array.from({ length: 5 }, () => 0);
     s.select(9);
     for (let k = 0; k < 5; k++) seq[k] = s.nextU32();
-    const halves = new Float64Array(4);
-    const wide = new Float64Array(2);
-    s.select(3).selectFill(9, halves, 4, wide, 2);
-    expect(Array.from(halves)).toEqual([seq[0]! >>> 16, seq[0]! & 0xffff, seq[1]! >>> 16, seq[1]! & 0xffff].map((h) => (h + 0.5) * 2 ** -16));
-    expect(Array.from(wide)).toEqual([seq[2]!, seq[3]!].map((x) => (x + 0.5) * 2 ** -32));
+    const halves = new Float64Array(7);
+    const wide = new Float64Array(5);
+    s.select(3).selectFill(9, halves, 2, 4, wide, 3, 2);
+    const half = (h: number) => (h + 0.5) * 2 ** -16;
+    expect(Array.from(halves)).toEqual([0, 0, ...[seq[0]! >>> 16, seq[0]! & 0xffff, seq[1]! >>> 16, seq[1]! & 0xffff].map(half), 0]);
+    expect(Array.from(wide)).toEqual([0, 0, 0, ...[seq[2]!, seq[3]!].map((x) => (x + 0.5) * 2 ** -32)]);
     expect(s.nextU32()).toBe(seq[4]);
   });
 
