@@ -73,8 +73,8 @@ const HIGH_DAYS = 1 << (9 - LOW_DAY_BITS);
  * The current member's claims before they are put in date order (scratch rows, generation order) and the
  * current claim's draws. Module-level constants, not fields: optimised code then reads each array as a
  * constant, without loading it and checking its kind on every use (≈ 10% of generation). Rows hold a
- * member's claims, fewer than SEQ (generateClaims checks), so the columns never grow; their pages are
- * only touched as far as the most claims a member has had. One set per thread is enough: generation
+ * member's claims, fewer than SEQ (generateClaims checks), so the columns never grow (≈ 8 MB reserved a
+ * thread; their pages are only touched as far as the most claims a member has had). One set per thread is enough: generation
  * runs to the end of a call before another can start.
  */
 const rowKey = new Int32Array(SEQ);
@@ -128,9 +128,9 @@ class Generator {
 
   /**
    * The next scratch row, from the common draws of its claim, already in its rowChoice: day, level, place,
-   * cause (choices 0–4); choices 5 and 6 are left for the 甲/乙/丙 split. Returns the row.
+   * cause (choices 0–4); choices 5 and 6 are left for the 甲/乙/丙 split.
    */
-  start(setting: number, causeRow: number): number {
+  start(setting: number, causeRow: number): void {
     const t = this.t;
     const j = this.n++;
     const h = j * CHOICES;
@@ -162,7 +162,6 @@ class Generator {
     rowCause[j] = cause;
     rowFlags[j] = 0;
     rowLos[j] = 0;
-    return j;
   }
 
   /** Split a bill (fen) of row j into 甲/乙/丙 with the setting's shares at the row's level. */
@@ -256,17 +255,15 @@ class Generator {
   }
 
   /**
-   * place[j] for n rows by a least-significant-digit radix sort on the day, two passes of counting (32
+   * rowPlace[j] for n rows by a least-significant-digit radix sort on the day, two passes of counting (32
    * and 16 buckets). Both passes keep the rows' order within a bucket, so ties stay in generation order:
    * the same places as sorting the keys, at a few ns a row instead of tens.
    */
   placeByRadix(n: number): void {
-    const day = rowDay;
-    const place = rowPlace;
     lowDigitAt.fill(0);
     highDigitAt.fill(0);
     for (let j = 0; j < n; j++) {
-      const d = day[j]!;
+      const d = rowDay[j]!;
       lowDigitAt[d & (LOW_DAYS - 1)]++;
       highDigitAt[d >> LOW_DAY_BITS]++;
     }
@@ -282,10 +279,10 @@ class Generator {
       highDigitAt[digit] = sum;
       sum += c;
     }
-    for (let j = 0; j < n; j++) byLowDigit[lowDigitAt[day[j]! & (LOW_DAYS - 1)]++] = j;
+    for (let j = 0; j < n; j++) byLowDigit[lowDigitAt[rowDay[j]! & (LOW_DAYS - 1)]++] = j;
     for (let r = 0; r < n; r++) {
       const j = byLowDigit[r]!;
-      place[j] = highDigitAt[day[j]! >> LOW_DAY_BITS]++;
+      rowPlace[j] = highDigitAt[rowDay[j]! >> LOW_DAY_BITS]++;
     }
   }
 
@@ -297,15 +294,13 @@ class Generator {
    */
   writeInDateOrder(b: ClaimBuffer, person: number): void {
     const n = this.n;
-    const key = rowKey;
-    const place = rowPlace;
     if (n <= RANK_MAX) {
       for (let j = 0; j < n; j++) {
-        const v = key[j]!;
+        const v = rowKey[j]!;
         let below = 0;
         // Keys are below 2^25: the difference is a small int32, negative exactly when the key is smaller.
-        for (let k = 0; k < n; k++) below += (key[k]! - v) >>> 31;
-        place[j] = below;
+        for (let k = 0; k < n; k++) below += (rowKey[k]! - v) >>> 31;
+        rowPlace[j] = below;
       }
     } else this.placeByRadix(n);
     reserveClaims(b, b.length + n);
@@ -322,7 +317,7 @@ class Generator {
     const bLos = b.lengthOfStay;
     const first = b.length;
     for (let j = 0; j < n; j++) {
-      const at = first + place[j]!;
+      const at = first + rowPlace[j]!;
       bPerson[at] = person;
       bSetting[at] = rowSetting[j]!;
       bLevel[at] = rowLevel[j]!;
