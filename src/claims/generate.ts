@@ -10,10 +10,10 @@
  * sharing its deductible). A member's claims are written in date order; members in block order.
  *
  * Speed: this is the engine's inner loop. The scratch rows are the module's constant arrays and one
- * generator per thread keeps the call's tables (nothing allocated per member or claim); a claim takes all
- * its draws in one call (KeyedStream.selectFill) and a visit's cost comes from a lognormal quantile table
- * (no exponential); a count whose draw lies below 1 − λ is 0 without one. Choices on random draws avoid
- * branches the processor would mispredict half the time (rounding, the level, the date order).
+ * generator per thread keeps the call's tables (nothing allocated per member or claim); a setting's claims
+ * take all their draws in one call (KeyedStream.fillStreams) and a visit's cost comes from a lognormal
+ * quantile table (no exponential); a count whose draw lies below 1 − λ is 0 without one. Choices on random
+ * draws avoid branches the processor would mispredict half the time (rounding, the level, the date order).
  */
 import { AGES, SCHEME_OF_TYPE } from '../population/compile.js';
 import { daysInYear, MEMBER_CHRONIC, MEMBER_OUT_OF_AREA, type MemberBlock } from '../population/block.js';
@@ -191,11 +191,7 @@ class Generator {
 
   /** The draws of claims 0 … count − 1 of a visit setting into rows first … first + count − 1. */
   drawVisits(setting: number, first: number, count: number): void {
-    const s = this.s;
-    for (let k = 0; k < count; k++) {
-      const j = first + k;
-      s.selectFill(((CLAIM_STREAM + setting) << INDEX_BITS) | k, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 1);
-    }
+    this.s.fillStreams((CLAIM_STREAM + setting) << INDEX_BITS, count, rowChoice, first * CHOICES, CHOICES, rowCost, first * COSTS, 1, COSTS);
   }
 
   /** The next `count` rows, from their draws, as claims of a visit setting. */
@@ -219,7 +215,7 @@ class Generator {
   admission(k: number): void {
     const t = this.t;
     const j = this.n;
-    this.s.selectFill(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2);
+    this.s.fillStreams(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, 1, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2, COSTS);
     this.start(INPATIENT, 0);
     const h = j * CHOICES;
     const level = rowLevel[j]!;

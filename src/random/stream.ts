@@ -13,11 +13,11 @@
  *    finaliser (SplitMix-style). Any index can be reached in O(1) (`at(i)`); nothing is allocated and
  *    one object is re-keyed in place for every member and stream.
  * Uniforms carry 32 random bits (`next`), 53 (`next53`) where the tails matter, or 16 for coarse choices
- * (two per draw, `selectFill`). Normals are drawn by inversion of one uniform (a table in the centre,
+ * (two per draw, `fillStreams`). Normals are drawn by inversion of one uniform (a table in the centre,
  * Wichura's AS241 in the tails), lognormal costs likewise from a table of the lognormal itself
  * (`LognormalQuantiles`, no exponential per draw), Poisson counts by inversion up to λ = 100 (one
  * uniform, monotone in λ, so a changed rate moves counts smoothly), gamma by Marsaglia-Tsang rejection.
- * Hot code asks for draws in bulk (`fill`, `selectFill` into a typed array): a double returned from a
+ * Hot code asks for draws in bulk (`fill`, `fillStreams` into a typed array): a double returned from a
  * call is boxed, one written to a typed array is not.
  */
 import { fastExp } from './fastExp.js';
@@ -333,20 +333,29 @@ export class KeyedStream {
   }
 
   /**
-   * Select `stream` and write its first draws, in one call (a claim takes all its draws this way): n16
-   * 16-bit uniforms into u16 from index at16, two per draw (n16 even; the high half first), then n32 32-bit
-   * uniforms into u32 from index at32 (as `fill`). All strictly inside (0, 1).
+   * The first draws of `count` streams, `first` … first + count − 1, each selected in turn (claims of one
+   * setting take all their draws this way, in one call): stream k writes n16 16-bit uniforms into u16 from
+   * at16 + k·n16, two per draw (n16 even; the high half first), then n32 32-bit uniforms into u32 from
+   * at32 + k·step32 (as `fill`). All strictly inside (0, 1). The last stream stays selected, after its draws.
    */
-  selectFill(stream: number, u16: Float64Array, at16: number, n16: number, u32: Float64Array, at32: number, n32: number): void {
-    const a = mix32(this.memberA ^ Math.imul(stream, SILVER));
-    const b = mix32((this.memberB + Math.imul(stream, GOLDEN)) | 0);
+  fillStreams(first: number, count: number, u16: Float64Array, at16: number, n16: number, u32: Float64Array, at32: number, n32: number, step32: number): void {
+    let a = 0;
+    let b = 0;
     let c = 0;
-    for (let k = at16; k < at16 + n16; k += 2, c++) {
-      const x = mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b);
-      u16[k] = ((x >>> 16) + 0.5) * TWO_M16;
-      u16[k + 1] = ((x & 0xffff) + 0.5) * TWO_M16;
+    for (let k = 0; k < count; k++) {
+      const stream = first + k;
+      a = mix32(this.memberA ^ Math.imul(stream, SILVER));
+      b = mix32((this.memberB + Math.imul(stream, GOLDEN)) | 0);
+      c = 0;
+      const to16 = at16 + (k + 1) * n16;
+      for (let i = at16 + k * n16; i < to16; i += 2, c++) {
+        const x = mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b);
+        u16[i] = ((x >>> 16) + 0.5) * TWO_M16;
+        u16[i + 1] = ((x & 0xffff) + 0.5) * TWO_M16;
+      }
+      const from32 = at32 + k * step32;
+      for (let i = from32; i < from32 + n32; i++, c++) u32[i] = ((mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b) >>> 0) + 0.5) * TWO_M32;
     }
-    for (let k = at32; k < at32 + n32; k++, c++) u32[k] = ((mix32(mix32((a + Math.imul(c, GOLDEN)) | 0) ^ b) >>> 0) + 0.5) * TWO_M32;
     this.a = a;
     this.b = b;
     this.counter = c;

@@ -65,18 +65,25 @@ describe('keyed streams', () => {
     expect(s.select(2).at(3).normal()).toBe(fastNormalQuantile((seq[3]! + 0.5) * 2 ** -32));
   });
 
-  it('selectFill gives the selected stream\'s draws: 16-bit halves, then 32-bit uniforms, each from its offset, and leaves the stream after them', () => {
+  it('fillStreams gives each stream\'s first draws at its offsets: 16-bit halves, then 32-bit uniforms, and leaves the last stream after them', () => {
     const s = new KeyedStream(keys).member(0, 1, 0, 2021);
-    const seq = Array.from({ length: 5 }, () => 0);
-    s.select(9);
-    for (let k = 0; k < 5; k++) seq[k] = s.nextU32();
-    const halves = new Float64Array(7);
-    const wide = new Float64Array(5);
-    s.select(3).selectFill(9, halves, 2, 4, wide, 3, 2);
+    // The streams' 32-bit draws one by one, as select and nextU32 give them.
+    const seqOf = (stream: number) => {
+      s.select(stream);
+      return Array.from({ length: 4 }, () => s.nextU32());
+    };
+    const seq9 = seqOf(9);
+    const seq10 = seqOf(10);
+    const halves = new Float64Array(11);
+    const wide = new Float64Array(8);
+    // Two streams, four halves each from index 2; one wide draw each from index 3, every third cell.
+    s.select(3).fillStreams(9, 2, halves, 2, 4, wide, 3, 1, 3);
     const half = (h: number) => (h + 0.5) * 2 ** -16;
-    expect(Array.from(halves)).toEqual([0, 0, ...[seq[0]! >>> 16, seq[0]! & 0xffff, seq[1]! >>> 16, seq[1]! & 0xffff].map(half), 0]);
-    expect(Array.from(wide)).toEqual([0, 0, 0, ...[seq[2]!, seq[3]!].map((x) => (x + 0.5) * 2 ** -32)]);
-    expect(s.nextU32()).toBe(seq[4]);
+    const wideOf = (x: number) => (x + 0.5) * 2 ** -32;
+    const halvesOf = (seq: number[]) => [seq[0]! >>> 16, seq[0]! & 0xffff, seq[1]! >>> 16, seq[1]! & 0xffff].map(half);
+    expect(Array.from(halves)).toEqual([0, 0, ...halvesOf(seq9), ...halvesOf(seq10), 0]);
+    expect(Array.from(wide)).toEqual([0, 0, 0, wideOf(seq9[2]!), 0, 0, wideOf(seq10[2]!), 0]);
+    expect(s.nextU32()).toBe(seq10[3]);
   });
 
   it('key members by the documented hash chain, whatever path, year and generation came before', () => {
