@@ -336,9 +336,11 @@ export class KeyedStream {
    * The first draws of `count` streams, `first` … first + count − 1, each selected in turn (claims of one
    * setting take all their draws this way, in one call): stream k writes n16 16-bit uniforms into u16 from
    * at16 + k·n16, two per draw (n16 even; the high half first), then n32 32-bit uniforms into u32 from
-   * at32 + k·step32 (as `fill`). All strictly inside (0, 1). The last stream stays selected, after its draws.
+   * at32 + k·step32 (as `fill`). All strictly inside (0, 1). The last stream stays selected, after its draws
+   * (none: the stream is left as it was).
    */
   fillStreams(first: number, count: number, u16: Float64Array, at16: number, n16: number, u32: Float64Array, at32: number, n32: number, step32: number): void {
+    if (count <= 0) return;
     let a = 0;
     let b = 0;
     let c = 0;

@@ -84,6 +84,12 @@ describe('keyed streams', () => {
     expect(Array.from(halves)).toEqual([0, 0, ...halvesOf(seq9), ...halvesOf(seq10), 0]);
     expect(Array.from(wide)).toEqual([0, 0, 0, wideOf(seq9[2]!), 0, 0, wideOf(seq10[2]!), 0]);
     expect(s.nextU32()).toBe(seq10[3]);
+    // No streams: nothing written, and the stream selected before stays where it was.
+    s.select(9);
+    s.nextU32();
+    s.fillStreams(20, 0, halves, 0, 4, wide, 0, 1, 1);
+    expect(s.nextU32()).toBe(seq9[1]);
+    expect(halves[0]).toBe(0);
   });
 
   it('key members by the documented hash chain, whatever path, year and generation came before', () => {
