@@ -19,16 +19,14 @@ import type * as Load from '../scenario/load.js';
 import type { stages as Stages } from './stages.js';
 
 interface Build {
-  name: string;
   stages: typeof Stages;
   simulate: typeof Simulate;
   load: typeof Load;
 }
 
-function build(name: string, dir: string): Build {
+function build(dir: string): Build {
   const from = (module: string) => require(resolve(dir, module)) as Record<string, unknown>;
   return {
-    name,
     stages: from('bench/stages.js').stages as typeof Stages,
     simulate: from('engine/simulate.js').simulate as typeof Simulate,
     load: from('scenario/load.js') as unknown as typeof Load,
@@ -68,7 +66,7 @@ function flag(name: string, fallback?: string): string | undefined {
 }
 
 export async function compareBuilds(baseDir: string, rounds: number, log: (line: string) => void = console.log): Promise<void> {
-  const builds = [build('base', baseDir), build('this', resolve(__dirname, '..'))] as const;
+  const builds = [build(baseDir), build(resolve(__dirname, '..'))] as const;
   log(`comparing ${resolve(baseDir)} (base) with this build, turn about in one process; best (lower quartile), change of the best`);
 
   // Every round runs every stage, so the rounds of each stage spread over the whole run and its slow spells.
