@@ -33,11 +33,14 @@ function build(dir: string): Build {
   };
 }
 
-/** Run each job of both builds in turn, `rounds` times, the order swapped every round; times in ns or s as the jobs give them. */
+/** Which build goes first in round r: they swap every round. */
+const turns = (r: number): readonly (0 | 1)[] => (r % 2 ? [0, 1] : [1, 0]);
+
+/** Run each job of both builds in turn, `rounds` times; times in ns or s as the jobs give them. */
 async function alternate(rounds: number, jobs: [() => number | Promise<number>, () => number | Promise<number>]): Promise<[number[], number[]]> {
   const times: [number[], number[]] = [[], []];
   for (let r = 0; r < rounds; r++) {
-    for (const k of r % 2 ? [0, 1] : [1, 0]) times[k]!.push(await jobs[k]!());
+    for (const k of turns(r)) times[k].push(await jobs[k]());
   }
   return times;
 }
@@ -75,7 +78,7 @@ export async function compareBuilds(baseDir: string, rounds: number, log: (line:
   const times = names.map(() => [[], []] as [number[], number[]]);
   for (let r = 0; r < rounds; r++) {
     names.forEach((name, s) => {
-      for (const k of r % 2 ? [0, 1] : [1, 0]) {
+      for (const k of turns(r)) {
         const set = stageSets[k]!;
         const start = process.hrtime.bigint();
         set.run[name]!();

@@ -19,7 +19,7 @@ import { AGES, SCHEME_OF_TYPE } from '../population/compile.js';
 import { daysInYear, MEMBER_CHRONIC, MEMBER_OUT_OF_AREA, type MemberBlock } from '../population/block.js';
 import type { RunKeys } from '../random/keys.js';
 import { fastNormalQuantile, KeyedStream, POISSON_INVERSION_MAX, poissonInverse } from '../random/stream.js';
-import { CLAIM_INDEX_BITS, STREAM } from '../random/streamIds.js';
+import { claimStreamOf, STREAM } from '../random/streamIds.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
 import type { UtilisationAssumptions } from './assumptions.js';
 import { reserveClaims, reserveMembers, type ClaimBuffer } from './buffer.js';
@@ -55,7 +55,6 @@ const SHOCK_STREAM = STREAM.shock;
 const CLAIM_STREAM = STREAM.claimBase;
 const COUNT_STREAM = STREAM.counts;
 const BIG_COUNT_STREAM = STREAM.countBase;
-const INDEX_BITS = CLAIM_INDEX_BITS;
 const LOCAL = 0;
 const REGISTERED = 1;
 const UNREGISTERED = 2;
@@ -70,12 +69,12 @@ const LOW_DAYS = 1 << LOW_DAY_BITS;
 const HIGH_DAYS = 1 << (9 - LOW_DAY_BITS);
 
 /*
- * The current member's claims before they are put in date order (scratch rows, generation order) and the
- * current claim's draws. Module-level constants, not fields: optimised code then reads each array as a
- * constant, without loading it and checking its kind on every use (≈ 10% of generation). Rows hold a
- * member's claims, fewer than SEQ (generateClaims checks), so the columns never grow (≈ 8 MB reserved a
- * thread; their pages are only touched as far as the most claims a member has had). One set per thread is enough: generation
- * runs to the end of a call before another can start.
+ * The current member's claims before they are put in date order (scratch rows, generation order) and
+ * their draws. Module-level constants, not fields: optimised code then reads each array as a constant,
+ * without loading it and checking its kind on every use (≈ 10% of generation). Rows hold a member's claims,
+ * fewer than SEQ (generateClaims checks), so the columns never grow (≈ 8 MB reserved a thread; their pages
+ * are only touched as far as the most claims a member has had). One set per thread is enough: generation runs
+ * to the end of a call before another can start.
  */
 const rowKey = new Int32Array(SEQ);
 /** Where each row goes among the member's claims (writeInDateOrder). */
@@ -189,9 +188,12 @@ class Generator {
     this.priceVisits(setting, first, count);
   }
 
-  /** The draws of claims 0 … count − 1 of a visit setting into rows first … first + count − 1. */
+  /**
+   * The draws of claims 0 … count − 1 of a visit setting (claim k's stream is claim 0's + k) into rows
+   * first … first + count − 1.
+   */
   drawVisits(setting: number, first: number, count: number): void {
-    this.s.fillStreams((CLAIM_STREAM + setting) << INDEX_BITS, count, rowChoice, first * CHOICES, CHOICES, rowCost, first * COSTS, 1, COSTS);
+    this.s.fillStreams(claimStreamOf(CLAIM_STREAM, setting, 0), count, rowChoice, first * CHOICES, CHOICES, rowCost, first * COSTS, 1, COSTS);
   }
 
   /** The next `count` rows, from their draws, as claims of a visit setting. */
@@ -215,7 +217,7 @@ class Generator {
   admission(k: number): void {
     const t = this.t;
     const j = this.n;
-    this.s.fillStreams(((CLAIM_STREAM + INPATIENT) << INDEX_BITS) | k, 1, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2, COSTS);
+    this.s.fillStreams(claimStreamOf(CLAIM_STREAM, INPATIENT, k), 1, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2, COSTS);
     this.start(INPATIENT, 0);
     const h = j * CHOICES;
     const level = rowLevel[j]!;
