@@ -104,6 +104,20 @@ const counts = new Int32Array(SETTING_COUNT);
 /** Mean cost per claim in fen of this year: [(setting * 2 + scheme) * NL + level]. */
 const meanFen = new Float64Array(SETTING_COUNT * 2 * LEVEL_COUNT);
 
+/**
+ * Split a bill (fen) of row j into 甲/乙/丙: 丙 a uniform part of the bill on [0, 2 × its mean share), 甲 its
+ * mean share ± the spread (kept within [0, 1]) of the rest, 乙 what is left. Rounded half up (fen.ts).
+ */
+function splitRow(j: number, bill: number, shareC: number, shareA: number, spread: number, uC: number, uA: number): void {
+  const c = round(bill * shareC * 2 * uC);
+  let a = shareA + (uA - 0.5) * 2 * spread;
+  a = a < 0 ? 0 : a > 1 ? 1 : a;
+  const classA = round((bill - c) * a);
+  rowClassC[j] = c;
+  rowClassA[j] = classA;
+  rowClassB[j] = bill - c - classA;
+}
+
 /** The generator's state: the current call's stream and tables, the current member. */
 class Generator {
   /** Scratch rows in use. */
@@ -126,54 +140,61 @@ class Generator {
   }
 
   /**
-   * The next scratch row, from the common draws of its claim, already in its rowChoice: day, level, place,
-   * cause (choices 0–4); choices 5 and 6 are left for the 甲/乙/丙 split.
+   * The next `count` scratch rows, from the common draws of their claims, already in their rowChoice: day,
+   * level, place, cause (choices 0–4); choices 5 and 6 are left for the 甲/乙/丙 split. The call's tables
+   * are read once, before the loop (optimised code would load them again at every row).
    */
-  start(setting: number, causeRow: number): void {
+  startRows(setting: number, causeRow: number, count: number): void {
     const t = this.t;
-    const j = this.n++;
-    const h = j * CHOICES;
-    const day = Math.floor(rowChoice[h]! * this.days);
-    const levelCdf = t.levelCdf;
+    const days = this.days;
     const cdfAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
-    const uLevel = rowChoice[h + 1]!;
-    // The first level whose cumulative share exceeds u is the count of those at or below it (the shares
-    // rise); counted without a branch, as a loop's exit would be mispredicted on random draws.
-    const lv = +(uLevel >= levelCdf[cdfAt]!) + +(uLevel >= levelCdf[cdfAt + 1]!) + +(uLevel >= levelCdf[cdfAt + 2]!);
-    const uArea = rowChoice[h + 2]!;
-    let location = LOCAL;
-    if (this.away) location = uArea < t.awayMembers ? REGISTERED : LOCAL;
-    else if (uArea < t.outOfArea[setting * 2 + this.scheme]!) location = rowChoice[h + 3]! < t.outOfAreaRegistered ? REGISTERED : UNREGISTERED;
-    let cause = 0;
+    const level1 = t.levelCdf[cdfAt]!;
+    const level2 = t.levelCdf[cdfAt + 1]!;
+    const level3 = t.levelCdf[cdfAt + 2]!;
+    const away = this.away;
+    const awayShare = t.awayMembers;
+    const outShare = t.outOfArea[setting * 2 + this.scheme]!;
+    const registeredShare = t.outOfAreaRegistered;
     const cdf = t.causeCdf[causeRow]!;
-    const uCause = rowChoice[h + 4]!;
-    for (let c = 0; c < cdf.length; c++) {
-      if (uCause < cdf[c]!) {
-        cause = t.causeCode[causeRow]![c]!;
-        break;
+    const code = t.causeCode[causeRow]!;
+    const first = this.n;
+    const end = first + count;
+    for (let j = first; j < end; j++) {
+      const h = j * CHOICES;
+      const day = Math.floor(rowChoice[h]! * days);
+      // The first level whose cumulative share exceeds u is the count of those at or below it (the shares
+      // rise); counted without a branch, as a loop's exit would be mispredicted on random draws.
+      const uLevel = rowChoice[h + 1]!;
+      const lv = +(uLevel >= level1) + +(uLevel >= level2) + +(uLevel >= level3);
+      const uArea = rowChoice[h + 2]!;
+      let location = LOCAL;
+      if (away) location = uArea < awayShare ? REGISTERED : LOCAL;
+      else if (uArea < outShare) location = rowChoice[h + 3]! < registeredShare ? REGISTERED : UNREGISTERED;
+      let cause = 0;
+      const uCause = rowChoice[h + 4]!;
+      for (let c = 0; c < cdf.length; c++) {
+        if (uCause < cdf[c]!) {
+          cause = code[c]!;
+          break;
+        }
       }
+      rowKey[j] = day * SEQ + j;
+      rowDay[j] = day;
+      rowSetting[j] = setting;
+      rowLevel[j] = lv;
+      rowLocation[j] = location;
+      rowCause[j] = cause;
+      rowFlags[j] = 0;
+      rowLos[j] = 0;
     }
-    rowKey[j] = day * SEQ + j;
-    rowDay[j] = day;
-    rowSetting[j] = setting;
-    rowLevel[j] = lv;
-    rowLocation[j] = location;
-    rowCause[j] = cause;
-    rowFlags[j] = 0;
-    rowLos[j] = 0;
+    this.n = end;
   }
 
   /** Split a bill (fen) of row j into 甲/乙/丙 with the setting's shares at the row's level. */
   split(j: number, setting: number, bill: number, uC: number, uA: number): void {
     const t = this.t;
     const at = setting * LEVEL_COUNT + rowLevel[j]!;
-    const c = round(bill * t.classC[at]! * 2 * uC);
-    let shareA = t.classA[at]! + (uA - 0.5) * 2 * t.classSpread;
-    shareA = shareA < 0 ? 0 : shareA > 1 ? 1 : shareA;
-    const a = round((bill - c) * shareA);
-    rowClassC[j] = c;
-    rowClassA[j] = a;
-    rowClassB[j] = bill - c - a;
+    splitRow(j, bill, t.classC[at]!, t.classA[at]!, t.classSpread, uC, uA);
   }
 
   /**
@@ -184,7 +205,7 @@ class Generator {
   visits(setting: number, count: number): void {
     const first = this.n;
     this.drawVisits(setting, first, count);
-    this.startVisits(setting, count);
+    this.startRows(setting, setting === EMERGENCY ? 0 : 1, count);
     this.priceVisits(setting, first, count);
   }
 
@@ -196,20 +217,20 @@ class Generator {
     this.s.fillStreams(claimStreamOf(CLAIM_STREAM, setting, 0), count, rowChoice, first * CHOICES, CHOICES, rowCost, first * COSTS, 1, COSTS);
   }
 
-  /** The next `count` rows, from their draws, as claims of a visit setting. */
-  startVisits(setting: number, count: number): void {
-    const causeRow = setting === EMERGENCY ? 0 : 1;
-    for (let k = 0; k < count; k++) this.start(setting, causeRow);
-  }
-
   /** The bills of rows first … first + count − 1 of a visit setting (from their cost draws), split. */
   priceVisits(setting: number, first: number, count: number): void {
-    const quantiles = this.t.costQuantiles;
+    const t = this.t;
+    const quantiles = t.costQuantiles;
+    const classC = t.classC;
+    const classA = t.classA;
+    const spread = t.classSpread;
     const meanAt = (setting * 2 + this.scheme) * LEVEL_COUNT;
+    const levelAt = setting * LEVEL_COUNT;
     for (let j = first; j < first + count; j++) {
       const level = rowLevel[j]!;
-      const bill = Math.max(1, round(meanFen[meanAt + level]! * quantiles[setting * LEVEL_COUNT + level]!.at(rowCost[j * COSTS]!)));
-      this.split(j, setting, bill, rowChoice[j * CHOICES + 5]!, rowChoice[j * CHOICES + 6]!);
+      const at = levelAt + level;
+      const bill = Math.max(1, round(meanFen[meanAt + level]! * quantiles[at]!.at(rowCost[j * COSTS]!)));
+      splitRow(j, bill, classC[at]!, classA[at]!, spread, rowChoice[j * CHOICES + 5]!, rowChoice[j * CHOICES + 6]!);
     }
   }
 
@@ -218,7 +239,7 @@ class Generator {
     const t = this.t;
     const j = this.n;
     this.s.fillStreams(claimStreamOf(CLAIM_STREAM, INPATIENT, k), 1, rowChoice, j * CHOICES, CHOICES, rowCost, j * COSTS, 2, COSTS);
-    this.start(INPATIENT, 0);
+    this.startRows(INPATIENT, 0, 1);
     const h = j * CHOICES;
     const level = rowLevel[j]!;
     const at = INPATIENT * LEVEL_COUNT + level;
