@@ -34,7 +34,7 @@ function buildProgram(): Command {
       'after',
       '\nWithout a command, `yibao` runs the default scenario (`yibao run`).\n' +
         'Exit codes: 0 done; 1 internal error (and `settle` when some claim lines were bad); 2 bad input, options or command;\n' +
-        '130 interrupted. `yibao <command> --help` describes each command.',
+        '3 `penalty` when no tier of the article covers the facts; 130 interrupted. `yibao <command> --help` describes each command.',
     );
   for (const command of COMMANDS) command.register(program);
   return program;

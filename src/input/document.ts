@@ -24,7 +24,8 @@ export function parseDocumentText(text: string, file: string): SourceDocument {
       doc.errors.map((e) => ({
         file,
         path: [],
-        line: e.linePos?.[0]?.line,
+        // Without prettyErrors the parser gives the offset, not the line.
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         message: `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
       })),
     );

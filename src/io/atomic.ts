@@ -3,10 +3,19 @@
  * temporary name beside the target (same directory, so the final rename stays on one file system) and
  * renamed into place only when complete. On an error or an abort the temporary is removed and an
  * existing target is left as it was. Temporary names start with "." and contain ".tmp-".
+ *
+ * A result directory replaces only what a result directory may: nothing, an empty directory, or an earlier
+ * result (which carries the RESULT_MARK file). Anything else at the target is the user's, and is refused
+ * before any work is done (`checkDirectoryTarget`, also called by the commands before they simulate).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../input/inputError.js';
+
+/** The file every result directory holds, so that a later result may replace it. */
+export const RESULT_MARK = '.yibao-result';
 
 /** Error thrown when an AbortSignal stops a write (the same name as the engine's cancellation). */
 function abortedError(signal: AbortSignal): Error {
@@ -112,8 +121,9 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 
 /**
  * Produce a result directory atomically: `fill` writes into a fresh temporary directory beside `target`,
- * which then replaces `target` (an existing one is swapped out and removed only after the new one is in
+ * which then replaces `target` (an earlier result is swapped out and removed only after the new one is in
  * place). If `fill` throws or the signal aborts, the temporary directory is removed and `target` is unchanged.
+ * A target that holds anything but an earlier result is refused (InputError) before `fill` runs.
  */
 export async function writeDirectoryAtomic(
   target: string,
@@ -122,16 +132,71 @@ export async function writeDirectoryAtomic(
 ): Promise<void> {
   const { signal } = options;
   throwIfAborted(signal);
+  checkDirectoryTarget(target);
   const abs = resolve(target);
-  await mkdir(dirname(abs), { recursive: true });
-  const temp = await mkdtemp(join(dirname(abs), `.${basename(abs)}.tmp-`));
+  // mkdir, not mkdtemp: the result gets the user's usual permissions (mkdtemp's are owner-only).
+  const temp = tempPathBeside(abs);
+  await mkdir(dirname(abs), { recursive: true })
+    .then(() => mkdir(temp))
+    .catch((err: NodeJS.ErrnoException) => {
+      throw err.code ? new InputError([{ file: target, path: [], message: `cannot be written (${err.code}: ${err.message})` }]) : err;
+    });
   try {
     await fill(temp, signal);
+    await writeFile(join(temp, RESULT_MARK), 'Written by yibao-sim. A later result written here replaces this directory whole.\n');
     throwIfAborted(signal);
     await replaceDirectory(temp, abs);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Refuse, before any work, a result directory that could not be written or would replace something of the
+ * user's: the target must be missing, an empty directory or an earlier result, and its nearest existing
+ * ancestor a directory this process may write in.
+ */
+export function checkDirectoryTarget(target: string): void {
+  const problem = (message: string) => new InputError([{ file: target, path: [], message }]);
+  const found = statOrUndefined(target);
+  if (found && !found.isDirectory()) throw problem('exists and is not a directory; the results need a directory of their own');
+  if (found && readdirSync(target).length > 0 && !statOrUndefined(join(target, RESULT_MARK))) {
+    throw problem(`exists and holds files that are not an earlier result (no ${RESULT_MARK} in it), which the results would replace; name a new or empty directory, or remove it`);
+  }
+  checkWritableParent(target, problem);
+}
+
+/** Refuse, before any work, a result file that could not be written: not a directory, in a directory this process may write in. */
+export function checkFileTarget(target: string): void {
+  const problem = (message: string) => new InputError([{ file: target, path: [], message }]);
+  if (statOrUndefined(target)?.isDirectory()) throw problem('is a directory; name a file');
+  checkWritableParent(target, problem);
+}
+
+/** The nearest existing ancestor of `target` must be a directory we may write in (the rest is created). */
+function checkWritableParent(target: string, problem: (message: string) => Error): void {
+  let dir = dirname(resolve(target));
+  let found = statOrUndefined(dir);
+  while (!found) {
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+    found = statOrUndefined(dir);
+  }
+  if (!found?.isDirectory()) throw problem(`cannot be created: ${dir} is not a directory`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw problem(`cannot be written: no permission to write in ${dir}`);
+  }
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { InputError } from '../input/inputError.js';
-import { AtomicFile } from './atomic.js';
+import { AtomicFile, checkFileTarget } from './atomic.js';
 
 /** The name standing for standard input, as a file argument and in messages. */
 export const STDIN = '-';
@@ -78,6 +78,7 @@ export async function openLineSink(file: string | undefined, signal?: AbortSigna
       abort: async () => undefined,
     };
   }
+  checkFileTarget(file);
   let out: AtomicFile;
   try {
     out = await AtomicFile.open(file, { signal });

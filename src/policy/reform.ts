@@ -10,7 +10,10 @@ import { policyProblems, type LoadedPolicy } from './load.js';
 import { policySchema } from './schema.js';
 
 export const reformSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"')
+    .refine((id) => id !== 'baseline', '"baseline" is reserved for the policy a reform is compared with'),
   name: z.string().min(1),
   description: z.string().optional(),
   /** First calendar year the reform is in force (for projections); absent means from the start. */

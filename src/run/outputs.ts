@@ -39,9 +39,13 @@ export function resultCharts(r: ScenarioResult): Record<string, string> {
     if (months.length > 0) charts[`${scheme}-months-covered`] = monthsCoveredChart(months, { title: `${scheme} pooled fund: months of payment covered` });
   }
   const year = r.spec.years[0]!;
-  charts['reimbursement-ratios'] = reimbursementChart(ratioRows(r, year), { title: `Reimbursement ratios, ${year}` });
-  charts['out-of-pocket'] = oopDistributionChart(oopRows(r, year), { title: `Out-of-pocket per member-year, ${year}` });
-  charts['monthly-cash'] = monthlyCashChart(monthlyCashRows(r, year), { title: `Cash out of both funds by month, ${year}` });
+  // A tiny sample may have no claims of a kind: no rows, no chart.
+  const ratios = ratioRows(r, year);
+  if (ratios.length > 0) charts['reimbursement-ratios'] = reimbursementChart(ratios, { title: `Reimbursement ratios, ${year}` });
+  const oop = oopRows(r, year);
+  if (oop.length > 0) charts['out-of-pocket'] = oopDistributionChart(oop, { title: `Out-of-pocket per member-year, ${year}` });
+  const cash = monthlyCashRows(r, year);
+  if (cash.length > 0) charts['monthly-cash'] = monthlyCashChart(cash, { title: `Cash out of both funds by month, ${year}` });
   const last = r.spec.years[r.spec.years.length - 1]!;
   const gains = institutionPaymentRows(r, last);
   if (paymentIsReformed(r) && gains.length > 0) charts['institution-payments'] = institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` });

@@ -55,6 +55,9 @@ export function reportHtml(r: ScenarioResult): string {
   });
 }
 
+/** A chart of `rows`, or none when there are none (a tiny sample may have no claims of a kind). */
+const chartIfAny = <R>(rows: R[], draw: (rows: R[]) => string): string[] => (rows.length > 0 ? [draw(rows)] : []);
+
 function fundSection(r: ScenarioResult, scheme: Scheme): ReportSection {
   const balance = fundPercentiles(r, scheme, 'accumulated_balance_yuan', 'baseline');
   const months = fundPercentiles(r, scheme, 'months_covered', 'baseline');
@@ -87,7 +90,7 @@ function ratioSection(r: ScenarioResult): ReportSection {
   };
   return {
     heading: 'Reimbursement ratios (报销比例)',
-    charts: [reimbursementChart(ratioRows(r, year), { title: `Reimbursement ratios by setting and hospital level, ${year}` })],
+    charts: chartIfAny(ratioRows(r, year), (rows) => reimbursementChart(rows, { title: `Reimbursement ratios by setting and hospital level, ${year}` })),
     tables: [table],
   };
 }
@@ -105,7 +108,7 @@ function burdenSection(r: ScenarioResult): ReportSection {
   };
   return {
     heading: 'Out-of-pocket burden (个人负担)',
-    charts: [oopDistributionChart(oopRows(r, year), { title: `Out-of-pocket per member-year, ${year}` })],
+    charts: chartIfAny(oopRows(r, year), (rows) => oopDistributionChart(rows, { title: `Out-of-pocket per member-year, ${year}` })),
     tables: [table],
   };
 }
@@ -224,7 +227,7 @@ function cashSection(r: ScenarioResult): ReportSection {
   return {
     heading: 'Direct settlement and the funds’ cash flow (直接结算与基金现金流)',
     text: cashAnswer(r),
-    charts: [monthlyCashChart(monthlyCashRows(r, year), { title: `Cash out of both funds by month, ${year}` })],
+    charts: chartIfAny(monthlyCashRows(r, year), (rows) => monthlyCashChart(rows, { title: `Cash out of both funds by month, ${year}` })),
     tables: [months, channels],
   };
 }

@@ -19,6 +19,11 @@ import { macroAssumptions } from '../projection/macro.js';
 import { source } from '../policy/schema.js';
 import { supervisionAssumptions } from '../supervision/assumptions.js';
 
+/** Limits of a run's size, shared with the command line's options (cli/simulation.ts). */
+export const MAX_HORIZON = 100;
+export const MAX_PATHS = 100_000;
+export const MAX_MEMBERS = 100_000_000;
+
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 export const scenarioSchema = z.strictObject({
@@ -30,13 +35,13 @@ export const scenarioSchema = z.strictObject({
   seed: z.union([z.number().int(), z.string().min(1)]).default(20211231),
   baseYear: z.number().int().min(1990).max(2200),
   /** Projection years, the base year included (1 = the base year only). */
-  horizon: z.number().int().min(1, 'must be at least 1 year').max(100, 'must be at most 100 years'),
+  horizon: z.number().int().min(1, 'must be at least 1 year').max(MAX_HORIZON, `must be at most ${MAX_HORIZON} years`),
   /** Monte Carlo paths. */
-  paths: z.number().int().min(1, 'needs at least one path').max(100_000),
+  paths: z.number().int().min(1, 'needs at least one path').max(MAX_PATHS, `must be at most ${MAX_PATHS.toLocaleString('en')}`),
   /** A weighted sample: `members` simulated slots stand for `represents` insured people. */
   sample: z
     .strictObject({
-      members: z.number().int().min(1, 'needs at least one member').max(100_000_000),
+      members: z.number().int().min(1, 'needs at least one member').max(MAX_MEMBERS, `must be at most ${MAX_MEMBERS.toLocaleString('en')}`),
       represents: z.number().int().min(1),
     })
     .refine((s) => s.represents >= s.members, { message: 'must represent at least as many people as it simulates', path: ['represents'] }),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimMeasures } from '../../src/analysis/claimMeasures.js';
 import { summaryByYear } from '../../src/analysis/cubeTables.js';
 import { exportTables } from '../../src/analysis/export.js';
+import { RESULT_MARK } from '../../src/io/atomic.js';
 import { frameCells, toFrame, toFrames } from '../../src/analysis/frame.js';
 import { simulationTables } from '../../src/analysis/tables.js';
 import { tornado } from '../../src/analysis/tornado.js';
@@ -79,7 +80,7 @@ describe('exporting tables', () => {
     const dir = join(work, 'tables');
     const files = await exportTables(dir, { claims_by_year: toFrame(rows), labels, tornado: toFrame(tornadoRows) });
     expect(files).toHaveLength(9);
-    expect((await readdir(dir)).sort()).toEqual([...files].sort());
+    expect((await readdir(dir)).sort()).toEqual([RESULT_MARK, ...files].sort());
 
     for (const name of ['claims_by_year', 'labels', 'tornado']) {
       const [header, ...body] = parseCsv(await readFile(join(dir, `${name}.csv`), 'utf8'));
@@ -110,16 +111,20 @@ describe('exporting tables', () => {
     expect((await readParquet(join(dir, 'labels.parquet')))[0]).toEqual({ name: 'a, "quoted" label', value: 1, flag: true, missing: null });
   });
 
-  it('replaces an existing directory whole, or leaves it alone on an error', async () => {
+  it('replaces an earlier export whole, or leaves it alone on an error; never a directory of other files', async () => {
     const dir = join(work, 'replace');
-    await mkdir(dir);
-    await writeFile(join(dir, 'old.txt'), 'old');
+    await exportTables(dir, toFrames({ old: [{ a: 0 }] }), ['csv']);
     await exportTables(dir, toFrames({ small: [{ a: 1 }] }), ['csv']);
-    expect(await readdir(dir)).toEqual(['small.csv']);
+    expect((await readdir(dir)).sort()).toEqual([RESULT_MARK, 'small.csv']);
     await expect(exportTables(dir, toFrames({ '../escape': [{ a: 1 }] }), ['csv', 'xlsx' as 'csv'])).rejects.toThrow(
       /table name "..\/escape" is not a file name.*format "xlsx" is not one of csv, json, parquet/,
     );
-    expect(await readdir(dir)).toEqual(['small.csv']);
+    expect((await readdir(dir)).sort()).toEqual([RESULT_MARK, 'small.csv']);
+    const mine = join(work, 'mine');
+    await mkdir(mine);
+    await writeFile(join(mine, 'notes.txt'), 'important');
+    await expect(exportTables(mine, toFrames({ small: [{ a: 1 }] }), ['csv'])).rejects.toThrow(/not an earlier result/);
+    expect(await readdir(mine)).toEqual(['notes.txt']);
     // Nothing left behind beside it.
     expect((await readdir(work)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });

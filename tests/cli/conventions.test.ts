@@ -1,10 +1,10 @@
 /** The CLI conventions: help everywhere, exit codes, one line per user mistake, stacks for internal errors. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../../src/cli/commands/validate.js';
-import { launcher, spawnYibao, TWO_YEARS, yibao } from './helpers.js';
+import { launcher, ROOT, spawnYibao, TWO_YEARS, yibao } from './helpers.js';
 
 describe('yibao conventions', () => {
   it('has --help for the program and every command', async () => {
@@ -34,6 +34,61 @@ describe('yibao conventions', () => {
     expect(option).toMatchObject({ code: 2, err: "error: unknown option '--bogus'\n" });
     const missing = await yibao('settle');
     expect(missing).toMatchObject({ code: 2, err: "error: required option '--policy <file>' not specified\n" });
+  });
+
+  it('refuses, before simulating, an output directory it could not write or would replace the user\'s files in (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-out-'));
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'notes.txt'), 'important');
+    writeFileSync(join(dir, 'claims.jsonl'), '{}\n');
+    const size = ['--paths', '1', '--members', '300', '--horizon', '1', '--workers', '0', '--no-progress'];
+    const mine = await yibao('run', ...size, '--out', join(dir, 'mine'));
+    expect(mine.code).toBe(2);
+    expect(mine.err).toContain('not an earlier result');
+    expect(mine.out).toBe(''); // refused before the simulation, which prints the answers
+    expect(readdirSync(join(dir, 'mine'))).toEqual(['notes.txt']);
+    const reform = join(ROOT, 'scenarios', 'reforms', 'resident-tertiary-deductible.yaml');
+    const throughFile = await yibao('compare', ...size, '--reform', reform, '--out', join(dir, 'claims.jsonl', 'x'));
+    expect(throughFile).toMatchObject({ code: 2, err: expect.stringContaining(`${join(dir, 'claims.jsonl')} is not a directory`) });
+    const settle = await yibao('settle', '--policy', TWO_YEARS, '--claims', join(dir, 'claims.jsonl'), '--out', join(dir, 'mine'));
+    expect(settle).toMatchObject({ code: 2, err: expect.stringContaining('is a directory') });
+    // A run's own earlier result is replaced.
+    expect((await yibao('run', ...size, '--out', join(dir, 'result'))).code).toBe(0);
+    expect((await yibao('run', ...size, '--seed', '7', '--out', join(dir, 'result'))).code).toBe(0);
+  });
+
+  it('refuses an empty seed, more paths than a scenario may have, and compare without --reform (exit 2)', async () => {
+    const seed = await yibao('run', '--seed', '', '--no-progress');
+    expect(seed).toMatchObject({ code: 2, err: expect.stringContaining('--seed = "": must not be empty') });
+    const paths = await yibao('run', '--paths', '100001', '--no-progress');
+    expect(paths).toMatchObject({ code: 2, err: expect.stringContaining('must be a whole number from 1 to 100,000') });
+    const compare = await yibao('compare', '--paths', '1', '--no-progress');
+    expect(compare).toMatchObject({ code: 2, err: expect.stringContaining("required option '--reform <file>' not specified") });
+  });
+
+  it('notes a reform dated after the run\'s last year, whose zero differences would otherwise look like an answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-late-'));
+    const reform = join(dir, 'late.yaml');
+    writeFileSync(reform, 'id: late\nname: late\nstartYear: 2040\nchanges:\n  resident:\n    inpatient:\n      deductible:\n        tertiary: 1500\n');
+    const run = await yibao('compare', '--reform', reform, '--paths', '1', '--members', '300', '--horizon', '2', '--workers', '0', '--no-progress', '--out', join(dir, 'out'));
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(`${reform}: startYear 2040 is after the run's last year (2022); this reform changes nothing in the run`);
+  });
+
+  it('names the line of a reform\'s mistake in compare, as validate does', async () => {
+    const reform = join(mkdtempSync(join(tmpdir(), 'yibao-typo-')), 'typo.yaml');
+    writeFileSync(reform, 'id: typo\nname: typo\nchanges:\n  resident:\n    inpatient:\n      deductable:\n        tertiary: 1500\n');
+    const compare = await yibao('compare', '--reform', reform, '--paths', '1', '--members', '100', '--horizon', '1', '--workers', '0', '--no-progress');
+    expect(compare.code).toBe(2);
+    expect(compare.err).toContain(`yibao: ${reform}:6: changes.resident.inpatient.deductable = {"tertiary":1500}: unknown field`);
+    expect(compare.err).toBe((await yibao('validate', reform)).err);
+  });
+
+  it('writes the results of a sample too small to have claims of every kind (no chart of what is not there)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yibao-tiny-')), 'out');
+    const run = await yibao('run', '--paths', '1', '--members', '4', '--horizon', '1', '--workers', '0', '--no-progress', '--out', out);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(out, 'charts'))).not.toContain('reimbursement-ratios.svg');
   });
 
   it('prints an internal error with its stack and exits with 1', async () => {

@@ -1,8 +1,8 @@
 /** Output helpers: atomic files and directories never leave a partial result; CSV and JSON text. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile, writeDirectoryAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { AtomicFile, RESULT_MARK, writeDirectoryAtomic, writeFileAtomic } from '../../src/io/atomic.js';
 import { csvText, writeCsv } from '../../src/io/csv.js';
 import { jsonText, writeJson } from '../../src/io/json.js';
 import { tempDir } from './helpers.js';
@@ -71,23 +71,61 @@ describe('atomic files', () => {
 });
 
 describe('atomic directories', () => {
-  it('replaces a result directory as a whole', async () => {
-    const target = join(dir, 'results');
+  /** An earlier result at `target`: its files and the mark every result carries. */
+  const earlierResult = (target: string, file: string) => {
     mkdirSync(target);
-    writeFileSync(join(target, 'stale.csv'), 'old');
+    writeFileSync(join(target, file), 'old');
+    writeFileSync(join(target, RESULT_MARK), '');
+  };
+
+  it('replaces an earlier result directory as a whole', async () => {
+    const target = join(dir, 'results');
+    earlierResult(target, 'stale.csv');
     await writeDirectoryAtomic(target, async (tmp) => {
       expect(existsSync(join(target, 'stale.csv'))).toBe(true); // the old result stays whole meanwhile
       writeFileSync(join(tmp, 'summary.json'), '{}');
       await writeCsv(join(tmp, 'years.csv'), ['year'], [[2021]]);
     });
-    expect(readdirSync(target).sort()).toEqual(['summary.json', 'years.csv']);
+    expect(readdirSync(target).sort()).toEqual([RESULT_MARK, 'summary.json', 'years.csv']);
     expect(readdirSync(dir)).toEqual(['results']);
+  });
+
+  it('refuses, before filling, a directory holding anything but an earlier result, and leaves it as it was', async () => {
+    const target = join(dir, 'mine');
+    mkdirSync(target);
+    writeFileSync(join(target, 'notes.txt'), 'important');
+    let filled = false;
+    const write = writeDirectoryAtomic(target, async () => {
+      filled = true;
+    });
+    await expect(write).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining('not an earlier result') });
+    expect(filled).toBe(false);
+    expect(readdirSync(target)).toEqual(['notes.txt']);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('important');
+  });
+
+  it('refuses a file, and a path through a file; fills an empty directory', async () => {
+    const file = join(dir, 'claims.jsonl');
+    writeFileSync(file, '{}');
+    const fill = async (tmp: string) => writeFileSync(join(tmp, 'a.json'), '{}');
+    await expect(writeDirectoryAtomic(file, fill)).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining('not a directory') });
+    await expect(writeDirectoryAtomic(join(file, 'x'), fill)).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining(`${file} is not a directory`) });
+    expect(readFileSync(file, 'utf8')).toBe('{}');
+    mkdirSync(join(dir, 'empty'));
+    await writeDirectoryAtomic(join(dir, 'empty'), fill);
+    expect(readdirSync(join(dir, 'empty')).sort()).toEqual([RESULT_MARK, 'a.json']);
+  });
+
+  it('gives the result the usual permissions (not owner-only)', async () => {
+    const target = join(dir, 'shared');
+    await writeDirectoryAtomic(target, async () => undefined);
+    const umask = process.umask();
+    expect(statSync(target).mode & 0o777).toBe(0o777 & ~umask);
   });
 
   it('keeps the old directory and removes the temporary one when filling fails', async () => {
     const target = join(dir, 'results');
-    mkdirSync(target);
-    writeFileSync(join(target, 'kept.csv'), 'old');
+    earlierResult(target, 'kept.csv');
     await expect(
       writeDirectoryAtomic(target, async (tmp) => {
         writeFileSync(join(tmp, 'half.csv'), 'a,b\n1,');
@@ -95,7 +133,7 @@ describe('atomic directories', () => {
       }),
     ).rejects.toThrow('boom');
     expect(readdirSync(dir)).toEqual(['results']);
-    expect(readdirSync(target)).toEqual(['kept.csv']);
+    expect(readdirSync(target).sort()).toEqual([RESULT_MARK, 'kept.csv']);
   });
 
   it('creates nothing when aborted while filling', async () => {

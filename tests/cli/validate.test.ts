@@ -49,6 +49,25 @@ describe('yibao validate', () => {
     expect(err).toHaveLength(8); // and the six problems of the bad policy
   });
 
+  it('refuses a reform with the id "baseline" (compare names the baseline so), as compare does', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yibao-reform-')), 'named-baseline.yaml');
+    writeFileSync(file, 'id: baseline\nname: Named baseline\nchanges:\n  resident:\n    inpatient:\n      deductible:\n        tertiary: 1500\n');
+    const run = await yibao('validate', file);
+    expect(run).toMatchObject({ code: 2, err: `yibao: ${file}:1: id = "baseline": "baseline" is reserved for the policy a reform is compared with\n` });
+    const compare = await yibao('compare', '--reform', file, '--paths', '1', '--members', '100', '--horizon', '1', '--no-progress');
+    expect(compare).toMatchObject({ code: 2, err: run.err });
+  });
+
+  it('gives the line of a YAML syntax error and of a repeated key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-yaml-'));
+    writeFileSync(join(dir, 'flow.yaml'), 'id: x\nname: {a: 1\nfoo: bar\n');
+    writeFileSync(join(dir, 'twice.yaml'), 'id: x\nid: y\n');
+    const run = await yibao('validate', join(dir, 'flow.yaml'), join(dir, 'twice.yaml'));
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(new RegExp(`^yibao: ${join(dir, 'flow.yaml')}:3: not valid YAML: `, 'm'));
+    expect(run.err).toContain(`yibao: ${join(dir, 'twice.yaml')}:2: not valid YAML: Map keys must be unique`);
+  });
+
   it('reports a bad baseline once, and a missing file', async () => {
     const run = await yibao('validate', GOOD_REFORM, BAD_REFORM, join(FIXTURES, 'missing.yaml'), '--policy', BAD_POLICY);
     expect(run.code).toBe(2);

@@ -12,6 +12,7 @@ import { writeOutputs } from '../../src/run/outputs.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
 import { schemeHasMembers } from '../../src/run/views.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { RESULT_MARK } from '../../src/io/atomic.js';
 
 const EMPLOYEE_ONLY = join(__dirname, '..', '..', 'scenarios', 'employee-only.yaml');
 let r: ScenarioResult;
@@ -41,7 +42,7 @@ describe('answers for a scheme with no members (scenarios/employee-only.yaml: no
   it('writes every output, the out-of-pocket chart with the employee scheme only', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'yibao-answers-')), 'out');
     await writeOutputs(dir, r, { formats: ['csv'] });
-    expect(readdirSync(dir).sort()).toEqual(['answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
+    expect(readdirSync(dir).sort()).toEqual([RESULT_MARK, 'answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
     expect(readFileSync(join(dir, 'answers.txt'), 'utf8')).toContain('no members in this scenario');
     const report = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(report).toContain('Employee pooled fund (职工医保统筹基金)');

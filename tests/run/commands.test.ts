@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { inspectPage } from '../helpers/browser.js';
+import { RESULT_MARK } from '../../src/io/atomic.js';
 
 const SMALL = ['--paths', '3', '--horizon', '3', '--members', '1500', '--workers', '0', '--no-progress'];
 const reform = join(__dirname, '..', 'engine', 'fixtures', 'higher-tertiary-deductible.yaml');
@@ -46,7 +47,7 @@ describe('yibao run', () => {
     const io = capture();
     expect(await main(['run', ...SMALL, '--out', join(dir, 'run')])).toBe(0);
     const files = readdirSync(join(dir, 'run')).sort();
-    expect(files).toEqual(['answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
+    expect(files).toEqual([RESULT_MARK, 'answers.txt', 'charts', 'manifest.json', 'report.html', 'tables']);
     const tables = readdirSync(join(dir, 'run', 'tables'));
     for (const t of ['fund_by_year', 'claims_by_year', 'fund_risk_by_year', 'oop_deciles_by_year']) {
       for (const f of ['csv', 'json', 'parquet']) expect(tables).toContain(`${t}.${f}`);
@@ -205,7 +206,7 @@ describe('yibao solve', () => {
 describe('user mistakes', () => {
   it.each([
     [['run', 'no-such-scenario.yaml'], /no-such-scenario\.yaml: file not found/],
-    [['run', '--paths', '0'], /--paths = "0": must be a whole number of at least 1/],
+    [['run', '--paths', '0'], /--paths = "0": must be a whole number from 1 to 100,000/],
     [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
     [['compare', '--reform', 'missing-reform.yaml'], /missing-reform\.yaml: file not found/],
   ])('%j is one clear line and exit code 2, with no output written', async (argv, message) => {

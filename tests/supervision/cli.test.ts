@@ -84,6 +84,12 @@ describe('yibao penalty', () => {
     ]);
   });
 
+  it('shows an amount out of range in yuan, as given, not in fen', async () => {
+    const run = await penalty('--article', '40', '--actor', 'designatedInstitution', '--amount', '-5');
+    expect(run.code).toBe(2);
+    expect(run.problems).toEqual(['command line: --amount = "-5.00": must be whole fen from 0 to 10000000.00 yuan']);
+  });
+
   it('names a fact a tier needs but the command line does not give', async () => {
     const run = await penalty('--article', '38', '--actor', 'designatedInstitution', '--amount', '3000');
     expect(run.problems).toEqual(['command line: --share: is needed for article 38 (tier 38-Z, 38-G)']);

@@ -9,13 +9,13 @@ import { loadReform, type Reform } from '../../policy/reform.js';
 import { answers } from '../../run/answers.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { runScenario } from '../../run/scenarioRun.js';
-import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   reform: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function loadReforms(files: string[]): Reform[] {
   const problems: Problem[] = [];
@@ -30,7 +30,7 @@ function loadReforms(files: string[]): Reform[] {
   });
   const ids = reforms.map((r) => r.id);
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i || id === 'baseline') problems.push({ file: reforms[i]!.file, path: ['id'], value: id, message: id === 'baseline' ? '"baseline" is reserved' : 'two reforms have this id' });
+    if (ids.indexOf(id) !== i) problems.push({ file: reforms[i]!.file, path: ['id'], value: id, message: 'two reforms have this id' });
   });
   if (problems.length > 0) throw new InputError(problems);
   return reforms;
@@ -42,17 +42,37 @@ export function register(program: Command): void {
       .command('compare')
       .description('compare a baseline with one or more reforms on the same random draws')
       .argument('[scenario]', 'scenario file; default: scenarios/default.yaml')
-      .requiredOption('--reform <file>', 'reform file (a partial policy); repeat for several', collect, []),
+      .requiredOption('--reform <file>', 'reform file (a partial policy; required); repeat for several', collect),
   ).action(async (file: string | undefined, flags: Flags) => {
     const options = runOptions(flags);
     const loaded = scenarioOrDefault(file);
     const reforms = loadReforms(flags.reform);
-    const out = flags.out ?? defaultOutDir(`${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);
+    warnIfAfterHorizon(reforms, loaded.scenario.baseYear + (options.horizon ?? loaded.scenario.horizon) - 1);
+    const out = outputDir(flags.out, `${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);
     const progress = progressBar(flags.progress);
     await withInterrupt(async (signal) => {
-      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress })
+        .catch((err: unknown) => {
+          throw withReformLines(err, reforms);
+        })
+        .finally(progress.stop);
       await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
       process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
     });
   });
+}
+
+/** A reform dated after the run's last year changes nothing in it: say so, or its zero differences look like an answer. */
+function warnIfAfterHorizon(reforms: readonly Reform[], lastYear: number): void {
+  for (const r of reforms) {
+    if (r.startYear !== undefined && r.startYear > lastYear) {
+      process.stderr.write(`yibao: note: ${r.file}: startYear ${r.startYear} is after the run's last year (${lastYear}); this reform changes nothing in the run\n`);
+    }
+  }
+}
+
+/** The run carries reforms as plain data, without their lines: a problem it finds in a reform file gets its line here. */
+function withReformLines(err: unknown, reforms: readonly Reform[]): unknown {
+  if (!(err instanceof InputError)) return err;
+  return new InputError(err.problems.map((p) => (p.line !== undefined ? p : { ...p, line: reforms.find((r) => r.file === p.file)?.doc.lineOf(p.path) })));
 }

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { InputError, type Problem } from '../../input/inputError.js';
 import { Decimal } from '../../money/decimal.js';
-import { yuanToFen } from '../../money/fen.js';
+import { fenToYuan, yuanToFen } from '../../money/fen.js';
 import { assessPenalty, FACTS_SOURCE } from '../../supervision/assess.js';
 import { penaltyText } from '../../supervision/describe.js';
 import { checkFacts, type PenaltyFacts } from '../../supervision/facts.js';
@@ -109,7 +109,9 @@ export function factsFromOptions(options: Options): { facts: PenaltyFacts; probl
 
 function asOption(p: Problem): Problem {
   const field = p.path[0];
-  return { ...p, file: WHERE, path: [typeof field === 'string' ? (OPTION_OF[field] ?? field) : String(field)] };
+  // The facts hold the amount in fen; the user gave yuan, so the problem shows yuan.
+  const value = field === 'amountFen' && typeof p.value === 'number' && Number.isInteger(p.value) ? fenToYuan(p.value) : p.value;
+  return { ...p, value, file: WHERE, path: [typeof field === 'string' ? (OPTION_OF[field] ?? field) : String(field)] };
 }
 
 /** Problems the assessment finds with the facts, named by the options that give them. */

@@ -10,7 +10,7 @@ import { packageVersion } from '../paths.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
-import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   manifest?: string;
@@ -37,7 +37,7 @@ export function register(program: Command): void {
       }
       const loaded = rerun ? rerun.scenario : scenarioOrDefault(file);
       const reforms = rerun?.reforms ?? [];
-      const out = flags.out ?? defaultOutDir(loaded.scenario.id);
+      const out = outputDir(flags.out, loaded.scenario.id);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
         const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);

@@ -12,7 +12,7 @@ import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { KEY_ASSUMPTIONS } from '../../run/sensitivity.js';
 import { runSensitivity, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
 import { optionProblem } from '../report.js';
-import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   scheme?: string;
@@ -55,7 +55,7 @@ export function register(program: Command): void {
       if (problems.length > 0) throw new InputError(problems);
       const scheme = flags.scheme as Scheme | undefined;
       const loaded = scenarioOrDefault(file);
-      const out = flags.out ?? defaultOutDir(`${loaded.scenario.id}-sensitivity`);
+      const out = outputDir(flags.out, `${loaded.scenario.id}-sensitivity`);
       const progress = progressBar(flags.progress);
       const onProgress = acrossRuns(1 + 2 * KEY_ASSUMPTIONS.length, progress.onProgress);
       await withInterrupt(async (signal) => {

@@ -14,7 +14,7 @@ import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
-import { addSimulationOptions, defaultOutDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   target: string;
@@ -158,7 +158,7 @@ export function register(program: Command): void {
       if (problems.length > 0) throw new InputError(problems);
       const loaded = scenarioOrDefault(file);
       const solveTarget: SolveTarget = { scheme, ...target };
-      const out = flags.out ?? defaultOutDir(`${loaded.scenario.id}-solve-${flags.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
+      const out = outputDir(flags.out, `${loaded.scenario.id}-solve-${flags.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
         const result = await solveLever(loaded, lever, solveTarget, { ...options, signal, onProgress: progress.onProgress })

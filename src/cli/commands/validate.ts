@@ -119,7 +119,7 @@ export function register(program: Command): void {
     .description('check scenario, policy, reform or rule files and report every problem (exit code 2 if there is any)')
     .argument(
       '<files...>',
-      'scenario, policy, reform or rule files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "baseYear" or "sample", ' +
+      'scenario, policy, reform or rule files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "policyChanges", "baseYear", "horizon", "paths" or "sample", ' +
         'a penalty rule file one with "articles", an agreement rule file one with "entry", "suspension", "termination", "reentry" or "terms"',
     )
     .option('--policy <file>', 'baseline policy that reforms are applied to (default: the built-in default policy)')
