@@ -126,7 +126,7 @@ describe('policy lever direction', () => {
     const r = await spawnYibao(bin.file, ['solve', '--target', 'depletion<=5%', '--lever', 'policy:resident.elderlyAge', '--range', '50:70', '--out', join(dir, 'age'), ...SMALL]);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('cannot tell which way this field moves spending');
+    expect(r.err).toContain('cannot tell which way this field moves spending (is each name spelled as in the policy file?)');
     expect(existsSync(join(dir, 'age'))).toBe(false);
   });
 });

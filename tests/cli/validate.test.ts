@@ -98,10 +98,19 @@ describe('yibao validate', () => {
     expect(run.err).toMatch(new RegExp(`^yibao: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: choices\\.boundary\\.above = "sometimes": `));
   });
 
+  it('checks a cash-flow assumptions file as one (not as a policy)', async () => {
+    const shipped = join(__dirname, '..', '..', 'data', 'institutions', 'channels-seed002.yaml');
+    expect(await yibao('validate', shipped)).toMatchObject({ code: 0, out: `${shipped}: valid cash-flow assumptions (card or self-advance causes, reimbursement delays, clearing)\n` });
+    const bad = join(mkdtempSync(join(tmpdir(), 'yibao-cashflow-')), 'cashflow.yaml');
+    writeFileSync(bad, 'causes:\n  network: 2\n');
+    expect(await yibao('validate', bad)).toMatchObject({ code: 2, err: `yibao: ${bad}:2: causes.network = 2: unknown field\n` });
+  });
+
   it('tells documents apart by shape, with policy as the fallback', () => {
     expect(kindOf({ id: 'x', articles: [] }).name).toBe('penalty rules');
     expect(kindOf({ id: 'x', terms: {} }).name).toBe('agreement rules');
     expect(kindOf({ id: 'x', changes: {} }).name).toBe('reform');
+    expect(kindOf({ causes: {}, reimbursement: {} }).name).toBe('cash-flow assumptions');
     expect(kindOf({ id: 'x', employee: {} }).name).toBe('policy');
     expect(kindOf([1, 2]).name).toBe('policy');
     expect(DOCUMENT_KINDS[DOCUMENT_KINDS.length - 1]!.name).toBe('policy');

@@ -90,6 +90,12 @@ describe('yibao penalty', () => {
     expect(run.problems).toEqual(['command line: --amount = "-5.00": must be whole fen from 0 to 10000000.00 yuan']);
   });
 
+  it('refuses a share above 1 (100%), a slip for a fraction or a percentage', async () => {
+    const run = await penalty('--article', '38', '--actor', 'designatedInstitution', '--amount', '3000', '--share', '30');
+    expect(run.code).toBe(2);
+    expect(run.problems).toEqual(['command line: --share = "30": must be at most 1 (100%): a fraction (0.004) or a percentage (0.4%) of last year\'s fund payments']);
+  });
+
   it('names a fact a tier needs but the command line does not give', async () => {
     const run = await penalty('--article', '38', '--actor', 'designatedInstitution', '--amount', '3000');
     expect(run.problems).toEqual(['command line: --share: is needed for article 38 (tier 38-Z, 38-G)']);

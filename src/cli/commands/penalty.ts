@@ -97,8 +97,10 @@ export function factsFromOptions(options: Options): { facts: PenaltyFacts; probl
   }
   if (options.share !== undefined) {
     const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(options.share.trim());
-    if (m) facts.share = new Decimal(m[1]!).div(m[2] ? 100 : 1).toNumber();
-    else bad('--share', options.share, 'must be a fraction (0.004) or a percentage (0.4%)');
+    const share = m ? new Decimal(m[1]!).div(m[2] ? 100 : 1).toNumber() : NaN;
+    // A part of the institution's own fund payments is at most all of them: 30 is a slip for 0.3 or 0.3%.
+    if (m && share <= 1) facts.share = share;
+    else bad('--share', options.share, m ? 'must be at most 1 (100%): a fraction (0.004) or a percentage (0.4%) of last year\'s fund payments' : 'must be a fraction (0.004) or a percentage (0.4%)');
   }
   if (options.item !== undefined) {
     if (/^\d+$/.test(options.item)) facts.item = Number(options.item);

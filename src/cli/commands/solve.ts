@@ -53,7 +53,7 @@ function parseLever(flags: Flags, problems: Problem[]): Lever {
   if (flags.lever.startsWith('policy:') && flags.lever.length > 'policy:'.length) {
     const path = flags.lever.slice('policy:'.length);
     const direction = policyLeverDirection(path);
-    if (!direction) problems.push(optionProblem('--lever', flags.lever, 'cannot tell which way this field moves spending: a policy lever must be a deductible, first self-pay share or ratio reduction (sized to the smallest value meeting the target) or a ratio, cap or amount (sized to the largest)'));
+    if (!direction) problems.push(optionProblem('--lever', flags.lever, 'cannot tell which way this field moves spending (is each name spelled as in the policy file?): a policy lever must be a deductible, first self-pay share or ratio reduction (sized to the smallest value meeting the target) or a ratio, cap or amount (sized to the largest)'));
     return { kind: 'policy', path, lo, hi, tolerance, decreasing: direction === 'raisesSpending' };
   }
   problems.push(optionProblem('--lever', flags.lever, `must be one of ${LEVERS.join(', ')}`));

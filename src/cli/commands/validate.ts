@@ -13,6 +13,7 @@ import { agreementRulesFromDocument } from '../../institutions/rules.js';
 import { penaltyRulesFromDocument } from '../../supervision/load.js';
 import { jurisdictionText } from '../../policy/jurisdiction.js';
 import { defaultPolicyFile } from '../paths.js';
+import { cashflowAssumptions } from '../../cashflow/assumptions.js';
 
 export interface ValidateOptions {
   /** Baseline policy a reform is applied to, and how to name it. */
@@ -93,6 +94,16 @@ const agreementRulesKind: DocumentKind = {
   },
 };
 
+/** Cash-flow assumptions (a scenario's `cashflow:` file, e.g. data/institutions/channels-seed002.yaml). */
+const cashflowKind: DocumentKind = {
+  name: 'cash-flow assumptions',
+  matches: (data) => ['causes', 'reimbursement', 'clearing'].some((key) => isObjectWith(data, key)),
+  check(doc) {
+    validateDocument(doc, cashflowAssumptions);
+    return 'valid cash-flow assumptions (card or self-advance causes, reimbursement delays, clearing)';
+  },
+};
+
 const policyKind: DocumentKind = {
   name: 'policy',
   matches: () => true,
@@ -107,7 +118,7 @@ const policyKind: DocumentKind = {
  * takes anything else, so a malformed document is reported against the policy schema. To validate a
  * new kind, add an entry before `policyKind` that recognises it by a distinctive field.
  */
-export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, scenarioKind, penaltyRulesKind, agreementRulesKind, policyKind];
+export const DOCUMENT_KINDS: DocumentKind[] = [reformKind, scenarioKind, penaltyRulesKind, agreementRulesKind, cashflowKind, policyKind];
 
 export function kindOf(data: unknown): DocumentKind {
   return DOCUMENT_KINDS.find((k) => k.matches(data))!;
@@ -120,7 +131,8 @@ export function register(program: Command): void {
     .argument(
       '<files...>',
       'scenario, policy, reform or rule files (YAML or JSON); a reform is a document with "changes", a scenario one with "policy", "policyChanges", "baseYear", "horizon", "paths" or "sample", ' +
-        'a penalty rule file one with "articles", an agreement rule file one with "entry", "suspension", "termination", "reentry" or "terms"',
+        'a penalty rule file one with "articles", an agreement rule file one with "entry", "suspension", "termination", "reentry" or "terms", ' +
+        'a cash-flow assumptions file one with "causes", "reimbursement" or "clearing"',
     )
     .option('--policy <file>', 'baseline policy that reforms are applied to (default: the built-in default policy)')
     .action((files: string[], options: { policy?: string }) => {
