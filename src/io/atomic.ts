@@ -139,7 +139,7 @@ export async function writeDirectoryAtomic(
   await mkdir(dirname(abs), { recursive: true })
     .then(() => mkdir(temp))
     .catch((err: NodeJS.ErrnoException) => {
-      throw err.code ? new InputError([{ file: target, path: [], message: `cannot be written (${err.code}: ${err.message})` }]) : err;
+      throw err.code ? targetProblem(target)(`cannot be written (${err.code}: ${err.message})`) : err;
     });
   try {
     await fill(temp, signal);
@@ -158,7 +158,7 @@ export async function writeDirectoryAtomic(
  * ancestor a directory this process may write in.
  */
 export function checkDirectoryTarget(target: string): void {
-  const problem = (message: string) => new InputError([{ file: target, path: [], message }]);
+  const problem = targetProblem(target);
   const found = statOrUndefined(target);
   if (found && !found.isDirectory()) throw problem('exists and is not a directory; the results need a directory of their own');
   if (found && readdirSync(target).length > 0 && !statOrUndefined(join(target, RESULT_MARK))) {
@@ -169,10 +169,13 @@ export function checkDirectoryTarget(target: string): void {
 
 /** Refuse, before any work, a result file that could not be written: not a directory, in a directory this process may write in. */
 export function checkFileTarget(target: string): void {
-  const problem = (message: string) => new InputError([{ file: target, path: [], message }]);
+  const problem = targetProblem(target);
   if (statOrUndefined(target)?.isDirectory()) throw problem('is a directory; name a file');
   checkWritableParent(target, problem);
 }
+
+/** A problem with an output place, named by the place as the user gave it. */
+const targetProblem = (target: string) => (message: string) => new InputError([{ file: target, path: [], message }]);
 
 /** The nearest existing ancestor of `target` must be a directory we may write in (the rest is created). */
 function checkWritableParent(target: string, problem: (message: string) => Error): void {

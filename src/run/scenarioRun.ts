@@ -13,6 +13,7 @@ import type { Reform } from '../policy/reform.js';
 import { runSpec, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
 import { isSupervised, supervisionTables } from '../supervision/tables.js';
 import { manifestFor, type Manifest } from './manifest.js';
+import { InputError } from '../input/inputError.js';
 
 export interface RunOptions extends RunOverrides {
   workers?: number;
@@ -35,9 +36,14 @@ export interface ScenarioResult {
 export async function runScenario(loaded: LoadedScenario, reforms: readonly Reform[] = [], options: RunOptions = {}): Promise<ScenarioResult> {
   const started = Date.now();
   const scenario = withOverrides(loaded, options);
-  const spec = runSpec(scenario, reforms);
   const chunkMembers = options.chunkMembers ?? scenario.scenario.engine.chunkMembers;
-  const cube = await simulate(spec, { workers: options.workers, chunkMembers, signal: options.signal, onProgress: options.onProgress });
+  const simulated = async () => {
+    const spec = runSpec(scenario, reforms);
+    return { spec, cube: await simulate(spec, { workers: options.workers, chunkMembers, signal: options.signal, onProgress: options.onProgress }) };
+  };
+  const { spec, cube } = await simulated().catch((err: unknown) => {
+    throw withReformLines(err, [...scenario.policyChanges, ...reforms]);
+  });
   const funds = ledgersOf(cube, scenario);
   const tables: Tables = {
     ...simulationTables(cube),
@@ -60,4 +66,13 @@ export function ledgersOf(cube: SimulationCube, loaded: LoadedScenario, fund = l
     const baseline = pathLedgers(cube, 0, scheme, fund, loaded.file);
     return [baseline, ...cube.variants.slice(1).map((_, i) => pathLedgers(cube, i + 1, scheme, fund, loaded.file, baseline))];
   });
+}
+
+/**
+ * The run carries the scenario's policy changes and the reforms as plain data, without their lines (engine/
+ * spec.ts): a problem it finds in one of their files gets its line back here, as `validate` would give it.
+ */
+function withReformLines(err: unknown, reforms: readonly Reform[]): unknown {
+  if (!(err instanceof InputError)) return err;
+  return new InputError(err.problems.map((p) => (p.line !== undefined ? p : { ...p, line: reforms.find((r) => r.file === p.file)?.doc.lineOf(p.path) })));
 }

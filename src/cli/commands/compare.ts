@@ -51,11 +51,7 @@ export function register(program: Command): void {
     const out = outputDir(flags.out, `${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);
     const progress = progressBar(flags.progress);
     await withInterrupt(async (signal) => {
-      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress })
-        .catch((err: unknown) => {
-          throw withReformLines(err, reforms);
-        })
-        .finally(progress.stop);
+      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
       await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
       process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
     });
@@ -69,10 +65,4 @@ function warnIfAfterHorizon(reforms: readonly Reform[], lastYear: number): void 
       process.stderr.write(`yibao: note: ${r.file}: startYear ${r.startYear} is after the run's last year (${lastYear}); this reform changes nothing in the run\n`);
     }
   }
-}
-
-/** The run carries reforms as plain data, without their lines: a problem it finds in a reform file gets its line here. */
-function withReformLines(err: unknown, reforms: readonly Reform[]): unknown {
-  if (!(err instanceof InputError)) return err;
-  return new InputError(err.problems.map((p) => (p.line !== undefined ? p : { ...p, line: reforms.find((r) => r.file === p.file)?.doc.lineOf(p.path) })));
 }
