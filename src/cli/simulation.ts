@@ -7,10 +7,9 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError, type Problem } from '../input/inputError.js';
 import { checkDirectoryTarget } from '../io/atomic.js';
-import { MAX_HORIZON, MAX_MEMBERS, MAX_PATHS } from '../scenario/schema.js';
 import type { ProgressEvent } from '../engine/pool.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
-import { defaultScenarioFile, loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { defaultScenarioFile, loadScenario, overrideProblems, type LoadedScenario } from '../scenario/load.js';
 import type { RunOptions } from '../run/scenarioRun.js';
 import { COMMAND_LINE, optionProblem } from './report.js';
 
@@ -44,12 +43,11 @@ export function addSimulationOptions(command: Command, { tablesAndCharts = true 
     .option('--png', 'also write every chart as PNG beside its SVG (a second or two a chart)');
 }
 
-/** A whole-number option from `min` to `max` (the scenario file's own limits, where it has them). */
-const wholeNumber = (flag: string, v: string | undefined, min: number, problems: Problem[], max = Number.MAX_SAFE_INTEGER): number | undefined => {
+const positiveInt = (flag: string, v: string | undefined, min: number, problems: Problem[]): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(optionProblem(flag, v, max === Number.MAX_SAFE_INTEGER ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max.toLocaleString('en')}`));
+  if (!Number.isInteger(n) || n < min) {
+    problems.push(optionProblem(flag, v, `must be a whole number of at least ${min}`));
     return undefined;
   }
   return n;
@@ -59,20 +57,20 @@ const wholeNumber = (flag: string, v: string | undefined, min: number, problems:
 export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[]; png: boolean } {
   const problems: Problem[] = [];
   const seed = flags.seed === undefined ? undefined : /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-  // An empty seed (often `--seed "$SEED"` with SEED unset) would run, but its manifest could not be rerun.
-  if (flags.seed?.trim() === '') problems.push(optionProblem('--seed', flags.seed, 'must not be empty: a number or any text'));
   const formats = (flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (!(TABLE_FORMATS as readonly string[]).includes(f)) problems.push(optionProblem('--format', f, `must be one of ${TABLE_FORMATS.join(', ')}`));
   const options = {
-    workers: wholeNumber('--workers', flags.workers, 0, problems),
-    paths: wholeNumber('--paths', flags.paths, 1, problems, MAX_PATHS),
-    members: wholeNumber('--members', flags.members, 1, problems, MAX_MEMBERS),
-    horizon: wholeNumber('--horizon', flags.horizon, 1, problems, MAX_HORIZON),
-    chunkMembers: wholeNumber('--chunk', flags.chunk, 1, problems),
+    workers: positiveInt('--workers', flags.workers, 0, problems),
+    paths: positiveInt('--paths', flags.paths, 1, problems),
+    members: positiveInt('--members', flags.members, 1, problems),
+    horizon: positiveInt('--horizon', flags.horizon, 1, problems),
+    chunkMembers: positiveInt('--chunk', flags.chunk, 1, problems),
     seed,
     formats: formats as TableFormat[],
     png: flags.png === true,
   };
+  // Held to the scenario file's own rules, as withOverrides holds any caller's (scenario/load.ts), but named as options.
+  problems.push(...overrideProblems(options, COMMAND_LINE, (field) => `--${field}`));
   if (problems.length > 0) throw new InputError(problems);
   return options;
 }

@@ -5,7 +5,7 @@
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
-import { InputError, type Problem } from '../input/inputError.js';
+import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { loadReform, type Reform } from '../policy/reform.js';
 import { runKeys } from '../random/keys.js';
@@ -69,8 +69,23 @@ export interface RunOverrides {
   horizon?: number;
 }
 
-/** Apply command-line overrides; they are recorded in the manifest through the scenario itself. */
+/**
+ * Problems with overrides, by the scenario file's own rules for the fields they replace (a notebook's options
+ * and the command line's alike); `name` says what the user called each one (default: the field).
+ */
+export function overrideProblems(o: RunOverrides, file = 'run options', name: (field: keyof RunOverrides) => string = (f) => f): Problem[] {
+  const { shape } = scenarioSchema;
+  const fields = { seed: shape.seed, paths: shape.paths, horizon: shape.horizon, members: shape.sample.shape.members };
+  return (Object.keys(fields) as (keyof RunOverrides)[]).flatMap((f) => {
+    const result = o[f] === undefined ? undefined : fields[f].safeParse(o[f]);
+    return result && !result.success ? problemsFromZod(result.error.issues, { [name(f)]: o[f] }, file, [name(f)]) : [];
+  });
+}
+
+/** Apply run-time overrides (checked as the scenario file's fields); they are recorded in the manifest through the scenario itself. */
 export function withOverrides(loaded: LoadedScenario, o: RunOverrides): LoadedScenario {
+  const problems = overrideProblems(o);
+  if (problems.length > 0) throw new InputError(problems);
   const s = loaded.scenario;
   const members = o.members ?? s.sample.members;
   const scenario: Scenario = {

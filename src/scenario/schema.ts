@@ -19,10 +19,10 @@ import { macroAssumptions } from '../projection/macro.js';
 import { source } from '../policy/schema.js';
 import { supervisionAssumptions } from '../supervision/assumptions.js';
 
-/** Limits of a run's size, shared with the command line's options (cli/simulation.ts). */
-export const MAX_HORIZON = 100;
-export const MAX_PATHS = 100_000;
-export const MAX_MEMBERS = 100_000_000;
+/** Limits of a run's size; run-time overrides are held to them too (load.ts overrideProblems). */
+const MAX_HORIZON = 100;
+const MAX_PATHS = 100_000;
+const MAX_MEMBERS = 100_000_000;
 
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
@@ -32,7 +32,8 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   sources: z.array(source).default([]),
   /** The random seed: a number or any text. */
-  seed: z.union([z.number().int(), z.string().min(1)]).default(20211231),
+  // An empty seed (often `--seed "$SEED"` with SEED unset) would run, but its manifest could not be rerun.
+  seed: z.union([z.number().int(), z.string().refine((t) => t.trim() !== '', 'must not be empty: a number or any text')]).default(20211231),
   baseYear: z.number().int().min(1990).max(2200),
   /** Projection years, the base year included (1 = the base year only). */
   horizon: z.number().int().min(1, 'must be at least 1 year').max(MAX_HORIZON, `must be at most ${MAX_HORIZON} years`),

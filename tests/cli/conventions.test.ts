@@ -61,7 +61,7 @@ describe('yibao conventions', () => {
     const seed = await yibao('run', '--seed', '', '--no-progress');
     expect(seed).toMatchObject({ code: 2, err: expect.stringContaining('--seed = "": must not be empty') });
     const paths = await yibao('run', '--paths', '100001', '--no-progress');
-    expect(paths).toMatchObject({ code: 2, err: expect.stringContaining('must be a whole number from 1 to 100,000') });
+    expect(paths).toMatchObject({ code: 2, err: expect.stringContaining('--paths = 100001: must be at most 100,000') });
     const compare = await yibao('compare', '--paths', '1', '--no-progress');
     expect(compare).toMatchObject({ code: 2, err: expect.stringContaining("required option '--reform <file>' not specified") });
   });

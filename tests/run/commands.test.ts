@@ -206,7 +206,7 @@ describe('yibao solve', () => {
 describe('user mistakes', () => {
   it.each([
     [['run', 'no-such-scenario.yaml'], /no-such-scenario\.yaml: file not found/],
-    [['run', '--paths', '0'], /--paths = "0": must be a whole number from 1 to 100,000/],
+    [['run', '--paths', '0'], /--paths = "0": must be a whole number of at least 1/],
     [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
     [['compare', '--reform', 'missing-reform.yaml'], /missing-reform\.yaml: file not found/],
   ])('%j is one clear line and exit code 2, with no output written', async (argv, message) => {

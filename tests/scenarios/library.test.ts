@@ -13,7 +13,7 @@ import { loadPolicy } from '../../src/policy/load.js';
 import { applyReform, loadReform } from '../../src/policy/reform.js';
 import { SCHEMES } from '../../src/policy/vocabulary.js';
 import { runScenario } from '../../src/run/scenarioRun.js';
-import { loadScenario, runSpec } from '../../src/scenario/load.js';
+import { defaultScenarioFile, loadScenario, runSpec } from '../../src/scenario/load.js';
 
 const SCENARIOS = join(__dirname, '..', '..', 'scenarios');
 const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -48,6 +48,18 @@ describe('scenario library', () => {
     if (file !== 'default.yaml') expect(loaded.scenario.sources.length, file).toBeGreaterThan(0);
     // A policy dated after the base year would be applied to years it was not written for.
     expect(Number(loaded.policy.policy.effective.from.slice(0, 4)), file).toBeLessThanOrEqual(loaded.scenario.baseYear);
+  });
+
+  it('holds a run\'s overrides to the scenario file\'s own rules, for a notebook\'s options as for the command line', async () => {
+    const loaded = loadScenario(defaultScenarioFile());
+    const run = runScenario(loaded, [], { paths: 200_000, seed: ' ', horizon: 1, members: 100 });
+    await expect(run).rejects.toMatchObject({
+      name: 'InputError',
+      problems: [
+        { file: 'run options', path: ['seed'], value: ' ', message: 'must not be empty: a number or any text' },
+        { file: 'run options', path: ['paths'], value: 200_000, message: 'must be at most 100,000' },
+      ],
+    });
   });
 
   it('lists every scenario, policy and reform in scenarios/README.md', () => {
