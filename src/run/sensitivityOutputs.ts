@@ -69,6 +69,8 @@ export async function runSensitivity(
 }
 
 const yi = (x: number) => `${x.toFixed(2)} 亿元`;
+/** 亿元 → yuan to the fen: exported tables are in yuan (`_yuan` columns) like every other table; the report and answer say 亿元. */
+const yuan = (yi: number) => Math.round(yi * 1e10) / 100;
 
 /** What the outcome is, with its unit, e.g. for the chart's axis. */
 export function outcomeLabel(r: Pick<SensitivityResult, 'scheme' | 'year'>): string {
@@ -93,7 +95,7 @@ function tableNotes(r: SensitivityResult): string {
   const m = r.manifest;
   return [
     `One-at-a-time sensitivity of ${m.scenario.file} (${m.baseYear}–${r.year}, ${m.paths} paths, seed ${String(m.seed)}).`,
-    `Outcome: ${outcomeLabel(r)}. low / high: the outcome with the assumption at its low / high value, the rest at base; base: every assumption at base; swing: |high − low|. Rows widest swing first.`,
+    `Outcome: ${outcomeLabel(r).replace(' (亿元)', '')}, in yuan. low_yuan / high_yuan: the outcome with the assumption at its low / high value, the rest at base; base_yuan: every assumption at base; swing_yuan: |high − low|. Rows widest swing first.`,
     m.behaviouralResponse,
     'The manifest beside this directory (../manifest.json) records the run.',
   ].join('\n') + '\n';
@@ -132,7 +134,7 @@ export async function writeSensitivityOutputs(dir: string, r: SensitivityResult,
     async (temp, signal) => {
       await mkdir(join(temp, 'tables'));
       await mkdir(join(temp, 'charts'));
-      const rows = r.rows.map(({ assumption, low, high, base, swing }) => ({ assumption, low, high, base, swing }));
+      const rows = r.rows.map(({ assumption, low, high, base }) => ({ assumption, low_yuan: yuan(low), high_yuan: yuan(high), base_yuan: yuan(base), swing_yuan: yuan(Math.abs(yuan(high) - yuan(low)) / 1e8) }));
       await writeTables(join(temp, 'tables'), toFrames({ sensitivity: rows }), options.formats, signal);
       await writeFile(join(temp, 'tables', 'NOTES.txt'), tableNotes(r), { signal });
       const chart = tornadoChart(r.rows, { outcome: outcomeLabel(r), title: `${r.scheme} pooled fund: sensitivity of the ${r.year} balance` });

@@ -47,6 +47,23 @@ export function policyLeverDirection(path: string): 'lowersSpending' | 'raisesSp
   return null;
 }
 
+/** Precision of the answer when the caller gives none, in the lever's unit: half a yuan, a basis point, a 64th of the range. */
+export const DEFAULT_TOLERANCE = { residentSubsidy: 0.5, employerRate: 0.0001, policyRangeShare: 1 / 64 } as const;
+
+/** The precision a lever is sized to: the caller's, or DEFAULT_TOLERANCE's. */
+export function leverTolerance(lever: Lever): number {
+  if (lever.tolerance !== undefined) return lever.tolerance;
+  if (lever.kind === 'policy') return Math.abs(lever.hi - lever.lo) * DEFAULT_TOLERANCE.policyRangeShare;
+  return DEFAULT_TOLERANCE[lever.kind];
+}
+
+/** Decimals a lever's value is told in: yuan to the fen, rates and shares to 4 places (what the policy schema accepts). */
+export function leverDigits(lever: Lever): number {
+  if (lever.kind === 'residentSubsidy') return 2;
+  if (lever.kind === 'employerRate') return 4;
+  return Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
+}
+
 export interface SolveResult {
   lever: Lever;
   target: SolveTarget;
@@ -117,7 +134,7 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
       paths: cube.paths,
       lo: lever.lo,
       hi: lever.hi,
-      tolerance: lever.tolerance ?? (lever.kind === 'residentSubsidy' ? 0.5 : 0.0001),
+      tolerance: leverTolerance(lever),
       allowedFailure: target.allowedFailure,
       evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
     });
@@ -155,8 +172,7 @@ function bracketInterval(bracket: readonly [number, number] | null | undefined, 
 }
 
 async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, { kind: 'policy' }>, target: SolveTarget, fundTarget: FundTarget, options: RunOptions) {
-  // Policy amounts are in fen, shares and ratios in 4 decimals (what the policy schema accepts).
-  const digits = Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
+  const digits = leverDigits(lever);
   const fieldValue = (x: number) => Number((lever.decreasing ? -x : x).toFixed(digits)) + 0;
   const evaluate = async (x: number) => {
     // A lever that raises spending as it rises (a ratio, a cap) is sized from the top: solve on −x.
@@ -169,7 +185,7 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, 
   const detail = await solveBracketed({
     lo,
     hi,
-    tolerance: lever.tolerance ?? (hi - lo) / 64,
+    tolerance: leverTolerance(lever),
     evaluate,
     target: { statistic: 'mean', atMost: target.allowedFailure },
   });

@@ -61,9 +61,9 @@ describe('yibao sensitivity', () => {
     expect(page.charts[0]!.marks).toBeGreaterThanOrEqual(labels.length);
   });
 
-  it('has one CSV row per assumption with numeric low, high, base and swing, widest swing first', () => {
+  it('has one CSV row per assumption with numeric low, high, base and swing in yuan to the fen, widest swing first', () => {
     const [header, ...lines] = readFileSync(join(out, 'tables', 'sensitivity.csv'), 'utf8').trim().split('\n');
-    expect(header).toBe('assumption,low,high,base,swing');
+    expect(header).toBe('assumption,low_yuan,high_yuan,base_yuan,swing_yuan');
     const rows = lines.map((l) => {
       const m = /^(.*),([^,]+),([^,]+),([^,]+),([^,]+)$/.exec(l)!;
       return { assumption: m[1]!.replace(/^"|"$/g, ''), low: Number(m[2]), high: Number(m[3]), base: Number(m[4]), swing: Number(m[5]) };
@@ -71,8 +71,9 @@ describe('yibao sensitivity', () => {
     expect(rows.map((r) => r.assumption).sort()).toEqual([...labels].sort());
     for (const r of rows) {
       for (const x of [r.low, r.high, r.base, r.swing]) expect(Number.isFinite(x)).toBe(true);
-      expect(r.base).toBeGreaterThan(0); // 亿元 for a region of 5 million
-      expect(r.swing).toBeCloseTo(Math.abs(r.high - r.low), 9);
+      expect(r.base).toBeGreaterThan(1e8); // yuan (not 亿元) for a region of 5 million
+      for (const x of [r.low, r.high, r.base, r.swing]) expect(Math.abs(x * 100 - Math.round(x * 100))).toBeLessThan(1e-6); // whole fen
+      expect(r.swing).toBeCloseTo(Math.abs(r.high - r.low), 2);
     }
     expect(new Set(rows.map((r) => r.base)).size).toBe(1);
     // Over 2021–2022 faster wage growth raises contributions and faster medical inflation raises spending
@@ -82,7 +83,9 @@ describe('yibao sensitivity', () => {
     expect(row('medical inflation').high).toBeLessThan(row('medical inflation').low);
     expect(rows.map((r) => r.swing)).toEqual([...rows.map((r) => r.swing)].sort((a, b) => b - a));
     const json = JSON.parse(readFileSync(join(out, 'tables', 'sensitivity.json'), 'utf8')) as object[];
-    expect(json).toEqual(rows);
+    expect(json).toEqual(rows.map((r) => ({ assumption: r.assumption, low_yuan: r.low, high_yuan: r.high, base_yuan: r.base, swing_yuan: r.swing })));
+    // The answer tells the widest swing in 亿元, the table in yuan.
+    expect(readFileSync(join(out, 'answers.txt'), 'utf8')).toContain(`a swing of ${(rows[0]!.swing / 1e8).toFixed(2)} 亿元`);
   });
 
   it('draws an SVG tornado with a low bar and a high bar per assumption label', () => {

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
-import { formatProblem } from '../../src/input/inputError.js';
-import { sizingProblem, solveAnswer, withArticle } from '../../src/cli/commands/solve.js';
+import { formatProblem, type Problem } from '../../src/input/inputError.js';
+import { parseLever, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
 import { policyLeverDirection, type Lever, type SolveResult } from '../../src/run/solve.js';
 import { launcher, spawnYibao, tempDir } from './helpers.js';
 
@@ -128,5 +128,31 @@ describe('policy lever direction', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('cannot tell which way this field moves spending (is each name spelled as in the policy file?)');
     expect(existsSync(join(dir, 'age'))).toBe(false);
+  });
+});
+
+describe('solve options', () => {
+  const flags = (range: string, lever = 'employer-rate', tolerance?: string) => ({ target: 'depletion<=5%', lever, range, tolerance });
+  const parse = (f: ReturnType<typeof flags>) => {
+    const problems: Problem[] = [];
+    return { lever: parseLever(f, problems), problems: problems.map(formatProblem) };
+  };
+
+  it('takes a rate range as shares or percentages alike', () => {
+    expect(parse(flags('6%:10%')).lever).toMatchObject({ kind: 'employerRate', lo: 0.06, hi: 0.1 });
+    expect(parse(flags('0.06:0.10')).lever).toMatchObject({ kind: 'employerRate', lo: 0.06, hi: 0.1 });
+    expect(parse(flags('6%:10%', 'employer-rate', '0.1%')).lever.tolerance).toBeCloseTo(0.001, 12);
+  });
+
+  it('refuses a percentage for a subsidy in yuan, and a range that is not LOW:HIGH', () => {
+    expect(parse(flags('5%:10%', 'resident-subsidy')).problems).toEqual(['command line: --range = "5%:10%": a resident subsidy is in yuan per head, e.g. 500:1500, not a percentage']);
+    for (const bad of ['500-1500', '500:', ':9', '5:6:7', 'a:b']) expect(parse(flags(bad, 'resident-subsidy')).problems[0]).toMatch(/--range .*expected LOW:HIGH, e.g\. 500:1500, 0\.06:0\.10 or 6%:10%/);
+    expect(parse(flags('1:2', 'employer-rate', '0')).problems[0]).toMatch(/--tolerance = "0": must be a positive number/);
+  });
+
+  it('writes the answer told as the answer tells it: to the fen for yuan, 4 decimals for rates', () => {
+    const curve = [{ value: 543.84765625, shareMeeting: 0.9, lo: 0.8, hi: 1 }];
+    expect(toldAt(2, { value: 543.84765625, interval: { lo: 511.123, hi: null }, curve })).toEqual({ value: 543.85, interval: { lo: 511.12, hi: null }, curve: [{ ...curve[0], value: 543.85 }] });
+    expect(toldAt(4, { value: 0.0649999, interval: { lo: -0.00001, hi: 0.07 }, curve: [] })).toEqual({ value: 0.065, interval: { lo: 0, hi: 0.07 }, curve: [] });
   });
 });

@@ -43,7 +43,7 @@ export function register(program: Command): void {
       `\nRuns the scenario ${1 + 2 * KEY_ASSUMPTIONS.length} times: at base, then each assumption at its low and its high value with the rest at base,\n` +
         'on the same random draws. Assumptions: ' +
         KEY_ASSUMPTIONS.map((a) => a.label).join('; ') +
-        '.\nWrites to --out (default out/<scenario id>-sensitivity): tables/sensitivity (assumption, low, high, base, swing; 亿元),\n' +
+        '.\nWrites to --out (default out/<scenario id>-sensitivity): tables/sensitivity (assumption, low_yuan, high_yuan, base_yuan, swing_yuan),\n' +
         'charts/tornado.svg (and .png with --png), report.html, answers.txt, manifest.json.',
     )
     .action(async (file: string | undefined, flags: Flags) => {

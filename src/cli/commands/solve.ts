@@ -11,7 +11,7 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { DEFAULT_TOLERANCE, leverDigits, policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
@@ -41,13 +41,19 @@ export function parseTarget(text: string, problems: Problem[]): { allowedFailure
   return { allowedFailure: allowedFailure ?? NaN, minMonthsCovered };
 }
 
-function parseLever(flags: Flags, problems: Problem[]): Lever {
-  const range = /^(-?[0-9.]+):(-?[0-9.]+)$/.exec(flags.range.trim());
-  if (!range) problems.push(optionProblem('--range', flags.range, 'expected LOW:HIGH, e.g. 500:1500'));
-  const lo = range ? Number(range[1]) : NaN;
-  const hi = range ? Number(range[2]) : NaN;
-  const tolerance = flags.tolerance === undefined ? undefined : Number(flags.tolerance);
-  if (tolerance !== undefined && !(tolerance > 0)) problems.push(optionProblem('--tolerance', flags.tolerance, 'must be a positive number'));
+/** "0.06", "6%" (a percentage, for a rate or share) → 0.06; NaN if neither. */
+function leverNumber(text: string): number {
+  const m = /^(-?[0-9]*\.?[0-9]+)(%?)$/.exec(text.trim());
+  return m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+}
+
+export function parseLever(flags: Flags, problems: Problem[]): Lever {
+  const ends = flags.range.split(':');
+  const [lo, hi] = ends.length === 2 ? ends.map(leverNumber) as [number, number] : [NaN, NaN];
+  if (!(Number.isFinite(lo) && Number.isFinite(hi))) problems.push(optionProblem('--range', flags.range, 'expected LOW:HIGH, e.g. 500:1500, 0.06:0.10 or 6%:10%'));
+  else if (flags.lever === 'resident-subsidy' && flags.range.includes('%')) problems.push(optionProblem('--range', flags.range, 'a resident subsidy is in yuan per head, e.g. 500:1500, not a percentage'));
+  const tolerance = flags.tolerance === undefined ? undefined : leverNumber(flags.tolerance);
+  if (tolerance !== undefined && !(tolerance > 0)) problems.push(optionProblem('--tolerance', flags.tolerance, 'must be a positive number (or percentage) in the lever\'s unit'));
   if (flags.lever === 'resident-subsidy') return { kind: 'residentSubsidy', lo, hi, tolerance };
   if (flags.lever === 'employer-rate') return { kind: 'employerRate', lo, hi, tolerance };
   if (flags.lever.startsWith('policy:') && flags.lever.length > 'policy:'.length) {
@@ -71,9 +77,8 @@ export function withArticle(phrase: string): string {
 
 /** A lever value in its unit: "468.75 yuan", "0.0650", "1200.00". */
 export function leverAmount(lever: Lever, x: number): string {
-  if (lever.kind === 'residentSubsidy') return `${x.toFixed(2)} yuan`;
-  if (lever.kind === 'employerRate') return x.toFixed(4);
-  return x.toFixed(Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2);
+  const text = x.toFixed(leverDigits(lever));
+  return lever.kind === 'residentSubsidy' ? `${text} yuan` : text;
 }
 
 /** "what the fund needs": "a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year". */
@@ -130,6 +135,22 @@ export function sizingProblem(err: SizingError, context: { lever: Lever; leverNa
   return optionProblem('--range', `${lever.lo}:${lever.hi}`, `cannot size ${leverName} over ${searched}: ${err.message.replace(/\s+/g, ' ')}`);
 }
 
+/**
+ * The answer, its interval and the values looked at, as the answer tells them (543.85, not 543.84765625: the
+ * solver stops within its tolerance, so further digits say nothing).
+ */
+export function toldAt(digits: number, r: Pick<SolveResult, 'value' | 'interval' | 'curve'>): Pick<SolveResult, 'value' | 'interval' | 'curve'> {
+  const told = (x: number) => Number(x.toFixed(digits)) + 0;
+  const maybe = (x: number | null) => (x === null ? null : told(x));
+  return { value: told(r.value), interval: { lo: maybe(r.interval.lo), hi: maybe(r.interval.hi) }, curve: r.curve.map((p) => ({ ...p, value: told(p.value) })) };
+}
+
+/** solve.json: the answer as told, how it was reached, what was asked. */
+function solveJson(result: SolveResult, lever: Lever, target: SolveTarget): string {
+  const { value, interval, curve } = toldAt(leverDigits(lever), result);
+  return jsonText({ value, interval, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target, curve });
+}
+
 export function register(program: Command): void {
   addSimulationOptions(
     program
@@ -138,9 +159,9 @@ export function register(program: Command): void {
       .argument('[scenario]', 'scenario file; default: scenarios/default.yaml')
       .requiredOption('--target <spec>', 'e.g. "depletion<=5%,months>=6": probability of depletion within the horizon, minimum months covered')
       .option('--lever <lever>', `what to size: ${LEVERS.join(', ')}`, 'resident-subsidy')
-      .requiredOption('--range <low:high>', 'the range to search, in the lever\'s unit (yuan, a rate, the field\'s unit)')
+      .requiredOption('--range <low:high>', 'the range to search, in the lever\'s unit: yuan for a subsidy; a rate or share as 0.06:0.10 or 6%:10%; a policy amount in yuan')
       .option('--scheme <scheme>', 'which fund the target is about: employee or resident (default: the lever\'s)')
-      .option('--tolerance <x>', 'precision of the answer in the lever\'s unit'),
+      .option('--tolerance <x>', `precision of the answer in the lever's unit (default: ${DEFAULT_TOLERANCE.residentSubsidy} yuan for resident-subsidy, ${DEFAULT_TOLERANCE.employerRate} for employer-rate, a ${1 / DEFAULT_TOLERANCE.policyRangeShare}th of the range for a policy field)`),
     { tablesAndCharts: false },
   )
     .addHelpText(
@@ -174,7 +195,7 @@ export function register(program: Command): void {
         await writeDirectoryAtomic(
           out,
           async (temp) => {
-            await writeFile(join(temp, 'solve.json'), jsonText({ value: result.value, interval: result.interval, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target: solveTarget, curve: result.curve }));
+            await writeFile(join(temp, 'solve.json'), solveJson(result, lever, solveTarget));
             await writeFile(join(temp, 'answers.txt'), `${answer}\n`);
             await writeFile(join(temp, 'report.html'), solveReportHtml(result, answer));
             await writeFile(join(temp, 'manifest.json'), jsonText(result.manifest));
