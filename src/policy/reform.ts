@@ -8,6 +8,7 @@ import { readDocument, validateDocument, type SourceDocument } from '../input/do
 import { InputError, type Problem } from '../input/inputError.js';
 import { policyProblems, type LoadedPolicy } from './load.js';
 import { policySchema } from './schema.js';
+import { SCHEMES } from './vocabulary.js';
 
 export const reformSchema = z.strictObject({
   id: z
@@ -48,6 +49,13 @@ export function applyReform(baseline: LoadedPolicy, reform: Reform): LoadedPolic
     delete changes[fixed];
   }
   const base = baseline.raw as Record<string, unknown>;
+  for (const scheme of SCHEMES) {
+    if (!(scheme in changes) || scheme in base) continue;
+    // Merged into nothing, the scheme's every required field would be reported missing: say the one cause.
+    const path = ['changes', scheme];
+    problems.push({ file: reform.file, path, value: '{…}', line: reform.doc.lineOf(path), message: `the baseline policy ${baseline.file} has no ${scheme} scheme; a reform changes a scheme's terms, it cannot add a scheme (give the whole scheme in a policy file instead)` });
+    delete changes[scheme];
+  }
   const raw = deepMerge(base, changes) as Record<string, unknown>;
   raw['id'] = `${String(base['id'])}+${reform.id}`;
   raw['name'] = `${String(base['name'])} + ${reform.name}`;

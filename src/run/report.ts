@@ -56,6 +56,7 @@ export function reportHtml(r: ScenarioResult): string {
 }
 
 /** A chart of `rows`, or none when there are none (a tiny sample may have no claims of a kind). */
+/** A chart of the rows, or none: a tiny sample may have no rows of a kind, and an empty chart fails to draw. */
 const chartIfAny = <R>(rows: R[], draw: (rows: R[]) => string): string[] => (rows.length > 0 ? [draw(rows)] : []);
 
 function fundSection(r: ScenarioResult, scheme: Scheme): ReportSection {
@@ -75,7 +76,7 @@ function fundSection(r: ScenarioResult, scheme: Scheme): ReportSection {
     heading: name,
     charts: [
       balanceFanChart(balance, { title: `${name}: accumulated balance`, subtitle: '累计结余, percentile bands across paths' }),
-      ...(months.length > 0 ? [monthsCoveredChart(months, { title: `${name}: months of payment covered`, subtitle: '可支付月数' })] : []),
+      ...chartIfAny(months, (rows) => monthsCoveredChart(rows, { title: `${name}: months of payment covered`, subtitle: '可支付月数' })),
     ],
     tables: [table],
   };
@@ -122,8 +123,8 @@ function reformSection(r: ScenarioResult, id: string, name: string): ReportSecti
       'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths. ' +
       'Who gains and who loses: the share of member-years whose out-of-pocket falls or rises, and the mean change per member-year (means across paths; intervals in the gainers_losers tables).',
     charts: [
-      ...(rows.length > 0 ? [reformDeltaChart(rows, { title: `${name}: change against the baseline` })] : []),
-      ...(who.length > 0 ? [gainersLosersChart(who, { title: `${name}: who gains and who loses` })] : []),
+      ...chartIfAny(rows, (x) => reformDeltaChart(x, { title: `${name}: change against the baseline` })),
+      ...chartIfAny(who, (x) => gainersLosersChart(x, { title: `${name}: who gains and who loses` })),
     ],
     tables: [
       {
@@ -180,7 +181,7 @@ function providerSection(r: ScenarioResult): ReportSection {
   return {
     heading: 'Institutions and provider payment (定点医药机构与支付方式)',
     text: `${reformed ? paymentAnswer(r) : 'Every setting is paid fee for service (按项目): the funds pay institutions the settled pooled amounts of their card-settled care.'} ${agreementRulesText(r)}`,
-    charts: reformed && gains.length > 0 ? [institutionPaymentsChart(gains, { title: `What institutions are paid against fee for service, ${last}` })] : [],
+    charts: reformed ? chartIfAny(gains, (rows) => institutionPaymentsChart(rows, { title: `What institutions are paid against fee for service, ${last}` })) : [],
     tables,
   };
 }

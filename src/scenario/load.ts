@@ -4,7 +4,7 @@
  * anything runs.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
+import { readDocument, withLines, type SourceDocument } from '../input/document.js';
 import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { loadReform, type Reform } from '../policy/reform.js';
@@ -32,13 +32,16 @@ export function loadScenario(file: string): LoadedScenario {
   return scenarioFromDocument(readDocument(file));
 }
 
-/** A scenario from a document already read (its file names the scenario in every problem). */
+/**
+ * A scenario from a document already read (its file names the scenario in every problem). The files it names
+ * are read even when other fields are wrong, so one pass reports every problem of every file.
+ */
 export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   const file = doc.file;
-  const scenario = validateDocument(doc, scenarioSchema);
+  const parsed = scenarioSchema.safeParse(doc.data);
+  const problems: Problem[] = parsed.success ? [] : withLines(problemsFromZod(parsed.error.issues, doc.data, file), doc);
   const base = dirname(resolve(file));
   const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const problems: Problem[] = [];
   const attempt = <T>(fn: () => T, path: (string | number)[]): T | undefined => {
     try {
       return fn();
@@ -46,20 +49,30 @@ export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
       if (!(err instanceof InputError)) throw err;
       for (const p of err.problems) {
         // A file that cannot be opened is the scenario's mistake: name the field that points to it.
-        problems.push(p.path.length === 0 && p.message.startsWith('file not found') ? { file, path, value: valueOf(scenario, path), line: doc.lineOf(path), message: `${p.message}: ${p.file}` } : p);
+        problems.push(p.path.length === 0 && p.message.startsWith('file not found') ? { file, path, value: valueOf(doc.data, path), line: doc.lineOf(path), message: `${p.message}: ${p.file}` } : p);
       }
       return undefined;
     }
   };
-  const policy = attempt(() => loadPolicy(at(scenario.policy)), ['policy']);
-  const policyChanges = scenario.policyChanges.map((p, i) => attempt(() => loadReform(at(p)), ['policyChanges', i]));
+  const { policy: policyFile, policyChanges: changeFiles } = fileFields(parsed.success ? parsed.data : doc.data);
+  const policy = policyFile === undefined ? undefined : attempt(() => loadPolicy(at(policyFile)), ['policy']);
+  const policyChanges = changeFiles.map((p, i) => (p === undefined ? undefined : attempt(() => loadReform(at(p)), ['policyChanges', i])));
+  if (!parsed.success) throw new InputError(problems);
+  const scenario = parsed.data;
   problems.push(...behaviourProblems(scenario, file, doc.lineOf));
   if (problems.length > 0 || !policy) throw new InputError(problems);
   return { scenario, file, doc, policy, policyChanges: policyChanges as Reform[] };
 }
 
-function valueOf(scenario: Scenario, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], scenario);
+/** The files a scenario names, as far as they are names (a field of the wrong kind is the schema's problem). */
+function fileFields(data: unknown): { policy?: string; policyChanges: (string | undefined)[] } {
+  const d = (data ?? {}) as { policy?: unknown; policyChanges?: unknown };
+  const name = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  return { policy: name(d.policy), policyChanges: Array.isArray(d.policyChanges) ? d.policyChanges.map(name) : [] };
+}
+
+function valueOf(data: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data);
 }
 
 export interface RunOverrides {

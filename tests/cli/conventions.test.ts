@@ -75,6 +75,17 @@ describe('yibao conventions', () => {
     expect(run.err).toContain(`${reform}: startYear 2040 is after the run's last year (2022); this reform changes nothing in the run`);
   });
 
+  it('notes a reform that changes only a scheme without members (its zero differences are no answer either)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-nobody-'));
+    const reform = join(ROOT, 'scenarios', 'reforms', 'resident-tertiary-deductible.yaml');
+    const run = await yibao('compare', join(ROOT, 'scenarios', 'employee-only.yaml'), '--reform', reform, '--paths', '1', '--members', '300', '--horizon', '1', '--workers', '0', '--no-progress', '--out', join(dir, 'out'));
+    expect(run.code).toBe(0);
+    expect(run.err).toBe(`yibao: note: ${reform} changes only the resident scheme, which has no members in this scenario; this reform changes nothing in the run\n`);
+    // Both schemes changed, one with members: no note.
+    const employees = await yibao('compare', join(ROOT, 'scenarios', 'employee-only.yaml'), '--reform', join(ROOT, 'scenarios', 'reforms', 'class-b-first-self-pay.yaml'), '--paths', '1', '--members', '300', '--horizon', '1', '--workers', '0', '--no-progress', '--out', join(dir, 'out2'));
+    expect(employees).toMatchObject({ code: 0, err: '' });
+  });
+
   it('names the line of a reform\'s mistake in compare, as validate does', async () => {
     const reform = join(mkdtempSync(join(tmpdir(), 'yibao-typo-')), 'typo.yaml');
     writeFileSync(reform, 'id: typo\nname: typo\nchanges:\n  resident:\n    inpatient:\n      deductable:\n        tertiary: 1500\n');

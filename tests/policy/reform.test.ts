@@ -90,6 +90,15 @@ describe('reforms', () => {
     ]);
   });
 
+  it('refuses, in one problem, a reform of a scheme the baseline lacks (not one "is required" per missing field)', () => {
+    const baseline = loadPolicy(join(__dirname, '..', '..', 'scenarios', 'policies', 'beijing-style-employee.yaml'));
+    const file = join(__dirname, '..', '..', 'scenarios', 'reforms', 'resident-tertiary-deductible.yaml');
+    const problems = problemsOf(() => applyReform(baseline, loadReform(file)));
+    expect(problems.map((p) => [p.file, p.path.join('.'), p.line, p.message])).toEqual([
+      [file, 'changes.resident', lineOf(file, 'resident:'), `the baseline policy ${baseline.file} has no resident scheme; a reform changes a scheme's terms, it cannot add a scheme (give the whole scheme in a policy file instead)`],
+    ]);
+  });
+
   it('tells a policy file given as a reform apart: its policy fields are unknown and "changes" is missing', () => {
     const file = fixture('bad-policy.yaml');
     const problems = problemsOf(() => loadReform(file));

@@ -3,7 +3,7 @@
  * numbers, compare pairs a reform with the baseline, solve sizes a subsidy, and user mistakes are one
  * line each with exit code 2 and no output.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,14 @@ describe('yibao run', () => {
     for (const t of ['fund_by_year.csv', 'claims_by_year.csv', 'members_by_year.csv']) {
       expect(readFileSync(join(dir, 'rerun', 'tables', t), 'utf8')).toBe(readFileSync(join(dir, 'run', 'tables', t), 'utf8'));
     }
+  });
+
+  it('refuses a scenario file beside --manifest (the manifest names its own), before simulating', async () => {
+    const io = capture();
+    const out = join(dir, 'both');
+    expect(await main(['run', 'scenarios/resident-only.yaml', '--manifest', join(dir, 'run', 'manifest.json'), '--no-progress', '--out', out])).toBe(2);
+    expect(io.err.join('')).toMatch(/--manifest = ".*manifest\.json": a manifest names its own scenario: give either it or a scenario file \(scenarios\/resident-only\.yaml\), not both/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('writes a report whose charts render in a real browser without script errors', async () => {
@@ -215,6 +223,32 @@ describe('user mistakes', () => {
     expect(await main([...argv, '--out', out])).toBe(2);
     expect(io.err.join('')).toMatch(message);
     expect(io.err.join('')).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // A scenario's dated policy changes (policyChanges) are reforms applied from their startYear: a mistake in one
+  // is named in its own file, with its line, and a missing one by the scenario field that points to it.
+  it('names a bad or missing policy-change file of a scenario, with its line, before simulating', async () => {
+    const io = capture();
+    const scenarioDir = mkdtempSync(join(tmpdir(), 'yibao-changes-'));
+    const policy = join(__dirname, '..', '..', 'scenarios', 'policies', 'default-2021.yaml');
+    writeFileSync(join(scenarioDir, 'typo.yaml'), 'id: typo\nname: typo\nstartYear: 2022\nchanges:\n  resident:\n    inpatient:\n      deductable:\n        tertiary: 1500\n');
+    const head = `id: changes\nname: changes\nbaseYear: 2021\nhorizon: 3\npaths: 3\nsample: { members: 1500, represents: 5000000 }\npolicy: ${policy}\npolicyChanges:\n  - typo.yaml\n`;
+    // A scenario field wrong as well (paths: 0): every problem of every file in one pass.
+    writeFileSync(join(scenarioDir, 'scenario.yaml'), `${head.replace('paths: 3', 'paths: 0')}  - missing.yaml\n`);
+    const out = join(dir, 'bad-changes');
+    expect(await main(['run', join(scenarioDir, 'scenario.yaml'), ...SMALL, '--out', out])).toBe(2);
+    const err = io.err.join('');
+    expect(err).toContain(`${join(scenarioDir, 'scenario.yaml')}:10: policyChanges[1] = "missing.yaml": file not found: ${join(scenarioDir, 'missing.yaml')}`);
+    expect(err).toContain(`${join(scenarioDir, 'scenario.yaml')}:5: paths = 0: needs at least one path`);
+    expect(io.out.join('')).toBe('');
+    expect(existsSync(out)).toBe(false);
+    // With the missing file gone, the typo is named at its line in the change's file.
+    writeFileSync(join(scenarioDir, 'scenario.yaml'), head);
+    const again = capture();
+    expect(await main(['run', join(scenarioDir, 'scenario.yaml'), ...SMALL, '--out', out])).toBe(2);
+    expect(again.err.join('')).toMatch(new RegExp(`${join(scenarioDir, 'typo.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7: changes\\.resident\\.inpatient\\.deductable = \\{"tertiary":1500\\}: unknown field`));
+    expect(again.err.join('')).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
   });
 

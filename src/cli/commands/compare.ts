@@ -8,7 +8,9 @@ import { InputError, type Problem } from '../../input/inputError.js';
 import { loadReform, type Reform } from '../../policy/reform.js';
 import { answers } from '../../run/answers.js';
 import { writeOutputs } from '../../run/outputs.js';
-import { runScenario } from '../../run/scenarioRun.js';
+import { runScenario, type ScenarioResult } from '../../run/scenarioRun.js';
+import { schemeHasMembers } from '../../run/views.js';
+import { SCHEMES } from '../../policy/vocabulary.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
@@ -52,10 +54,21 @@ export function register(program: Command): void {
     const progress = progressBar(flags.progress);
     await withInterrupt(async (signal) => {
       const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+      warnIfNoMembers(reforms, result);
       await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
       process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
     });
   });
+}
+
+/** A reform that changes only schemes without members changes nothing either (a resident reform on employee-only.yaml). */
+function warnIfNoMembers(reforms: readonly Reform[], result: ScenarioResult): void {
+  for (const r of reforms) {
+    const changed = SCHEMES.filter((scheme) => scheme in r.changes);
+    if (changed.length > 0 && changed.every((scheme) => !schemeHasMembers(result, scheme))) {
+      process.stderr.write(`yibao: note: ${r.file} changes only the ${changed.join(' and ')} scheme, which has no members in this scenario; this reform changes nothing in the run\n`);
+    }
+  }
 }
 
 /** A reform dated after the run's last year changes nothing in it: say so, or its zero differences look like an answer. */

@@ -10,6 +10,8 @@ import { packageVersion } from '../paths.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
+import { InputError } from '../../input/inputError.js';
+import { optionProblem } from '../report.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
@@ -31,6 +33,9 @@ export function register(program: Command): void {
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
+      if (file !== undefined && flags.manifest) {
+        throw new InputError([optionProblem('--manifest', flags.manifest, `a manifest names its own scenario: give either it or a scenario file (${file}), not both`)]);
+      }
       const rerun = flags.manifest ? loadManifest(flags.manifest) : undefined;
       if (rerun && rerun.manifest.version !== packageVersion()) {
         process.stderr.write(`yibao: note: ${flags.manifest} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
