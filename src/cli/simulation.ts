@@ -9,7 +9,7 @@ import { InputError, type Problem } from '../input/inputError.js';
 import { checkDirectoryTarget } from '../io/atomic.js';
 import type { ProgressEvent } from '../engine/pool.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
-import { defaultScenarioFile, loadScenario, overrideProblems, type LoadedScenario } from '../scenario/load.js';
+import { defaultScenarioFile, loadScenario, overrideProblems, sampleProblems, type LoadedScenario } from '../scenario/load.js';
 import type { RunOptions } from '../run/scenarioRun.js';
 import { COMMAND_LINE, optionProblem } from './report.js';
 
@@ -57,8 +57,10 @@ const positiveInt = (flag: string, v: string | undefined, min: number, problems:
 export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[]; png: boolean } {
   const problems: Problem[] = [];
   const seed = flags.seed === undefined ? undefined : /^-?\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
-  const formats = (flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  // A format named twice is written once; none at all would write no tables (refused, not found out after the run).
+  const formats = [...new Set((flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean))];
   for (const f of formats) if (!(TABLE_FORMATS as readonly string[]).includes(f)) problems.push(optionProblem('--format', f, `must be one of ${TABLE_FORMATS.join(', ')}`));
+  if (formats.length === 0) problems.push(optionProblem('--format', flags.format, `must name at least one of ${TABLE_FORMATS.join(', ')}`));
   const options = {
     workers: positiveInt('--workers', flags.workers, 0, problems),
     paths: positiveInt('--paths', flags.paths, 1, problems),
@@ -75,8 +77,16 @@ export function runOptions(flags: SimulationFlags): RunOptions & { formats: Tabl
   return options;
 }
 
-export function scenarioOrDefault(file: string | undefined): LoadedScenario {
-  return loadScenario(file ?? defaultScenarioFile());
+/** The scenario (a file or the built-in default), with the options checked against it as the command line names them. */
+export function scenarioOrDefault(file: string | undefined, options: RunOptions): LoadedScenario {
+  return checkedAgainst(loadScenario(file ?? defaultScenarioFile()), options);
+}
+
+/** The options' problems with this scenario (more --members than it represents), before any simulating. */
+export function checkedAgainst(loaded: LoadedScenario, options: RunOptions): LoadedScenario {
+  const problems = sampleProblems(loaded, options, COMMAND_LINE, (field) => `--${field}`);
+  if (problems.length > 0) throw new InputError(problems);
+  return loaded;
 }
 
 /** Where the progress bar draws: standard error, or (in tests) any writable stream that says whether it is a terminal. */

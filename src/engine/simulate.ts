@@ -12,6 +12,7 @@
  * runs again from those payments, until plan and run agree (each pass fixes at least one more year). The
  * numbers are those of a year-by-year run, and do not depend on the workers, the chunks or the passes.
  */
+import { InputError, type Problem } from '../input/inputError.js';
 import { addInto, BLOCK } from './aggregates.js';
 import { chunkLayout, type ChunkLayout } from './chunkLayout.js';
 import { contextCache } from './context.js';
@@ -59,7 +60,18 @@ function pathRunProviders(spec: RunSpec, setup: ProviderSetup) {
 }
 type PathRunProviders = ReturnType<typeof pathRunProviders>;
 
+/** Worker and chunk counts a caller (a notebook) gave: whole numbers, or the pool would never start its work. */
+function optionProblems(options: SimulateOptions): Problem[] {
+  const whole = (field: 'workers' | 'chunkMembers', min: number): Problem[] => {
+    const v: unknown = options[field];
+    return v === undefined || (Number.isInteger(v) && (v as number) >= min) ? [] : [{ file: 'run options', path: [field], value: v, message: `must be a whole number of at least ${min}` }];
+  };
+  return [...whole('workers', 0), ...whole('chunkMembers', 1)];
+}
+
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
+  const problems = optionProblems(options);
+  if (problems.length > 0) throw new InputError(problems);
   const { scenario, years } = spec;
   const setup = providerSetup(spec); // the scenario's rule, case-group and cash-flow files, checked before any worker starts
   const chunkMembers = options.chunkMembers ?? scenario.engine.chunkMembers;

@@ -95,18 +95,28 @@ export function overrideProblems(o: RunOverrides, file = 'run options', name: (f
   });
 }
 
+/**
+ * Problems of overrides with the scenario they apply to: more member slots than the people they stand for
+ * (the file's own rule; letting it pass would make the region bigger, not the sample finer).
+ */
+export function sampleProblems(loaded: LoadedScenario, o: RunOverrides, file = 'run options', name: (field: keyof RunOverrides) => string = (f) => f): Problem[] {
+  const { represents } = loaded.scenario.sample;
+  if (o.members === undefined || o.members <= represents) return [];
+  const message = `must be at most the ${represents.toLocaleString('en')} people the sample stands for (sample.represents in ${loaded.file}): more slots would enlarge the region, not refine the sample`;
+  return [{ file, path: [name('members')], value: o.members, message }];
+}
+
 /** Apply run-time overrides (checked as the scenario file's fields); they are recorded in the manifest through the scenario itself. */
 export function withOverrides(loaded: LoadedScenario, o: RunOverrides): LoadedScenario {
-  const problems = overrideProblems(o);
+  const problems = [...overrideProblems(o), ...sampleProblems(loaded, o)];
   if (problems.length > 0) throw new InputError(problems);
   const s = loaded.scenario;
-  const members = o.members ?? s.sample.members;
   const scenario: Scenario = {
     ...s,
     seed: o.seed ?? s.seed,
     paths: o.paths ?? s.paths,
     horizon: o.horizon ?? s.horizon,
-    sample: { members, represents: Math.max(s.sample.represents, members) },
+    sample: { members: o.members ?? s.sample.members, represents: s.sample.represents },
   };
   return { ...loaded, scenario };
 }

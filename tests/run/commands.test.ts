@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { runOptions } from '../../src/cli/simulation.js';
 import { inspectPage } from '../helpers/browser.js';
 import { RESULT_MARK } from '../../src/io/atomic.js';
 
@@ -215,8 +216,12 @@ describe('user mistakes', () => {
   it.each([
     [['run', 'no-such-scenario.yaml'], /no-such-scenario\.yaml: file not found/],
     [['run', '--paths', '0'], /--paths = "0": must be a whole number of at least 1/],
+    // Found after the whole simulation, as an internal error, before it was checked with the options.
+    [['run', '--format', ''], /--format = "": must name at least one of csv, json, parquet/],
     [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
     [['compare', '--reform', 'missing-reform.yaml'], /missing-reform\.yaml: file not found/],
+    // More slots than the people they stand for would enlarge the region (it used to, silently).
+    [['run', 'scenarios/resident-only.yaml', '--members', '3700001'], /--members = 3700001: must be at most the 3,700,000 people the sample stands for \(sample\.represents in scenarios\/resident-only\.yaml\)/],
   ])('%j is one clear line and exit code 2, with no output written', async (argv, message) => {
     const io = capture();
     const out = join(dir, `bad-${argv[0]}`);
@@ -250,6 +255,10 @@ describe('user mistakes', () => {
     expect(again.err.join('')).toMatch(new RegExp(`${join(scenarioDir, 'typo.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7: changes\\.resident\\.inpatient\\.deductable = \\{"tertiary":1500\\}: unknown field`));
     expect(again.err.join('')).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes a table format named twice once', () => {
+    expect(runOptions({ format: 'json, json,csv' }).formats).toEqual(['json', 'csv']);
   });
 
   it('leaves no output directory when cancelled', async () => {

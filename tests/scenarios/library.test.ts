@@ -52,12 +52,25 @@ describe('scenario library', () => {
 
   it('holds a run\'s overrides to the scenario file\'s own rules, for a notebook\'s options as for the command line', async () => {
     const loaded = loadScenario(defaultScenarioFile());
-    const run = runScenario(loaded, [], { paths: 200_000, seed: ' ', horizon: 1, members: 100 });
+    const run = runScenario(loaded, [], { paths: 200_000, seed: ' ', horizon: 1, members: 5_000_001 });
     await expect(run).rejects.toMatchObject({
       name: 'InputError',
       problems: [
         { file: 'run options', path: ['seed'], value: ' ', message: 'must not be empty: a number or any text' },
         { file: 'run options', path: ['paths'], value: 200_000, message: 'must be at most 100,000' },
+        { file: 'run options', path: ['members'], value: 5_000_001, message: expect.stringMatching(/^must be at most the 5,000,000 people the sample stands for/) },
+      ],
+    });
+  });
+
+  it('refuses worker and chunk counts that are not whole numbers (the pool never started, and the process exited with 13)', async () => {
+    const loaded = loadScenario(defaultScenarioFile());
+    const run = runScenario(loaded, [], { paths: 1, horizon: 1, members: 100, workers: 'two' as unknown as number, chunkMembers: 0.5 });
+    await expect(run).rejects.toMatchObject({
+      name: 'InputError',
+      problems: [
+        { file: 'run options', path: ['workers'], value: 'two', message: 'must be a whole number of at least 0' },
+        { file: 'run options', path: ['chunkMembers'], value: 0.5, message: 'must be a whole number of at least 1' },
       ],
     });
   });

@@ -28,7 +28,7 @@ export function register(program: Command): void {
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const { workers, paths, members, seed } = runOptions(flags);
-      const loaded = scenarioOrDefault(file);
+      const loaded = scenarioOrDefault(file, { members });
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
         const report = await calibrate(loaded, { workers, paths, members, seed, signal, onProgress: progress.onProgress }).finally(progress.stop);

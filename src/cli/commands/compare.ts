@@ -47,7 +47,7 @@ export function register(program: Command): void {
       .requiredOption('--reform <file>', 'reform file (a partial policy; required); repeat for several', collect),
   ).action(async (file: string | undefined, flags: Flags) => {
     const options = runOptions(flags);
-    const loaded = scenarioOrDefault(file);
+    const loaded = scenarioOrDefault(file, options);
     const reforms = loadReforms(flags.reform);
     warnIfAfterHorizon(reforms, loaded.scenario.baseYear + (options.horizon ?? loaded.scenario.horizon) - 1);
     const out = outputDir(flags.out, `${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);

@@ -12,7 +12,7 @@ import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
 import { InputError } from '../../input/inputError.js';
 import { optionProblem } from '../report.js';
-import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, checkedAgainst, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   manifest?: string;
@@ -40,7 +40,7 @@ export function register(program: Command): void {
       if (rerun && rerun.manifest.version !== packageVersion()) {
         process.stderr.write(`yibao: note: ${flags.manifest} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
       }
-      const loaded = rerun ? rerun.scenario : scenarioOrDefault(file);
+      const loaded = rerun ? checkedAgainst(rerun.scenario, options) : scenarioOrDefault(file, options);
       const reforms = rerun?.reforms ?? [];
       const out = outputDir(flags.out, loaded.scenario.id);
       const progress = progressBar(flags.progress);

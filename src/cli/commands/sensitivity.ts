@@ -54,7 +54,7 @@ export function register(program: Command): void {
       }
       if (problems.length > 0) throw new InputError(problems);
       const scheme = flags.scheme as Scheme | undefined;
-      const loaded = scenarioOrDefault(file);
+      const loaded = scenarioOrDefault(file, options);
       const out = outputDir(flags.out, `${loaded.scenario.id}-sensitivity`);
       const progress = progressBar(flags.progress);
       const onProgress = acrossRuns(1 + 2 * KEY_ASSUMPTIONS.length, progress.onProgress);

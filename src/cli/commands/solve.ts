@@ -177,7 +177,7 @@ export function register(program: Command): void {
       const scheme = (flags.scheme ?? defaultScheme(lever)) as Scheme;
       if (!(SCHEMES as readonly string[]).includes(scheme)) problems.push(optionProblem('--scheme', flags.scheme, `must be one of ${SCHEMES.join(', ')}`));
       if (problems.length > 0) throw new InputError(problems);
-      const loaded = scenarioOrDefault(file);
+      const loaded = scenarioOrDefault(file, options);
       const solveTarget: SolveTarget = { scheme, ...target };
       const out = outputDir(flags.out, `${loaded.scenario.id}-solve-${flags.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
       const progress = progressBar(flags.progress);
