@@ -140,3 +140,12 @@ export function loadManifest(file: string): { manifest: Manifest; scenario: Load
   };
   return { manifest, scenario, reforms: manifest.reforms.map(asReform) };
 }
+
+/**
+ * The embedded documents whose data no longer hash to their recorded sha256: the manifest was edited after
+ * its run, so a rerun reproduces the edit, not the run it records.
+ */
+export function editedDocuments(manifest: Manifest): string[] {
+  const all = [manifest.scenario, manifest.policy, ...manifest.policyChanges, ...manifest.reforms];
+  return all.filter((d) => d.sha256 !== sha256(d.data)).map((d) => d.file);
+}

@@ -62,6 +62,11 @@ describe('tables as DataFrames', () => {
     ]);
   });
 
+  it('exports numbers to 15 significant digits: a sum\'s binary noise goes, no digit that means something does', () => {
+    const frame = toFrame([{ noisy: 0.1 + 0.2, sum: 25.157500000000002, money: 7_888_951_248.932499, big: 2 ** 53, tiny: 1.234e-12 }]);
+    expect(frameCells(frame).rows).toEqual([[0.3, 25.1575, 7_888_951_248.9325, 2 ** 53, 1.234e-12]]);
+  });
+
   it('refuses rows with different columns or values that are not cells', () => {
     expect(() => toFrame([{ a: 1 }, { b: 1 }])).toThrow(/row 1 has columns b; expected a/);
     expect(() => toFrame([{ a: {} }])).toThrow(/row 0, column a/);

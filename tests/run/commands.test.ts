@@ -71,6 +71,19 @@ describe('yibao run', () => {
     }
   });
 
+  it('notes a manifest edited after its run (its documents no longer match their recorded hashes), and not an unedited one', async () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'run', 'manifest.json'), 'utf8'));
+    const io = capture();
+    expect(await main(['run', '--manifest', join(dir, 'run', 'manifest.json'), '--members', '300', '--horizon', '1', '--no-progress', '--out', join(dir, 'rerun-small')])).toBe(0);
+    expect(io.err.join('')).toBe('');
+    manifest.scenario.data.paths = 2;
+    const edited = join(dir, 'edited-manifest.json');
+    writeFileSync(edited, JSON.stringify(manifest));
+    const again = capture();
+    expect(await main(['run', '--manifest', edited, '--members', '300', '--horizon', '1', '--no-progress', '--out', join(dir, 'rerun-edited')])).toBe(0);
+    expect(again.err.join('')).toContain(`yibao: note: ${edited} was edited after its run (${manifest.scenario.file} no longer matches the recorded sha256); the rerun uses it as edited, not the run it records`);
+  });
+
   it('refuses a scenario file beside --manifest (the manifest names its own), before simulating', async () => {
     const io = capture();
     const out = join(dir, 'both');

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { withInterrupt } from '../../io/interrupt.js';
-import { loadManifest } from '../../run/manifest.js';
+import { editedDocuments, loadManifest } from '../../run/manifest.js';
 import { packageVersion } from '../paths.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
@@ -39,6 +39,10 @@ export function register(program: Command): void {
       const rerun = flags.manifest ? loadManifest(flags.manifest) : undefined;
       if (rerun && rerun.manifest.version !== packageVersion()) {
         process.stderr.write(`yibao: note: ${flags.manifest} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
+      }
+      const edited = rerun ? editedDocuments(rerun.manifest) : [];
+      if (edited.length > 0) {
+        process.stderr.write(`yibao: note: ${flags.manifest} was edited after its run (${edited.join(', ')} no longer match${edited.length === 1 ? 'es' : ''} the recorded sha256); the rerun uses it as edited, not the run it records\n`);
       }
       const loaded = rerun ? checkedAgainst(rerun.scenario, options) : scenarioOrDefault(file, options);
       const reforms = rerun?.reforms ?? [];
