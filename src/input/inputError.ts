@@ -92,11 +92,30 @@ function expandRoot(issues: Issue[], value: unknown): Issue[] {
   return issues.flatMap((i) => (i.code === 'invalid_union' && i.path.length === 0 && i.errors.length > 0 ? expandRoot(bestBranch(i.errors, value), value) : [i]));
 }
 
+/** The validator's type names in a reader's words. */
+const KIND: Record<string, string> = { int: 'whole number', record: 'object' };
+
 function describe(issue: Issue, value: unknown): string {
   if (issue.code === 'invalid_type') {
-    if (value === undefined) return `is required (${issue.expected})`;
-    return `expected ${issue.expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
+    const expected = KIND[issue.expected] ?? issue.expected;
+    if (value === undefined) return `is required (${expected})`;
+    if (typeof value === 'number' && issue.expected === 'int') return 'must be a whole number';
+    return `expected ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  // The schemas' own messages say what is allowed; the validator's defaults ("Too small: expected number to be >=1990") are reworded.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) return bound(issue);
   return issue.message;
+}
+
+function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const counted = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
+  if (counted && small && inclusive && limit === 1) return 'must not be empty';
+  const relation = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : counted ? 'fewer than' : 'less than';
+  if (issue.origin === 'string') return `must be ${relation} ${limit} characters long`;
+  if (counted) return `must have ${relation} ${limit} entries`;
+  return `must be ${relation} ${limit}`;
 }

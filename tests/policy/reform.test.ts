@@ -103,7 +103,7 @@ describe('reforms', () => {
     const file = fixture('bad-policy.yaml');
     const problems = problemsOf(() => loadReform(file));
     const byPath = Object.fromEntries(problems.map((p) => [p.path.join('.'), p.message]));
-    expect(byPath).toMatchObject({ changes: 'is required (record)', jurisdiction: 'unknown field', employee: 'unknown field', effective: 'unknown field' });
+    expect(byPath).toMatchObject({ changes: 'is required (object)', jurisdiction: 'unknown field', employee: 'unknown field', effective: 'unknown field' });
     expect(problems.every((p) => p.file === file && p.line !== undefined)).toBe(true);
   });
 });
