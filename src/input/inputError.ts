@@ -2,6 +2,7 @@
  * User mistakes in input files become an InputError: every problem at once, each naming the file,
  * the field path, the bad value and what is allowed. The CLI prints them as lines, never a stack.
  */
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
 export interface Problem {
@@ -68,7 +69,24 @@ export function problemsFromZod(issues: readonly Issue[], data: unknown, file: s
       out.push(problem(file, path, data, describe(issue, valueAt(data, path))));
     }
   }
-  return out;
+  return withSuggestions(out);
+}
+
+/**
+ * An unknown field beside a missing one of a like name is most likely that one misspelt (`change:` for
+ * `changes:`): one problem says so, instead of two the reader must connect.
+ */
+function withSuggestions(problems: Problem[]): Problem[] {
+  const last = (p: Problem) => String(p.path[p.path.length - 1]);
+  const siblings = (a: Problem, b: Problem) => a.path.length === b.path.length && a.path.slice(0, -1).every((k, i) => k === b.path[i]);
+  const meant = new Map<Problem, Problem>();
+  for (const unknown of problems.filter((p) => p.message === 'unknown field')) {
+    const key = last(unknown).toLowerCase();
+    const missing = problems.find((q) => q.message.startsWith('is required') && siblings(q, unknown) && !meant.has(q) && (last(q).toLowerCase() === key || distance(last(q).toLowerCase(), key) <= 2));
+    if (missing) meant.set(missing, unknown);
+  }
+  const suggested = new Map([...meant].map(([missing, unknown]) => [unknown, last(missing)]));
+  return problems.filter((p) => !meant.has(p)).map((p) => (suggested.has(p) ? { ...p, message: `unknown field; did you mean "${suggested.get(p)}"?` } : p));
 }
 
 function problem(file: string, path: PropertyKey[], data: unknown, message: string): Problem {

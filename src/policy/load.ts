@@ -2,6 +2,7 @@
  * Loading policy files (YAML or JSON). Every problem is reported at once, with file, line, field path,
  * the bad value and what is allowed; nothing is run on an invalid policy.
  */
+import { wrongKindProblems } from '../input/documentKind.js';
 import type { z } from 'zod';
 import { readDocument, withLines, type SourceDocument } from '../input/document.js';
 import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
@@ -61,6 +62,8 @@ export function policyProblems(issues: readonly z.core.$ZodIssue[], raw: unknown
 }
 
 export function policyFromDocument(doc: SourceDocument): LoadedPolicy {
+  const wrong = wrongKindProblems(doc, 'policy');
+  if (wrong.length > 0) throw new InputError(wrong);
   const result = policySchema.safeParse(doc.data);
   if (!result.success) throw new InputError(withLines(policyProblems(result.error.issues, doc.data, doc.file), doc));
   return { policy: result.data, raw: doc.data, file: doc.file };

@@ -3,6 +3,7 @@
  * replace. The merged policy is validated as a whole and accepted all-or-nothing; a problem in a
  * changed field is reported against the reform file.
  */
+import { wrongKindProblems } from '../input/documentKind.js';
 import { z } from 'zod';
 import { readDocument, validateDocument, type SourceDocument } from '../input/document.js';
 import { InputError, type Problem } from '../input/inputError.js';
@@ -26,6 +27,8 @@ export type Reform = z.output<typeof reformSchema> & { file: string; doc: Source
 
 export function loadReform(file: string): Reform {
   const doc = readDocument(file);
+  const wrong = wrongKindProblems(doc, 'reform');
+  if (wrong.length > 0) throw new InputError(wrong);
   return { ...validateDocument(doc, reformSchema), file, doc };
 }
 

@@ -3,6 +3,7 @@
  * run specification the engine sends to workers. Every problem in every file is reported before
  * anything runs.
  */
+import { wrongKindProblems } from '../input/documentKind.js';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { readDocument, withLines, type SourceDocument } from '../input/document.js';
 import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
@@ -38,6 +39,8 @@ export function loadScenario(file: string): LoadedScenario {
  */
 export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   const file = doc.file;
+  const wrong = wrongKindProblems(doc, 'scenario');
+  if (wrong.length > 0) throw new InputError(wrong);
   const parsed = scenarioSchema.safeParse(doc.data);
   const problems: Problem[] = parsed.success ? [] : withLines(problemsFromZod(parsed.error.issues, doc.data, file), doc);
   const base = dirname(resolve(file));

@@ -2,7 +2,8 @@
  * Reforms: a partial policy merged into a baseline (objects field by field, values and lists replaced),
  * validated as a whole, all-or-nothing, with every problem reported against the reform file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyFile } from '../../src/cli/paths.js';
@@ -99,11 +100,17 @@ describe('reforms', () => {
     ]);
   });
 
-  it('tells a policy file given as a reform apart: its policy fields are unknown and "changes" is missing', () => {
+  it('tells a policy file given as a reform for what it is, in one problem at its first policy field', () => {
     const file = fixture('bad-policy.yaml');
     const problems = problemsOf(() => loadReform(file));
-    const byPath = Object.fromEntries(problems.map((p) => [p.path.join('.'), p.message]));
-    expect(byPath).toMatchObject({ changes: 'is required (object)', jurisdiction: 'unknown field', employee: 'unknown field', effective: 'unknown field' });
-    expect(problems.every((p) => p.file === file && p.line !== undefined)).toBe(true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file, path: [], line: expect.any(Number) });
+    expect(problems[0]!.message).toMatch(/^this is a policy file \(it has `jurisdiction`.*\), not a reform: a scenario names it in its `policy` field/);
+  });
+
+  it('suggests the field a misspelt one stands for, instead of reporting it unknown and the other missing', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yibao-change-')), 'change.yaml');
+    writeFileSync(file, 'id: m6\nname: typo\nchange:\n  resident:\n    inpatient:\n      deductible: { tertiary: 1000 }\n');
+    expect(problemsOf(() => loadReform(file)).map((p) => [p.path.join('.'), p.line, p.message])).toEqual([['change', 3, 'unknown field; did you mean "changes"?']]);
   });
 });

@@ -2,6 +2,7 @@
  * `yibao validate FILE...`: check scenario, policy, reform and rule documents (sanctions, agreements) and report every problem
  * (file:line, field, value, what is allowed). The kind of document is told by its shape; see DOCUMENT_KINDS.
  */
+import { apparentKind } from '../../input/documentKind.js';
 import type { Command } from 'commander';
 import { readDocument, validateDocument, type SourceDocument } from '../../input/document.js';
 import { formatProblem, InputError, type Problem } from '../../input/inputError.js';
@@ -33,7 +34,7 @@ const isObjectWith = (data: unknown, key: string) => data !== null && typeof dat
 
 const reformKind: DocumentKind = {
   name: 'reform',
-  matches: (data) => isObjectWith(data, 'changes'),
+  matches: (data) => isObjectWith(data, 'changes') || apparentKind(data) === 'reform',
   check(doc, options) {
     const reform = { ...validateDocument(doc, reformSchema), file: doc.file, doc };
     const merged = applyReform(loadPolicy(options.policy), reform);
