@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { problemsFromZod, type Problem } from '../input/inputError.js';
 import { fenToYuan, MAX_FEN, yuanToFen } from '../money/fen.js';
+import type { LoadedPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import { CAUSES, CHINESE, LEVELS, LOCATIONS, PERSON_TYPES, schemeOf, SETTINGS, type PersonType } from '../policy/vocabulary.js';
 import { accumulatorsFor, settleReference, type Settlement } from './reference.js';
@@ -353,9 +354,12 @@ export function settledLineJson(s: SettledClaim, options: { explain?: boolean } 
   };
 }
 
-/** Settle a whole JSON-lines text (e.g. in a notebook): the settled lines and every problem. */
-export function settleJsonLines(policy: Policy, text: string, file = '-', options: { explain?: boolean } = {}) {
-  const ledger = newLedger(policy);
+/**
+ * Settle a whole JSON-lines text (e.g. in a notebook): the settled lines and every problem. The policy as
+ * validated, or as `loadPolicy` returns it (with its file).
+ */
+export function settleJsonLines(policy: Policy | LoadedPolicy, text: string, file = '-', options: { explain?: boolean } = {}) {
+  const ledger = newLedger('raw' in policy ? policy.policy : policy);
   const settled: SettledLineJson[] = [];
   const problems: Problem[] = [];
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {

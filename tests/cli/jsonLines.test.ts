@@ -31,6 +31,14 @@ describe('settleJsonLines', () => {
     expect(ledger.persons.get('7')).toMatchObject({ date: '2021-05-01', line: 3, person: { type: 'adult', assistanceEligible: false } });
   });
 
+  it('takes the policy as loadPolicy returns it too (a notebook passed that and got a TypeError)', () => {
+    const line = JSON.stringify({ person: 1, type: 'adult', date: '2021-03-01', setting: 'inpatient', level: 'secondary', classA: 1000 });
+    const loaded = settleJsonLines(loadPolicy(DEFAULT_POLICY), line);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.settled[0]!.split.pooledFund).toBe('480.00');
+    expect(loaded.settled).toEqual(settleJsonLines(policy, line).settled);
+  });
+
   it('refuses a person type the policy has no scheme for', () => {
     const employeeOnly = { ...policy, resident: undefined };
     const line = JSON.stringify({ person: 'r', type: 'child', date: '2021-03-01', setting: 'outpatient', level: 'primary', classA: 10 });
