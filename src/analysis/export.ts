@@ -26,10 +26,10 @@ function check(names: readonly string[], formats: readonly string[]): void {
   if (problems.length > 0) throw new RangeError(`exportTables: ${problems.join('; ')}`);
 }
 
-async function encode(format: TableFormat, columns: string[], rows: Cell[][]): Promise<string | Uint8Array> {
+async function encode(format: TableFormat, columns: string[], rows: Cell[][], numeric: boolean[]): Promise<string | Uint8Array> {
   if (format === 'csv') return csvText(columns, rows);
   if (format === 'json') return jsonText(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))));
-  return parquetBytes(columns, rows);
+  return parquetBytes(columns, rows, numeric);
 }
 
 /** Write `<name>.<format>` for every table and format into an existing directory. Returns the file names. */
@@ -42,10 +42,10 @@ export async function writeTables(
   check(Object.keys(tables), formats);
   const files: string[] = [];
   for (const [name, frame] of Object.entries(tables)) {
-    const { columns, rows } = frameCells(frame);
+    const { columns, rows, numeric } = frameCells(frame);
     for (const format of formats) {
       const file = `${name}.${format}`;
-      await writeFile(join(dir, file), await encode(format, columns, rows), { signal });
+      await writeFile(join(dir, file), await encode(format, columns, rows, numeric), { signal });
       files.push(file);
     }
   }

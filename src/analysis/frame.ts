@@ -35,7 +35,6 @@ export function toFrames(tables: Readonly<Record<string, readonly object[]>>): R
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, toFrame(rows)]));
 }
 
-/** A frame's columns and rows of cells, non-finite numbers as null (missing). */
 /**
  * A number to 15 significant digits, what a double holds: 25.157500000000002 (a sum's binary noise) is written
  * 25.1575, and no digit that means something changes (money up to 10^13 yuan keeps its fen).
@@ -44,9 +43,14 @@ export function significant(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(15));
 }
 
-export function frameCells(frame: Danfo.DataFrame): { columns: string[]; rows: Cell[][] } {
-  const rows = (frame.shape[0] === 0 ? [] : (frame.values as unknown[][])).map((row) =>
-    row.map((v): Cell => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : typeof v === 'number' ? significant(v) : (v as Cell))),
-  );
-  return { columns: [...frame.columns], rows };
+/**
+ * A frame's columns and rows of cells, non-finite numbers as null (missing), numbers to 15 significant digits.
+ * `numeric` marks the columns of numbers, NaN included: a column missing on every row (the standard errors of a
+ * one-path run) is still a column of numbers, which the cells alone no longer show.
+ */
+export function frameCells(frame: Danfo.DataFrame): { columns: string[]; rows: Cell[][]; numeric: boolean[] } {
+  const values = frame.shape[0] === 0 ? [] : (frame.values as unknown[][]);
+  const rows = values.map((row) => row.map((v): Cell => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : typeof v === 'number' ? significant(v) : (v as Cell))));
+  const numeric = frame.columns.map((_, c) => values.length > 0 && values.every((row) => typeof row[c] === 'number'));
+  return { columns: [...frame.columns], rows, numeric };
 }

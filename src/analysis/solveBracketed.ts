@@ -66,7 +66,9 @@ function criterion(x: number, metrics: readonly number[], target: BracketTarget,
   let hi: number | null;
   if (target.statistic === 'mean') {
     const m = meanInterval(values, alpha);
-    [statistic, lo, hi] = [m.mean, m.lo, m.hi];
+    // One path: no interval (NaN), unidentified as a quantile's bound beyond the paths is.
+    const bound = (x: number) => (Number.isNaN(x) ? null : x);
+    [statistic, lo, hi] = [m.mean, bound(m.lo), bound(m.hi)];
   } else {
     const sorted = values.sort((a, b) => a - b);
     const ci = quantileInterval(sorted, target.q, alpha);

@@ -6,7 +6,7 @@
 
 export interface Summary {
   mean: number;
-  /** Standard error of the mean across paths. */
+  /** Standard error of the mean across paths; NaN (not identified) with fewer than two. */
   se: number;
   p5: number;
   p25: number;
@@ -31,9 +31,9 @@ export function mean(xs: ArrayLike<number>): number {
   return sum / xs.length;
 }
 
-/** Sample standard deviation (n − 1). */
+/** Sample standard deviation (n − 1): NaN for fewer than two values, whose spread one cannot tell. */
 export function sd(xs: ArrayLike<number>): number {
-  if (xs.length < 2) return 0;
+  if (xs.length < 2) return NaN;
   const m = mean(xs);
   let squares = 0;
   for (let i = 0; i < xs.length; i++) squares += (xs[i]! - m) ** 2;
@@ -44,7 +44,7 @@ export function summarise(values: ArrayLike<number>): Summary {
   const sorted = Float64Array.from(values).sort(); // a typed array sorts numerically
   return {
     mean: mean(values),
-    se: values.length > 1 ? sd(values) / Math.sqrt(values.length) : 0,
+    se: sd(values) / Math.sqrt(values.length),
     p5: percentile(sorted, 0.05),
     p25: percentile(sorted, 0.25),
     p50: percentile(sorted, 0.5),
@@ -93,7 +93,10 @@ export function normalQuantile(p: number): number {
   return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }
 
-/** A mean across paths with its standard error and a (1 − alpha) t confidence interval [lo, hi]. */
+/**
+ * A mean across paths with its standard error and a (1 − alpha) t confidence interval [lo, hi]. With one
+ * path the spread across paths is unknown: se, lo and hi are NaN (not identified), never a zero-width interval.
+ */
 export interface MeanInterval {
   mean: number;
   se: number;
@@ -104,8 +107,8 @@ export interface MeanInterval {
 
 export function meanInterval(values: ArrayLike<number>, alpha = 0.05): MeanInterval {
   const m = mean(values);
-  const se = values.length > 1 ? sd(values) / Math.sqrt(values.length) : 0;
-  const t = values.length > 1 ? tQuantile(values.length - 1, alpha) : 0;
+  const se = sd(values) / Math.sqrt(values.length);
+  const t = values.length > 1 ? tQuantile(values.length - 1, alpha) : NaN;
   return { mean: m, se, lo: m - t * se, hi: m + t * se, paths: values.length };
 }
 

@@ -139,7 +139,7 @@ function typesOfGroup(key: FigureKey): number[] {
 
 function figure(key: FigureKey, perPath: number[], definition: string): SimulatedFigure {
   const s = summarise(perPath);
-  return { ...key, perPath, mean: s.mean, se: perPath.length > 1 ? s.se : NaN, definition };
+  return { ...key, perPath, mean: s.mean, se: s.se, definition };
 }
 
 /** One figure of the run's base year (the first projection year) for the baseline variant. */

@@ -10,7 +10,7 @@ export interface ReformDeltaRow {
   metric: string;
   /** reform − baseline, in `unit`. */
   delta: number;
-  /** Confidence interval bounds, lo ≤ delta ≤ hi. */
+  /** Confidence interval bounds, lo ≤ delta ≤ hi; both NaN when not identified (one path): the dot is drawn alone. */
   lo: number;
   hi: number;
   unit: string;
@@ -27,15 +27,17 @@ export interface ReformDeltaOptions {
 export function reformDeltaChart(rows: readonly ReformDeltaRow[], options: ReformDeltaOptions = {}): string {
   if (rows.length === 0) throw new Error('reformDeltaChart: no rows');
   rows.forEach((r, i) => {
-    if (![r.delta, r.lo, r.hi].every(Number.isFinite) || r.lo > r.delta || r.delta > r.hi) {
-      throw new Error(`reformDeltaChart: row ${i} (${r.metric}) needs finite lo ≤ delta ≤ hi, got ${r.lo}, ${r.delta}, ${r.hi}`);
+    const unidentified = Number.isNaN(r.lo) && Number.isNaN(r.hi);
+    if (!Number.isFinite(r.delta) || (!unidentified && (![r.lo, r.hi].every(Number.isFinite) || r.lo > r.delta || r.delta > r.hi))) {
+      throw new Error(`reformDeltaChart: row ${i} (${r.metric}) needs finite lo ≤ delta ≤ hi (or both NaN: no interval), got ${r.lo}, ${r.delta}, ${r.hi}`);
     }
   });
+  const hasInterval = (r: ReformDeltaRow) => Number.isFinite(r.lo);
   const units = [...new Set(rows.map((r) => r.unit))];
   const marginLeft = Math.min(280, 16 + Math.max(...rows.map((r) => textWidth(r.metric, 10))));
   const panels = units.map((unit) => {
     const data = rows.filter((r) => r.unit === unit);
-    const extent = [0, ...data.flatMap((r) => [r.lo, r.hi])];
+    const extent = [0, ...data.flatMap((r) => (hasInterval(r) ? [r.lo, r.hi] : [r.delta]))];
     return plotPanel({
       width: 640,
       height: 60 + data.length * 30,
@@ -45,20 +47,25 @@ export function reformDeltaChart(rows: readonly ReformDeltaRow[], options: Refor
       y: { domain: data.map((r) => r.metric), label: null },
       marks: [
         Plot.ruleX([0], { strokeOpacity: 0.6, className: 'yb-zero' }),
-        Plot.ruleY(data, { y: 'metric', x1: 'lo', x2: 'hi', stroke: COLORS.band, strokeWidth: 2, className: 'yb-ci', ariaDescription: 'confidence interval' }),
+        Plot.ruleY(data.filter(hasInterval), { y: 'metric', x1: 'lo', x2: 'hi', stroke: COLORS.band, strokeWidth: 2, className: 'yb-ci', ariaDescription: 'confidence interval' }),
         Plot.dot(data, { y: 'metric', x: 'delta', fill: COLORS.band, r: 4, className: 'yb-delta', ariaDescription: 'estimated change' }),
-        Plot.text(data, { y: 'metric', x: 'hi', text: (r: ReformDeltaRow) => formatNumber(r.delta), dx: 6, textAnchor: 'start', className: 'yb-delta-label' }),
+        Plot.text(data, { y: 'metric', x: (r: ReformDeltaRow) => (hasInterval(r) ? r.hi : r.delta), text: (r: ReformDeltaRow) => formatNumber(r.delta), dx: 6, textAnchor: 'start', className: 'yb-delta-label' }),
       ],
     });
   });
   const level = Math.round((options.confidence ?? 0.95) * 100);
+  const intervals = rows.some(hasInterval);
   return composeChart({
     kind: 'reform-deltas',
     title: options.title ?? 'Effects of the reform',
-    subtitle: options.subtitle ?? `改革效果: reform minus baseline on the same simulated paths, with ${level}% confidence intervals`,
+    subtitle:
+      options.subtitle ??
+      (intervals
+        ? `改革效果: reform minus baseline on the same simulated paths, with ${level}% confidence intervals`
+        : '改革效果: reform minus baseline on the same simulated path (one path: no confidence interval)'),
     legend: [
       { label: 'estimated change', color: COLORS.band },
-      { label: `${level}% confidence interval`, color: COLORS.band, shape: 'line' },
+      ...(intervals ? [{ label: `${level}% confidence interval`, color: COLORS.band, shape: 'line' as const }] : []),
     ],
     panels,
     note: options.note,

@@ -29,8 +29,9 @@ export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   const label = `The ${scheme} pooled fund (${CHINESE[scheme]}统筹基金)`;
   if (!schemeHasMembers(r, scheme)) return `${label}: no members in this scenario.`;
   if (!balance) return `${label}: no results.`;
+  const spread = r.cube.paths > 1 ? `median; 90% of paths between ${yi(balance.p5)} and ${yi(balance.p95)}` : 'one path';
   return (
-    `${label} ends ${last} with an accumulated balance (累计结余) of ${yi(balance.p50)} (median; 90% of paths between ${yi(balance.p5)} and ${yi(balance.p95)})` +
+    `${label} ends ${last} with an accumulated balance (累计结余) of ${yi(balance.p50)} (${spread})` +
     (months ? `, ${months.p50.toFixed(1)} months of payment covered (可支付月数)` : '') +
     `. Probability of depletion (穿底) by ${last}: ${pct(depletion)}. ` +
     (firstDeficit ? `A current-year deficit (当期赤字) is more likely than not from ${String(firstDeficit.year)}.` : anyDeficit ? 'Current-year deficits occur on some paths but never on most.' : 'No path shows a current-year deficit.')
@@ -102,8 +103,12 @@ export function paymentAnswer(r: ScenarioResult): string {
 export function reformAnswer(r: ScenarioResult, id: string, name: string): string {
   const rows = reformDeltaRows(r, id);
   const years = `${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}`;
-  const text = rows.map((x) => `${x.metric} ${x.delta >= 0 ? '+' : ''}${x.delta.toFixed(2)} ${x.unit} (95% CI ${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})`);
-  return `Reform "${name}" against the baseline over ${years}, on the same random draws: ${text.join('; ')}.${whoGains(r, id)}`;
+  // One path gives no spread across paths, so no interval: say so once rather than print a zero-width one.
+  const identified = rows.some((x) => Number.isFinite(x.lo));
+  const interval = (x: (typeof rows)[number]) => (Number.isFinite(x.lo) ? ` (95% CI ${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})` : '');
+  const text = rows.map((x) => `${x.metric} ${x.delta >= 0 ? '+' : ''}${x.delta.toFixed(2)} ${x.unit}${interval(x)}`);
+  const draws = identified ? 'on the same random draws' : 'on the same random draws (95% CI not identified with one path)';
+  return `Reform "${name}" against the baseline over ${years}, ${draws}: ${text.join('; ')}.${whoGains(r, id)}`;
 }
 
 /** " Of all member-years, 62.1% pay less out of pocket and 0.3% pay more. The change is largest for retired 退休: -101.04 yuan a member-year." */

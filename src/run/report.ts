@@ -120,7 +120,8 @@ function reformSection(r: ScenarioResult, id: string, name: string): ReportSecti
   return {
     heading: `Reform: ${name}`,
     text:
-      'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths. ' +
+      'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths' +
+      (r.cube.paths > 1 ? '. ' : ' (not identified with one path: —). ') +
       'Who gains and who loses: the share of member-years whose out-of-pocket falls or rises, and the mean change per member-year (means across paths; intervals in the gainers_losers tables).',
     charts: [
       ...chartIfAny(rows, (x) => reformDeltaChart(x, { title: `${name}: change against the baseline` })),

@@ -75,7 +75,10 @@ const REFORM_FUND_METRICS: Record<string, string> = {
   final_accumulated_balance_yuan: '亿元',
 };
 
-/** Reform − baseline over the horizon, with confidence intervals: fund lines (亿元) and burden per member (yuan). */
+/**
+ * Reform − baseline over the horizon, with confidence intervals: fund lines (亿元) and burden per member (yuan).
+ * With one path the intervals are not identified: lo and hi are NaN.
+ */
 export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaRow[] {
   const fund = rowsOf(r, 'reform_fund_over_horizon')
     .filter((x) => x.reform === reform && String(x.metric) in REFORM_FUND_METRICS)
@@ -83,7 +86,7 @@ export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaR
   const burden = rowsOf(r, 'reform_claims_over_horizon')
     .filter((x) => x.reform === reform && x.metric === 'out_of_pocket_per_member_yuan' && x.person_type === 'all' && x.setting === 'all' && x.level === 'all')
     .map((x) => ({ metric: `${String(x.scheme)} out-of-pocket per member-year`, delta: num(x, 'difference'), lo: num(x, 'ci_low'), hi: num(x, 'ci_high'), unit: 'yuan' }));
-  return [...fund, ...burden].filter((x) => Number.isFinite(x.delta) && Number.isFinite(x.lo) && Number.isFinite(x.hi));
+  return [...fund, ...burden].filter((x) => Number.isFinite(x.delta));
 }
 
 /** Whether the run pays some care otherwise than fee for service. */

@@ -116,6 +116,22 @@ describe('exporting tables', () => {
     expect((await readParquet(join(dir, 'labels.parquet')))[0]).toEqual({ name: 'a, "quoted" label', value: 1, flag: true, missing: null });
   });
 
+  it('writes a column of numbers missing on every row (one path: no standard error) as numbers in Parquet', async () => {
+    const onePath = syntheticCube({ years: [2025], paths: 1, variants: ['baseline'], weight: 1 }, (w) => w.members('retired', '65-74', { memberYears: 3 }));
+    const dir = join(work, 'one-path');
+    await exportTables(dir, { claims_by_year: toFrame(summaryByYear(onePath, claimMeasures)) });
+    const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+    const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(dir, 'claims_by_year.parquet')));
+    const type = (name: string) => meta.schema.find((e) => e.name === name)?.type;
+    // As in a run with more paths; a text column of nulls would change the table's schema with the path count.
+    expect(type('se')).toBe('DOUBLE');
+    expect(type('metric')).toBe('BYTE_ARRAY');
+    expect((await readParquet(join(dir, 'claims_by_year.parquet'))).every((r) => r.se === null)).toBe(true);
+    expect(JSON.parse(await readFile(join(dir, 'claims_by_year.json'), 'utf8'))[0].se).toBeNull();
+    const [header, first] = parseCsv(await readFile(join(dir, 'claims_by_year.csv'), 'utf8'));
+    expect(first![header!.indexOf('se')]).toBe('');
+  });
+
   it('replaces an earlier export whole, or leaves it alone on an error; never a directory of other files', async () => {
     const dir = join(work, 'replace');
     await exportTables(dir, toFrames({ old: [{ a: 0 }] }), ['csv']);

@@ -132,6 +132,9 @@ describe('bracketing solver (a lever that changes claims)', () => {
   it('returns lo when the target is met there, and stops at the evaluation budget', async () => {
     const s = await solveBracketed({ lo: 0, hi: 10, tolerance: 0.1, evaluate: () => [0], target: { statistic: 'mean', atMost: 0 } });
     expect(s).toMatchObject({ value: 0, atLowerBound: true, bracket: null, evaluations: 1 });
+    // One path: the mean's interval is not identified (null, as a quantile's bound beyond the paths), so the
+    // solution cannot be told from the target.
+    expect([s.atValue.lo, s.atValue.hi, s.marginal]).toEqual([null, null, true]);
     const err = await sizingError(
       solveBracketed({ lo: 0, hi: 1000, tolerance: 1e-9, maxEvaluations: 6, evaluate: (x) => [x < 123.456 ? 1 : 0], target: { statistic: 'mean', atMost: 0 } }),
     );

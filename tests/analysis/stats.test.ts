@@ -51,6 +51,20 @@ describe('confidence intervals', () => {
     expect(intervalColumns([2, 4, 6, NaN]).ci_high).toBeCloseTo(m.hi, 12);
   });
 
+  it('leaves the standard error and interval unidentified with one path, never a zero-width interval', () => {
+    // One value says nothing of the spread across paths: NaN (exported as missing), as calibrate shows "—".
+    expect(summarise([7]).se).toBeNaN();
+    expect(summarise([7]).p95).toBe(7);
+    const m = meanInterval([7]);
+    expect(m.mean).toBe(7);
+    expect([m.se, m.lo, m.hi].every(Number.isNaN)).toBe(true);
+    const d = pairedColumns([5], [3]);
+    expect(d.difference).toBe(2);
+    expect([d.se, d.ci_low, d.ci_high].every(Number.isNaN)).toBe(true);
+    // Two paths are enough: 1 and 3, se 1, t(0.975, 1) = 12.706.
+    expect(intervalColumns([1, 3]).ci_high).toBeCloseTo(2 + 12.706, 2);
+  });
+
   it('computes binomial probabilities', () => {
     // Binomial(10, 1/2): P(B ≤ 1) = 11/1024, P(B ≤ 8) = 1013/1024 (by hand: Σ C(10, k) / 2^10).
     const cdf = binomialCdfs(10, 0.5);

@@ -68,6 +68,15 @@ describe('reform delta chart', () => {
 
   it('refuses an estimate outside its interval', () => {
     expect(() => reformDeltaChart([{ metric: 'm', delta: 3, lo: 1, hi: 2, unit: 'x' }])).toThrow(/lo ≤ delta ≤ hi/);
+    expect(() => reformDeltaChart([{ metric: 'm', delta: 3, lo: NaN, hi: 4, unit: 'x' }])).toThrow(/lo ≤ delta ≤ hi/);
+  });
+
+  it('draws a one-path estimate without an interval, and says why', () => {
+    const one = parseSvg(reformDeltaChart(reformRows.map((r) => ({ ...r, lo: NaN, hi: NaN }))));
+    expect(shapes(one, 'yb-delta', 'circle')).toHaveLength(3);
+    expect(shapes(one, 'yb-ci', 'line')).toHaveLength(0);
+    expect(texts(one, '.chart-subtitle').join(' ')).toContain('one path: no confidence interval');
+    expect(texts(one, '.chart-legend text')).toEqual(['estimated change']);
   });
 });
 
