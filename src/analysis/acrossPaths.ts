@@ -26,18 +26,43 @@ export interface PairedColumns {
   paths: number;
 }
 
+/** The values a quantity can take, [low, high]. */
+export type Range = readonly [number, number];
+
+/** A share of a whole (of member-years, of a bill, of paths) lies in [0, 1]. */
+export const SHARE: Range = [0, 1];
+
+/** The range of a row's metric when its measures list it among their shares; otherwise none. */
+export function shareRange(shares: readonly string[] | undefined, labels: object): Range | undefined {
+  const metric = (labels as { metric?: unknown }).metric;
+  return typeof metric === 'string' && shares?.includes(metric) ? SHARE : undefined;
+}
+
+/**
+ * A t interval cut to the values the quantity can take (a share's 0 and 1). Cut, not replaced by an interval for
+ * a proportion: a path's share is a ratio over its thousands of member-years, and the uncertainty that matters is
+ * across paths, which the t interval measures. Cutting drops impossible values only, so coverage is unchanged.
+ */
+function cut(lo: number, hi: number, range: Range | undefined): { ci_low: number; ci_high: number } {
+  return range ? { ci_low: Math.max(lo, range[0]), ci_high: Math.min(hi, range[1]) } : { ci_low: lo, ci_high: hi };
+}
+
 export function summaryColumns(values: ArrayLike<number>): SummaryColumns {
   const xs = finiteValues(values);
   return { ...summarise(xs), paths: xs.length };
 }
 
-export function intervalColumns(values: ArrayLike<number>, alpha = 0.05): IntervalColumns {
+/** `range`: the values the quantity can take (SHARE for a share); the interval is cut to it. */
+export function intervalColumns(values: ArrayLike<number>, alpha = 0.05, range?: Range): IntervalColumns {
   const m = meanInterval(finiteValues(values), alpha);
-  return { mean: m.mean, se: m.se, ci_low: m.lo, ci_high: m.hi, paths: m.paths };
+  return { mean: m.mean, se: m.se, ...cut(m.lo, m.hi, range), paths: m.paths };
 }
 
-/** Paths pair up by index (common random numbers); a pair is used when both values are finite. */
-export function pairedColumns(reform: ArrayLike<number>, baseline: ArrayLike<number>, alpha = 0.05): PairedColumns {
+/**
+ * Paths pair up by index (common random numbers); a pair is used when both values are finite. `range`: the
+ * values each side can take; a difference of two then lies in [low − high, high − low] ([−1, 1] for shares).
+ */
+export function pairedColumns(reform: ArrayLike<number>, baseline: ArrayLike<number>, alpha = 0.05, range?: Range): PairedColumns {
   if (reform.length !== baseline.length) throw new RangeError(`paired samples must have the same number of paths: ${reform.length} vs ${baseline.length}`);
   const r: number[] = [];
   const b: number[] = [];
@@ -48,5 +73,6 @@ export function pairedColumns(reform: ArrayLike<number>, baseline: ArrayLike<num
     }
   }
   const d = pairedDifference(r, b, alpha);
-  return { reform_mean: mean(r), baseline_mean: mean(b), difference: d.mean, se: d.se, ci_low: d.lo, ci_high: d.hi, paths: d.paths };
+  const spread: Range | undefined = range && [range[0] - range[1], range[1] - range[0]];
+  return { reform_mean: mean(r), baseline_mean: mean(b), difference: d.mean, se: d.se, ...cut(d.lo, d.hi, spread), paths: d.paths };
 }

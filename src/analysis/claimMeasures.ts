@@ -99,6 +99,8 @@ function fillMargins(block: Float64Array): void {
 }
 
 export const claimMeasures: Measures<ClaimLabels> = {
+  // Pooled payments are part of the policy-range cost and of the bill.
+  shares: ['policy_range_ratio', 'actual_ratio'],
   labels: GROUPS.flatMap((g) =>
     CUTS.flatMap((cut) =>
       cut.metrics.map(({ metric }) => ({

@@ -4,7 +4,7 @@
  * comparison (same paths: common random numbers). Rows are ordered by variant, measure, then year.
  */
 import type { SimulationCube } from '../engine/result.js';
-import { intervalColumns, pairedColumns, summaryColumns, type IntervalColumns, type PairedColumns, type SummaryColumns } from './acrossPaths.js';
+import { intervalColumns, pairedColumns, shareRange, summaryColumns, type IntervalColumns, type PairedColumns, type SummaryColumns } from './acrossPaths.js';
 import { measureAcrossPaths, readHorizon, readYear, resolveVariant, type Labels, type Measures, type VariantRef } from './measures.js';
 
 export type YearRow<L extends Labels, C> = { variant: string } & L & { year: number } & C;
@@ -40,22 +40,22 @@ function byYear<L extends Labels, C>(
   cube: SimulationCube,
   variant: number,
   measures: Measures<L>,
-  columns: (values: Float64Array) => C,
+  columns: (values: Float64Array, labels: L) => C,
 ): YearRow<L, C>[] {
   const id = cube.variants[variant]!;
-  return measureMajor(cube, measures, (values, labels, year) => ({ variant: id, ...labels, year, ...columns(values(variant)) }), [variant]);
+  return measureMajor(cube, measures, (values, labels, year) => ({ variant: id, ...labels, year, ...columns(values(variant), labels) }), [variant]);
 }
 
 function overHorizon<L extends Labels, C>(
   cube: SimulationCube,
   variant: number,
   measures: Measures<L>,
-  columns: (values: Float64Array) => C,
+  columns: (values: Float64Array, labels: L) => C,
 ): HorizonRow<L, C>[] {
   const k = measures.labels.length;
   const span = horizon(cube);
   const values = readHorizon(cube, variant, measures);
-  return measures.labels.map((labels, i) => ({ variant: cube.variants[variant]!, ...labels, ...span, ...columns(measureAcrossPaths(values, i, k)) }));
+  return measures.labels.map((labels, i) => ({ variant: cube.variants[variant]!, ...labels, ...span, ...columns(measureAcrossPaths(values, i, k), labels) }));
 }
 
 const allVariants = (cube: SimulationCube) => cube.variants.map((_, v) => v);
@@ -71,7 +71,7 @@ export function summaryByYear<L extends Labels>(
 
 /** Mean with a (1 − alpha) t confidence interval across paths, per year, for one variant. */
 export function intervalByYear<L extends Labels>(cube: SimulationCube, measures: Measures<L>, variant: VariantRef, alpha = 0.05): YearRow<L, IntervalColumns>[] {
-  return byYear(cube, resolveVariant(cube, variant), measures, (values) => intervalColumns(values, alpha));
+  return byYear(cube, resolveVariant(cube, variant), measures, (values, labels) => intervalColumns(values, alpha, shareRange(measures.shares, labels)));
 }
 
 /** The same over the whole horizon (blocks summed over the years per path, see readHorizon). */
@@ -81,7 +81,7 @@ export function intervalOverHorizon<L extends Labels>(
   variant: VariantRef,
   alpha = 0.05,
 ): HorizonRow<L, IntervalColumns>[] {
-  return overHorizon(cube, resolveVariant(cube, variant), measures, (values) => intervalColumns(values, alpha));
+  return overHorizon(cube, resolveVariant(cube, variant), measures, (values, labels) => intervalColumns(values, alpha, shareRange(measures.shares, labels)));
 }
 
 function pairedVariants(cube: SimulationCube, reform: VariantRef, baseline: VariantRef): [number, number] {
@@ -101,7 +101,12 @@ export function compareByYear<L extends Labels>(
 ): PairedYearRow<L>[] {
   const [r, b] = pairedVariants(cube, reform, baseline);
   const ids = { reform: cube.variants[r]!, baseline: cube.variants[b]! };
-  return measureMajor(cube, measures, (values, labels, year) => ({ ...ids, ...labels, year, ...pairedColumns(values(r), values(b), alpha) }), [r, b]);
+  return measureMajor(
+    cube,
+    measures,
+    (values, labels, year) => ({ ...ids, ...labels, year, ...pairedColumns(values(r), values(b), alpha, shareRange(measures.shares, labels)) }),
+    [r, b],
+  );
 }
 
 /** Reform − baseline over the whole horizon: cumulative totals, ratios of cumulative sums, per member-year figures. */
@@ -118,5 +123,10 @@ export function compareOverHorizon<L extends Labels>(
   const bv = readHorizon(cube, b, measures);
   const ids = { reform: cube.variants[r]!, baseline: cube.variants[b]! };
   const span = horizon(cube);
-  return measures.labels.map((labels, i) => ({ ...ids, ...labels, ...span, ...pairedColumns(measureAcrossPaths(rv, i, k), measureAcrossPaths(bv, i, k), alpha) }));
+  return measures.labels.map((labels, i) => ({
+    ...ids,
+    ...labels,
+    ...span,
+    ...pairedColumns(measureAcrossPaths(rv, i, k), measureAcrossPaths(bv, i, k), alpha, shareRange(measures.shares, labels)),
+  }));
 }

@@ -19,9 +19,11 @@ function pairedSum(block: Float64Array, types: readonly number[], bands: readonl
 }
 
 const METRICS = ['gainers_share', 'losers_share', 'oop_change_per_member_yuan'] as const;
+const SHARES = ['gainers_share', 'losers_share'];
 
 /** Shares of member-years, and the mean change in out-of-pocket per member-year (yuan; negative = gain). */
 export const gainersLosersMeasures: Measures<MemberLabels> = {
+  shares: SHARES,
   labels: GROUP_BANDS.flatMap(({ group, band }) => METRICS.map((metric) => ({ metric, scheme: group.scheme, person_type: group.person_type, age_band: band.label }))),
   read(block, _weight, out) {
     let i = 0;
@@ -47,6 +49,7 @@ const GROUP_SETTINGS = GROUPS.flatMap((group) => SETTINGS.map((setting, s) => ({
 
 /** The same by setting (门诊, 慢特病, 住院, 药店, 急诊留观): whose out-of-pocket in that setting falls or rises, per member-year. */
 export const gainersLosersBySettingMeasures: Measures<SettingLabels> = {
+  shares: SHARES,
   labels: GROUP_SETTINGS.flatMap(({ group, setting }) => METRICS.map((metric) => ({ metric, scheme: group.scheme, person_type: group.person_type, setting }))),
   read(block, _weight, out) {
     let i = 0;

@@ -13,7 +13,7 @@ import { depletionYear, firstDeficitYear, fundLedger, ledgerRows, type FundYear,
 import { fundIncome, SUPERVISION_BLOCK } from '../supervision/block.js';
 import { supervisionOffset } from '../supervision/tables.js';
 import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
-import { pairedColumns, type PairedColumns } from './acrossPaths.js';
+import { pairedColumns, SHARE, type PairedColumns, type Range } from './acrossPaths.js';
 import { resolveVariant, type VariantRef } from './measures.js';
 import { pairedByYear, perYearSummary, probabilityByYear, type YearPaired, type YearProbability, type YearSummary } from './perYear.js';
 import { percentile } from './stats.js';
@@ -260,12 +260,12 @@ export function fundCompareByYear(reform: FundPaths, baseline: FundPaths, alpha 
 }
 
 /** Per path over the horizon: flows summed over the years, the balance at the end, depletion at any time (0/1). */
-const HORIZON_METRICS: readonly { metric: string; value: (ledger: readonly FundYear[]) => number }[] = [
+const HORIZON_METRICS: readonly { metric: string; value: (ledger: readonly FundYear[]) => number; range?: Range }[] = [
   { metric: 'income_yuan', value: (l) => l.reduce((s, y) => s + y.income.total.toNumber(), 0) },
   { metric: 'expenditure_yuan', value: (l) => l.reduce((s, y) => s + y.expenditure.total.toNumber(), 0) },
   { metric: 'current_balance_yuan', value: (l) => l.reduce((s, y) => s + y.currentBalance.toNumber(), 0) },
   { metric: 'final_accumulated_balance_yuan', value: (l) => l[l.length - 1]!.accumulated.closing.toNumber() },
-  { metric: 'depletion_probability', value: (l) => (l.some((y) => y.accumulated.closing.lt(0)) ? 1 : 0) },
+  { metric: 'depletion_probability', value: (l) => (l.some((y) => y.accumulated.closing.lt(0)) ? 1 : 0), range: SHARE },
 ];
 
 export type FundPairedHorizonRow = { reform: string; baseline: string; scheme: Scheme; metric: string; from_year: number; to_year: number } & PairedColumns;
@@ -274,10 +274,10 @@ export function fundCompareOverHorizon(reform: FundPaths, baseline: FundPaths, a
   checkPair(reform, baseline);
   const ids = { reform: reform.variant, baseline: baseline.variant, scheme: reform.scheme };
   const span = { from_year: reform.years[0]!, to_year: reform.years[reform.years.length - 1]! };
-  return HORIZON_METRICS.map(({ metric, value }) => ({
+  return HORIZON_METRICS.map(({ metric, value, range }) => ({
     ...ids,
     metric,
     ...span,
-    ...pairedColumns(reform.ledgers.map(value), baseline.ledgers.map(value), alpha),
+    ...pairedColumns(reform.ledgers.map(value), baseline.ledgers.map(value), alpha, range),
   }));
 }

@@ -17,6 +17,8 @@ export interface Measures<L extends Labels> {
   read(block: Float64Array, weight: number, out: Float64Array): void;
   /** The blocks read: the aggregate blocks (default) or the provider blocks (engine/providerBlock.ts). */
   source?: 'blocks' | 'providers';
+  /** Metrics that are shares of a whole (0 to 1): their confidence intervals are cut to [0, 1] (acrossPaths.ts). */
+  shares?: readonly string[];
 }
 
 /** The cube's array a measure reads, one block's size, and where a (variant, path, year) block starts. */

@@ -48,6 +48,7 @@ const BAND_ROWS: readonly { label: string; bands: readonly number[] }[] = [
 export const GROUP_BANDS = GROUPS.flatMap((group) => BAND_ROWS.map((band) => ({ group, band })));
 
 export const memberMeasures: Measures<MemberLabels> = {
+  shares: ['with_claims_share', 'catastrophic_share'],
   labels: GROUP_BANDS.flatMap(({ group, band }) =>
     METRICS.map(({ metric }) => ({ metric, scheme: group.scheme, person_type: group.person_type, age_band: band.label })),
   ),

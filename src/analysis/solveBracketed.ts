@@ -1,16 +1,17 @@
 /**
  * Sizing a lever that changes claims (a deductible): every evaluation is a whole simulation, run on the
  * same paths (common random numbers), returning a metric per path. The target is a statistic of that
- * metric across paths (the mean, e.g. of a 0/1 depletion flag: a probability; or a quantile) at most or
- * at least a bound. Assuming the target, once met, stays met as the lever rises, the smallest such value
+ * metric across paths (the mean; the share of paths flagged 1, e.g. depleted: a probability; or a quantile)
+ * at most or at least a bound. Assuming the target, once met, stays met as the lever rises, the smallest such value
  * is bracketed and narrowed by the Illinois method (regula falsi that halves a stale end's value), with
  * a bisection step whenever the bracket has not halved over two steps: the criterion is a step function
  * of the lever when paths are few, where regula falsi alone can crawl.
  */
 import { SizingError, checkRange, type BestFound } from './sizingError.js';
-import { finiteValues, meanInterval, percentile, quantileInterval } from './stats.js';
+import { finiteValues, meanInterval, percentile, proportionInterval, quantileInterval } from './stats.js';
 
-export type TargetStatistic = { statistic: 'mean' } | { statistic: 'quantile'; q: number };
+/** 'share': the metric is a 0/1 flag per path and the statistic the share of paths flagged, with a Wilson interval. */
+export type TargetStatistic = { statistic: 'mean' } | { statistic: 'share' } | { statistic: 'quantile'; q: number };
 export type TargetBound = { atMost: number } | { atLeast: number };
 export type BracketTarget = TargetStatistic & TargetBound;
 
@@ -35,7 +36,7 @@ export interface BracketedProblem {
 export interface CriterionAt {
   x: number;
   statistic: number;
-  /** Confidence interval of the statistic (t interval for a mean, order statistics for a quantile); null = not identified. */
+  /** Confidence interval of the statistic (t interval for a mean, Wilson for a share, order statistics for a quantile); null = not identified. */
   lo: number | null;
   hi: number | null;
   paths: number;
@@ -69,6 +70,11 @@ function criterion(x: number, metrics: readonly number[], target: BracketTarget,
     // One path: no interval (NaN), unidentified as a quantile's bound beyond the paths is.
     const bound = (x: number) => (Number.isNaN(x) ? null : x);
     [statistic, lo, hi] = [m.mean, bound(m.lo), bound(m.hi)];
+  } else if (target.statistic === 'share') {
+    if (values.some((v) => v !== 0 && v !== 1)) throw new SizingError('range', `the evaluation at ${x} returned a value other than 0 or 1 for a share of paths`);
+    const flagged = values.filter((v) => v === 1).length;
+    const ci = proportionInterval(flagged, values.length, alpha);
+    [statistic, lo, hi] = [flagged / values.length, ci.lo, ci.hi];
   } else {
     const sorted = values.sort((a, b) => a - b);
     const ci = quantileInterval(sorted, target.q, alpha);
@@ -84,7 +90,7 @@ function shortfall(statistic: number, target: TargetBound): number {
 
 /** E.g. "mean 0.2 at 100", "quantile 0.05 = 5.5 at 12". */
 function describe(c: CriterionAt, target: TargetStatistic): string {
-  return `${target.statistic === 'mean' ? 'mean' : `quantile ${target.q} =`} ${c.statistic} at ${c.x}`;
+  return `${target.statistic === 'quantile' ? `quantile ${target.q} =` : target.statistic} ${c.statistic} at ${c.x}`;
 }
 
 function solution(pass: CriterionAt, fail: CriterionAt | null, target: BracketTarget, history: CriterionAt[]): BracketedSolution {

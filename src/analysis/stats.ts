@@ -123,6 +123,21 @@ export function pairedDifference(reform: readonly number[], baseline: readonly n
   );
 }
 
+/**
+ * The Wilson score interval for a share of n trials that succeed k times (e.g. the share of paths whose fund
+ * is depleted): it lies in [0, 1], and when every trial agrees (k = 0 or n) it still has a width, where the t
+ * interval of 0/1 values would be [0, 0] or [1, 1]. NaN with no trials.
+ */
+export function proportionInterval(k: number, n: number, alpha = 0.05): { lo: number; hi: number } {
+  if (n === 0) return { lo: NaN, hi: NaN };
+  const z = normalQuantile(1 - alpha / 2);
+  const p = k / n;
+  const z2n = (z * z) / n;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+  return { lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
+}
+
 /** P(B ≤ k) for k = 0…n, B ~ Binomial(n, p) with 0 < p < 1, summing probabilities computed in log space. */
 export function binomialCdfs(n: number, p: number): Float64Array {
   const cdf = new Float64Array(n + 1);

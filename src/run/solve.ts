@@ -187,7 +187,8 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, 
     hi,
     tolerance: leverTolerance(lever),
     evaluate,
-    target: { statistic: 'mean', atMost: target.allowedFailure },
+    // Each path fails (1) or not (0): the failure share's interval is a proportion's, inside [0, 1].
+    target: { statistic: 'share', atMost: target.allowedFailure },
   });
   const value = fieldValue(detail.value);
   return {

@@ -27,6 +27,8 @@ export type Label = string | number;
 export interface SupervisionMeasures<L extends Record<string, Label>> {
   labels: readonly L[];
   read(block: Float64Array, aggregate: Float64Array, weight: number, out: Float64Array): void;
+  /** Metrics that are shares of a whole (0 to 1): their confidence intervals are cut to [0, 1]. */
+  shares?: readonly string[];
 }
 
 /** Precision: flagged units that were touched by a behaviour (NaN when nothing was flagged). */
@@ -141,6 +143,7 @@ const SCREEN_METRICS = ['precision', 'recall', 'flagged', 'true_positives', 'lea
  * `any`: a claim flagged by a claim screen or belonging to a flagged member.
  */
 export const supervisionScreenMeasures: SupervisionMeasures<ScreenLabels> = {
+  shares: ['precision', 'recall', 'leakage_flagged_share'],
   labels: BLOCK_SCREENS.flatMap((screen) => SCREEN_METRICS.map((metric) => ({ screen, metric }))),
   read(block, _aggregate, weight, out) {
     let i = 0;

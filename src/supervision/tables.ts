@@ -5,7 +5,7 @@
  */
 import { cubeOffset, type SimulationCube } from '../engine/result.js';
 import { BLOCK } from '../engine/aggregates.js';
-import { intervalColumns, summaryColumns, type IntervalColumns, type SummaryColumns } from '../analysis/acrossPaths.js';
+import { intervalColumns, shareRange, summaryColumns, type IntervalColumns, type SummaryColumns } from '../analysis/acrossPaths.js';
 import { SUPERVISION_BLOCK } from './block.js';
 import {
   supervisionBehaviourMeasures,
@@ -68,7 +68,7 @@ export function supervisionOverHorizon<L extends Labels>(cube: SupervisedCube, m
   const span = { from_year: cube.years[0]!, to_year: cube.years[cube.years.length - 1]! };
   return cube.variants.flatMap((variant, v) => {
     const values = read(cube, v, cube.years.map((_, y) => y), m);
-    return m.labels.map((labels, k) => ({ variant, ...labels, ...span, ...intervalColumns(across(values, k, m.labels.length), alpha) }));
+    return m.labels.map((labels, k) => ({ variant, ...labels, ...span, ...intervalColumns(across(values, k, m.labels.length), alpha, shareRange(m.shares, labels)) }));
   });
 }
 

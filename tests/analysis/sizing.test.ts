@@ -84,6 +84,21 @@ describe('bracketing solver (a lever that changes claims)', () => {
     expect(s.evaluations).toBeLessThanOrEqual(2 + 2 * 15);
   });
 
+  it('sizes a share of failing paths with an interval inside [0, 1] that is not [0, 0] when none fails', async () => {
+    // 20 paths; path p fails (1) while the lever is below 5p. No path may fail: from x = 95 on.
+    const evaluate = (x: number) => Array.from({ length: 20 }, (_, p) => (x < 5 * p ? 1 : 0));
+    const s = await solveBracketed({ lo: 0, hi: 200, tolerance: 0.01, evaluate, target: { statistic: 'share', atMost: 0 } });
+    expect(s.value).toBeGreaterThanOrEqual(95);
+    expect(s.value - 95).toBeLessThanOrEqual(0.01);
+    // 0 of 20 (Wilson): [0, 0.1611]; the t interval of twenty zeros would be [0, 0], which claims certainty.
+    expect(s.atValue).toMatchObject({ statistic: 0, lo: 0, paths: 20 });
+    expect(s.atValue.hi).toBeCloseTo(0.1611, 4);
+    expect(s.marginal).toBe(true);
+    for (const c of s.history) expect(c.lo! >= 0 && c.hi! <= 1).toBe(true);
+    const err = await sizingError(solveBracketed({ lo: 0, hi: 1, tolerance: 0.1, evaluate: () => [0.5], target: { statistic: 'share', atMost: 0 } }));
+    expect(err.message).toMatch(/other than 0 or 1/);
+  });
+
   it('converges fast on a smooth criterion (Illinois)', async () => {
     // Metric per path a_p / (1 + x) with a_p = 10 + p/10 (p = 0…49), mean(a) = 12.45: the mean is at most 1
     // from x = 11.45 on.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intervalColumns, pairedColumns, summaryColumns } from '../../src/analysis/acrossPaths.js';
-import { binomialCdfs, meanInterval, pairedDifference, quantileInterval, summarise } from '../../src/analysis/stats.js';
+import { intervalColumns, pairedColumns, SHARE, summaryColumns } from '../../src/analysis/acrossPaths.js';
+import { binomialCdfs, meanInterval, pairedDifference, proportionInterval, quantileInterval, summarise } from '../../src/analysis/stats.js';
 
 describe('summaries across paths', () => {
   it('gives the mean, standard error and type-7 percentiles', () => {
@@ -63,6 +63,34 @@ describe('confidence intervals', () => {
     expect([d.se, d.ci_low, d.ci_high].every(Number.isNaN)).toBe(true);
     // Two paths are enough: 1 and 3, se 1, t(0.975, 1) = 12.706.
     expect(intervalColumns([1, 3]).ci_high).toBeCloseTo(2 + 12.706, 2);
+  });
+
+  it('keeps a share’s interval inside [0, 1], and a difference of shares inside [−1, 1]', () => {
+    // 0, 0, 0, 0.0004: mean 0.0001, se 0.0001, t(0.975, 3) = 3.182: the t interval starts at −0.00022.
+    const shares = [0, 0, 0, 0.0004];
+    expect(intervalColumns(shares).ci_low).toBeLessThan(0);
+    const cut = intervalColumns(shares, 0.05, SHARE);
+    expect(cut.ci_low).toBe(0);
+    expect(cut.ci_high).toBe(intervalColumns(shares).ci_high); // inside the range: left as it was
+    expect(cut.se).toBeCloseTo(0.0001, 12); // the standard error is the t interval's, uncut
+    expect(intervalColumns([1, 1, 1, 0.9996], 0.05, SHARE).ci_high).toBe(1);
+    // Depleted on path 1 under the reform only: difference 1, 0; mean 0.5, se 0.5, t(0.975, 1) = 12.706.
+    const d = pairedColumns([1, 0], [0, 0], 0.05, SHARE);
+    expect([d.difference, d.ci_low, d.ci_high]).toEqual([0.5, -1, 1]);
+    expect(pairedColumns([1, 0], [0, 0]).ci_high).toBeCloseTo(0.5 + 12.706 * 0.5, 2);
+  });
+
+  it('gives a Wilson interval for a share of paths, with a width when every path agrees', () => {
+    // Wilson, z = 1.95996: 0 of 10 → [0, (z²/20) / (1 + z²/10) × 2] = [0, 0.2775]; 5 of 10 → 0.5 ± 0.2634
+    // (Brown, Cai & DasGupta 2001, Stat. Sci. 16:101, the score interval).
+    const none = proportionInterval(0, 10);
+    expect(none.lo).toBe(0);
+    expect(none.hi).toBeCloseTo(0.2775, 4);
+    const half = proportionInterval(5, 10);
+    expect(half.lo).toBeCloseTo(0.2366, 4);
+    expect(half.hi).toBeCloseTo(0.7634, 4);
+    expect(proportionInterval(10, 10)).toEqual({ lo: 1 - none.hi, hi: 1 });
+    expect(Number.isNaN(proportionInterval(0, 0).lo)).toBe(true);
   });
 
   it('computes binomial probabilities', () => {

@@ -220,6 +220,10 @@ describe('yibao solve', () => {
       expect(p.value).toBeLessThanOrEqual(0.95);
       expect(p.lo).toBeLessThanOrEqual(p.shareMeeting);
       expect(p.hi).toBeGreaterThanOrEqual(p.shareMeeting);
+      // A share of 8 paths: its (Wilson) interval stays in [0, 1] and is never a point.
+      expect(p.lo).toBeGreaterThanOrEqual(0);
+      expect(p.hi).toBeLessThanOrEqual(1);
+      expect(p.hi).toBeGreaterThan(p.lo);
     }
     expect(result.curve.find((p: { value: number }) => p.value === result.value).shareMeeting).toBeGreaterThanOrEqual(0.8);
   });
