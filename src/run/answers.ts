@@ -19,13 +19,40 @@ function riskRows(r: ScenarioResult, scheme: Scheme, event: 'deficit' | 'depleti
   return ((r.tables.fund_risk_by_year ?? []) as Record<string, unknown>[]).filter((x) => x.variant === 'baseline' && x.scheme === scheme && x.event === event);
 }
 
+/** Years as runs: [2021, 2022, 2023, 2026] → "2021–2023 and 2026". */
+function yearRuns(years: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const run = runs[runs.length - 1];
+    if (run && y === run[1] + 1) run[1] = y;
+    else runs.push([y, y]);
+  }
+  const text = runs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+  return text.length > 1 ? `${text.slice(0, -1).join(', ')} and ${text[text.length - 1]}` : text[0]!;
+}
+
+/**
+ * When a current-year deficit is more likely than not (more than half the paths; half is not most): in every
+ * year, from a year on when every later one stays so, or in the years named.
+ */
+function deficitSentence(r: ScenarioResult, scheme: Scheme): string {
+  const rows = riskRows(r, scheme, 'deficit');
+  const likely = rows.filter((x) => Number(x.probability) > 0.5).map((x) => Number(x.year));
+  if (likely.length === 0) {
+    return rows.some((x) => Number(x.probability) > 0) ? 'Current-year deficits occur on some paths but never on most.' : 'No path shows a current-year deficit.';
+  }
+  const years = rows.map((x) => Number(x.year));
+  const from = likely[0]!;
+  const toTheEnd = years.filter((y) => y >= from).every((y) => likely.includes(y));
+  const when = !toTheEnd || from === years[years.length - 1] ? `in ${yearRuns(likely)}` : from === years[0] ? 'in every year' : `in every year from ${from}`;
+  return `A current-year deficit (当期赤字) is more likely than not ${when}.`;
+}
+
 export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   const last = r.spec.years[r.spec.years.length - 1]!;
   const balance = fundPercentiles(r, scheme, 'accumulated_balance_yuan').find((x) => x.year === last);
   const months = fundPercentiles(r, scheme, 'months_covered').find((x) => x.year === last);
   const depletion = depletionByYear(r, scheme).find((x) => x.year === last)?.probability ?? NaN;
-  const firstDeficit = riskRows(r, scheme, 'deficit').find((x) => Number(x.probability) >= 0.5);
-  const anyDeficit = riskRows(r, scheme, 'deficit').some((x) => Number(x.probability) > 0);
   const label = `The ${scheme} pooled fund (${CHINESE[scheme]}统筹基金)`;
   if (!schemeHasMembers(r, scheme)) return `${label}: no members in this scenario.`;
   if (!balance) return `${label}: no results.`;
@@ -34,7 +61,7 @@ export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
     `${label} ends ${last} with an accumulated balance (累计结余) of ${yi(balance.p50)} (${spread})` +
     (months ? `, ${months.p50.toFixed(1)} months of payment covered (可支付月数)` : '') +
     `. Probability of depletion (穿底) by ${last}: ${pct(depletion)}. ` +
-    (firstDeficit ? `A current-year deficit (当期赤字) is more likely than not from ${String(firstDeficit.year)}.` : anyDeficit ? 'Current-year deficits occur on some paths but never on most.' : 'No path shows a current-year deficit.')
+    deficitSentence(r, scheme)
   );
 }
 
