@@ -5,16 +5,18 @@
  */
 import type { SimulationCube } from '../engine/result.js';
 import { intervalColumns, pairedColumns, shareRange, summaryColumns, type IntervalColumns, type PairedColumns, type SummaryColumns } from './acrossPaths.js';
-import { measureAcrossPaths, readHorizon, readYear, resolveVariant, type Labels, type Measures, type VariantRef } from './measures.js';
+import { firstYearIndex, measureAcrossPaths, readHorizon, readYear, resolveVariant, type Labels, type Measures, type VariantRef } from './measures.js';
 
 export type YearRow<L extends Labels, C> = { variant: string } & L & { year: number } & C;
 export type HorizonRow<L extends Labels, C> = { variant: string } & L & { from_year: number; to_year: number } & C;
 export type PairedYearRow<L extends Labels> = { reform: string; baseline: string } & L & { year: number } & PairedColumns;
 export type PairedHorizonRow<L extends Labels> = { reform: string; baseline: string } & L & { from_year: number; to_year: number } & PairedColumns;
 
-function horizon(cube: SimulationCube): { from_year: number; to_year: number } {
+/** The years summed over: from `fromYear` (a dated reform's first year in force; see firstYearIndex) to the last. */
+function horizon(cube: SimulationCube, fromYear?: number): { index: number; span: { from_year: number; to_year: number } } {
   if (cube.years.length === 0) throw new RangeError('the simulation has no years');
-  return { from_year: cube.years[0]!, to_year: cube.years[cube.years.length - 1]! };
+  const index = firstYearIndex(cube.years, fromYear);
+  return { index, span: { from_year: cube.years[index]!, to_year: cube.years[cube.years.length - 1]! } };
 }
 
 /**
@@ -51,10 +53,11 @@ function overHorizon<L extends Labels, C>(
   variant: number,
   measures: Measures<L>,
   columns: (values: Float64Array, labels: L) => C,
+  fromYear?: number,
 ): HorizonRow<L, C>[] {
   const k = measures.labels.length;
-  const span = horizon(cube);
-  const values = readHorizon(cube, variant, measures);
+  const { index, span } = horizon(cube, fromYear);
+  const values = readHorizon(cube, variant, measures, index);
   return measures.labels.map((labels, i) => ({ variant: cube.variants[variant]!, ...labels, ...span, ...columns(measureAcrossPaths(values, i, k), labels) }));
 }
 
@@ -74,14 +77,15 @@ export function intervalByYear<L extends Labels>(cube: SimulationCube, measures:
   return byYear(cube, resolveVariant(cube, variant), measures, (values, labels) => intervalColumns(values, alpha, shareRange(measures.shares, labels)));
 }
 
-/** The same over the whole horizon (blocks summed over the years per path, see readHorizon). */
+/** The same over the horizon (blocks summed over the years per path, see readHorizon), from `fromYear` if given. */
 export function intervalOverHorizon<L extends Labels>(
   cube: SimulationCube,
   measures: Measures<L>,
   variant: VariantRef,
   alpha = 0.05,
+  fromYear?: number,
 ): HorizonRow<L, IntervalColumns>[] {
-  return overHorizon(cube, resolveVariant(cube, variant), measures, (values, labels) => intervalColumns(values, alpha, shareRange(measures.shares, labels)));
+  return overHorizon(cube, resolveVariant(cube, variant), measures, (values, labels) => intervalColumns(values, alpha, shareRange(measures.shares, labels)), fromYear);
 }
 
 function pairedVariants(cube: SimulationCube, reform: VariantRef, baseline: VariantRef): [number, number] {
@@ -109,20 +113,24 @@ export function compareByYear<L extends Labels>(
   );
 }
 
-/** Reform − baseline over the whole horizon: cumulative totals, ratios of cumulative sums, per member-year figures. */
+/**
+ * Reform − baseline over the horizon: cumulative totals, ratios of cumulative sums, per member-year figures;
+ * from `fromYear` (the reform's first year in force) if given, so years it was not in force do not dilute them.
+ */
 export function compareOverHorizon<L extends Labels>(
   cube: SimulationCube,
   measures: Measures<L>,
   reform: VariantRef,
   baseline: VariantRef = 0,
   alpha = 0.05,
+  fromYear?: number,
 ): PairedHorizonRow<L>[] {
   const [r, b] = pairedVariants(cube, reform, baseline);
   const k = measures.labels.length;
-  const rv = readHorizon(cube, r, measures);
-  const bv = readHorizon(cube, b, measures);
+  const { index, span } = horizon(cube, fromYear);
+  const rv = readHorizon(cube, r, measures, index);
+  const bv = readHorizon(cube, b, measures, index);
   const ids = { reform: cube.variants[r]!, baseline: cube.variants[b]! };
-  const span = horizon(cube);
   return measures.labels.map((labels, i) => ({
     ...ids,
     ...labels,

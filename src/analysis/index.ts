@@ -17,7 +17,7 @@ export {
 } from './claimSums.js';
 export { summaryColumns, intervalColumns, pairedColumns, type SummaryColumns, type IntervalColumns, type PairedColumns } from './acrossPaths.js';
 export { perYearSummary, probabilityByYear, pairedByYear, type YearSummary, type YearPaired, type YearProbability } from './perYear.js';
-export { readYear, readHorizon, type Measures, type Labels, type VariantRef } from './measures.js';
+export { readYear, readHorizon, firstYearIndex, type Measures, type Labels, type VariantRef } from './measures.js';
 export { GROUPS, type Group } from './groups.js';
 export { claimMeasures, type ClaimLabels } from './claimMeasures.js';
 export { memberMeasures, type MemberLabels } from './memberMeasures.js';
@@ -57,7 +57,7 @@ export { institutionMeasures, type InstitutionLabels } from './institutionMeasur
 export { paymentMeasures, type PaymentLabels } from './paymentMeasures.js';
 export { channelMeasures, type ChannelLabels } from './channelMeasures.js';
 export { cashflowByMonth, CASHFLOW_METRICS, type CashflowMetric, type CashflowMonthRow } from './cashflowTables.js';
-export { simulationTables, providerTables, reformTables, fundTables, type Tables } from './tables.js';
+export { simulationTables, providerTables, reformTables, fundTables, type InForceFrom, type Tables } from './tables.js';
 export { SizingError, type SizingFailure, type BestFound } from './sizingError.js';
 export { solvePerPath, type PerPathProblem, type PerPathSolution } from './solvePerPath.js';
 export { solveBracketed, type BracketedProblem, type BracketedSolution, type BracketTarget, type CriterionAt } from './solveBracketed.js';

@@ -14,7 +14,7 @@ import { fundIncome, SUPERVISION_BLOCK } from '../supervision/block.js';
 import { supervisionOffset } from '../supervision/tables.js';
 import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
 import { pairedColumns, SHARE, type PairedColumns, type Range } from './acrossPaths.js';
-import { resolveVariant, type VariantRef } from './measures.js';
+import { firstYearIndex, resolveVariant, type VariantRef } from './measures.js';
 import { pairedByYear, perYearSummary, probabilityByYear, type YearPaired, type YearProbability, type YearSummary } from './perYear.js';
 import { percentile } from './stats.js';
 
@@ -259,7 +259,7 @@ export function fundCompareByYear(reform: FundPaths, baseline: FundPaths, alpha 
   );
 }
 
-/** Per path over the horizon: flows summed over the years, the balance at the end, depletion at any time (0/1). */
+/** Per path over the years given: flows summed, the balance at the end, depletion in any of them (0/1). */
 const HORIZON_METRICS: readonly { metric: string; value: (ledger: readonly FundYear[]) => number; range?: Range }[] = [
   { metric: 'income_yuan', value: (l) => l.reduce((s, y) => s + y.income.total.toNumber(), 0) },
   { metric: 'expenditure_yuan', value: (l) => l.reduce((s, y) => s + y.expenditure.total.toNumber(), 0) },
@@ -270,14 +270,17 @@ const HORIZON_METRICS: readonly { metric: string; value: (ledger: readonly FundY
 
 export type FundPairedHorizonRow = { reform: string; baseline: string; scheme: Scheme; metric: string; from_year: number; to_year: number } & PairedColumns;
 
-export function fundCompareOverHorizon(reform: FundPaths, baseline: FundPaths, alpha = 0.05): FundPairedHorizonRow[] {
+/** Reform − baseline over the horizon, from `fromYear` (the reform's first year in force; see firstYearIndex) if given. */
+export function fundCompareOverHorizon(reform: FundPaths, baseline: FundPaths, alpha = 0.05, fromYear?: number): FundPairedHorizonRow[] {
   checkPair(reform, baseline);
   const ids = { reform: reform.variant, baseline: baseline.variant, scheme: reform.scheme };
-  const span = { from_year: reform.years[0]!, to_year: reform.years[reform.years.length - 1]! };
+  const first = firstYearIndex(reform.years, fromYear);
+  const span = { from_year: reform.years[first]!, to_year: reform.years[reform.years.length - 1]! };
+  const years = (f: FundPaths) => f.ledgers.map((ledger) => ledger.slice(first));
   return HORIZON_METRICS.map(({ metric, value, range }) => ({
     ...ids,
     metric,
     ...span,
-    ...pairedColumns(reform.ledgers.map(value), baseline.ledgers.map(value), alpha, range),
+    ...pairedColumns(years(reform).map(value), years(baseline).map(value), alpha, range),
   }));
 }

@@ -52,17 +52,29 @@ export function readYear<L extends Labels>(cube: SimulationCube, variant: number
 }
 
 /**
- * Values over the whole horizon: each path's blocks summed over the years first, so totals are
- * cumulative, ratios are ratios of cumulative sums, and per-member figures are per member-year.
+ * Where the years a reform is in force start: the index of `fromYear` (a dated reform's startYear) among the
+ * horizon's years, 0 without one. A reform dated after the last year changes nothing in the run: its
+ * comparison keeps the whole horizon (the command line notes it).
  */
-export function readHorizon<L extends Labels>(cube: SimulationCube, variant: number, measures: Measures<L>): Float64Array {
+export function firstYearIndex(years: readonly number[], fromYear?: number): number {
+  if (fromYear === undefined) return 0;
+  const i = years.findIndex((y) => y >= fromYear);
+  return i < 0 ? 0 : i;
+}
+
+/**
+ * Values over the horizon, from the year at index `from` (default: the first) to the last: each path's blocks
+ * summed over those years first, so totals are cumulative, ratios are ratios of cumulative sums, and
+ * per-member figures are per member-year.
+ */
+export function readHorizon<L extends Labels>(cube: SimulationCube, variant: number, measures: Measures<L>, from = 0): Float64Array {
   const k = measures.labels.length;
   const { data, size, offset } = blocksOf(cube, measures);
   const out = new Float64Array(cube.paths * k);
   const sum = new Float64Array(size);
   for (let p = 0; p < cube.paths; p++) {
     sum.fill(0);
-    for (let y = 0; y < cube.years.length; y++) {
+    for (let y = from; y < cube.years.length; y++) {
       const at = offset(cube, variant, p, y);
       for (let i = 0; i < size; i++) sum[i] += data[at + i]!;
     }

@@ -41,14 +41,22 @@ export function providerTables(cube: SimulationCube): Tables {
 }
 
 /**
- * Every reform (variants 1…) against the baseline, variant 0, whose paired cells the engine fills:
- * paired differences per year and over the horizon, and who gains and who loses.
+ * Each dated reform's first year in force (its startYear), by variant id. Its over-horizon comparisons run from
+ * that year (from_year): before it the reform changes nothing, and those years would dilute its per member-year
+ * figures and shares. A reform not listed is in force from the first year.
  */
-export function reformTables(cube: SimulationCube, alpha = 0.05): Tables {
+export type InForceFrom = Readonly<Record<string, number>>;
+
+/**
+ * Every reform (variants 1…) against the baseline, variant 0, whose paired cells the engine fills:
+ * paired differences per year and over the years it is in force, and who gains and who loses.
+ */
+export function reformTables(cube: SimulationCube, alpha = 0.05, inForceFrom: InForceFrom = {}): Tables {
   const reforms = cube.variants.slice(1).map((_, i) => i + 1);
+  const from = (r: number) => inForceFrom[cube.variants[r]!];
   const compare = <L extends Labels>(measures: Measures<L>) => ({
     byYear: reforms.flatMap((r) => compareByYear(cube, measures, r, 0, alpha)),
-    overHorizon: reforms.flatMap((r) => compareOverHorizon(cube, measures, r, 0, alpha)),
+    overHorizon: reforms.flatMap((r) => compareOverHorizon(cube, measures, r, 0, alpha, from(r))),
   });
   const claims = compare(claimMeasures);
   const members = compare(memberMeasures);
@@ -61,17 +69,17 @@ export function reformTables(cube: SimulationCube, alpha = 0.05): Tables {
     reform_oop_deciles_by_year: deciles.byYear,
     reform_oop_deciles_over_horizon: deciles.overHorizon,
     gainers_losers_by_year: reforms.flatMap((r) => intervalByYear(cube, gainersLosersMeasures, r, alpha)),
-    gainers_losers_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersMeasures, r, alpha)),
-    gainers_losers_by_setting_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersBySettingMeasures, r, alpha)),
+    gainers_losers_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersMeasures, r, alpha, from(r))),
+    gainers_losers_by_setting_over_horizon: reforms.flatMap((r) => intervalOverHorizon(cube, gainersLosersBySettingMeasures, r, alpha, from(r))),
   };
 }
 
 /**
  * The fund side for ledgers per path (pathLedgers): headline summaries, risks, every ledger line and the
  * first-deficit and depletion years for each; with a baseline variant id, every other variant of the
- * same scheme compared with it.
+ * same scheme compared with it (over the years each is in force, see InForceFrom).
  */
-export function fundTables(funds: readonly FundPaths[], baseline?: string, alpha = 0.05): Tables {
+export function fundTables(funds: readonly FundPaths[], baseline?: string, alpha = 0.05, inForceFrom: InForceFrom = {}): Tables {
   const tables: Tables = {
     fund_by_year: funds.flatMap(fundByYear),
     fund_risk_by_year: funds.flatMap(fundRiskByYear),
@@ -85,6 +93,6 @@ export function fundTables(funds: readonly FundPaths[], baseline?: string, alpha
     return reform.variant === baseline ? [] : [{ reform, base }];
   });
   tables.reform_fund_by_year = pairs.flatMap(({ reform, base }) => fundCompareByYear(reform, base, alpha));
-  tables.reform_fund_over_horizon = pairs.flatMap(({ reform, base }) => fundCompareOverHorizon(reform, base, alpha));
+  tables.reform_fund_over_horizon = pairs.flatMap(({ reform, base }) => fundCompareOverHorizon(reform, base, alpha, inForceFrom[reform.variant]));
   return tables;
 }

@@ -10,7 +10,22 @@ import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js
 import { isSupervised } from '../supervision/tables.js';
 import { supervisionAnswer } from '../supervision/views.js';
 import type { ScenarioResult } from './scenarioRun.js';
-import { cashMonthMeans, channelMean, claimsMean, depletionByYear, fundPercentiles, gainersLosersRows, institutionPaymentRows, paymentIsReformed, paymentMean, reformDeltaRows, schemeHasMembers } from './views.js';
+import {
+  cashMonthMeans,
+  channelMean,
+  claimsMean,
+  depletionByYear,
+  fundPercentiles,
+  gainersLosersRows,
+  institutionPaymentRows,
+  paymentIsReformed,
+  paymentMean,
+  inForceText,
+  reformDeltaRows,
+  reformYears,
+  schemeHasMembers,
+  yearsText,
+} from './views.js';
 
 const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -129,13 +144,16 @@ export function paymentAnswer(r: ScenarioResult): string {
 
 export function reformAnswer(r: ScenarioResult, id: string, name: string): string {
   const rows = reformDeltaRows(r, id);
-  const years = `${r.spec.years[0]}–${r.spec.years[r.spec.years.length - 1]}`;
+  // A dated reform is measured over the years it is in force (its tables' from_year): say when that is.
+  const span = reformYears(r, id);
+  const inForce = inForceText(r, id);
+  if (span.startYear !== undefined && span.startYear > span.to) return `Reform "${name}" is ${inForce}.`;
   // One path gives no spread across paths, so no interval: say so once rather than print a zero-width one.
   const identified = rows.some((x) => Number.isFinite(x.lo));
   const interval = (x: (typeof rows)[number]) => (Number.isFinite(x.lo) ? ` (95% CI ${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})` : '');
   const text = rows.map((x) => `${x.metric} ${x.delta >= 0 ? '+' : ''}${x.delta.toFixed(2)} ${x.unit}${interval(x)}`);
   const draws = identified ? 'on the same random draws' : 'on the same random draws (95% CI not identified with one path)';
-  return `Reform "${name}" against the baseline over ${years}, ${draws}: ${text.join('; ')}.${whoGains(r, id)}`;
+  return `Reform "${name}"${inForce ? ` (${inForce})` : ''} against the baseline ${yearsText(span)}, ${draws}: ${text.join('; ')}.${whoGains(r, id)}`;
 }
 
 /** " Of all member-years, 62.1% pay less out of pocket and 0.3% pay more. The change is largest for retired 退休: -101.04 yuan a member-year." */

@@ -28,8 +28,11 @@ import {
   paymentIsReformed,
   paymentMean,
   ratioRows,
+  inForceText,
   reformDeltaRows,
+  reformYears,
   schemeHasMembers,
+  yearsText,
 } from './views.js';
 
 const YI = 1e-8; // yuan → 亿元
@@ -117,10 +120,12 @@ function burdenSection(r: ScenarioResult): ReportSection {
 function reformSection(r: ScenarioResult, id: string, name: string): ReportSection {
   const rows = reformDeltaRows(r, id);
   const who = gainersLosersRows(r, id);
+  const years = yearsText(reformYears(r, id));
+  const inForce = inForceText(r, id);
   return {
     heading: `Reform: ${name}`,
     text:
-      'Differences reform − baseline over the horizon, on the same random draws (common random numbers), with 95% confidence intervals across paths' +
+      `Differences reform − baseline ${years}${inForce ? ` (${inForce})` : ''}, on the same random draws (common random numbers), with 95% confidence intervals across paths` +
       (r.cube.paths > 1 ? '. ' : ' (not identified with one path: —). ') +
       'Who gains and who loses: the share of member-years whose out-of-pocket falls or rises, and the mean change per member-year (means across paths; intervals in the gainers_losers tables).',
     charts: [
@@ -133,7 +138,7 @@ function reformSection(r: ScenarioResult, id: string, name: string): ReportSecti
         rows: rows.map((x) => [x.metric, x.delta, x.lo, x.hi, x.unit]),
       },
       {
-        caption: 'Who gains and who loses over the horizon, mean across paths',
+        caption: `Who gains and who loses ${years}, mean across paths`,
         columns: ['by', 'group', 'gainers (share)', 'losers (share)', 'out-of-pocket change per member-year (yuan)'],
         rows: who.map((x) => [x.dimension, x.group, x.gainers, x.losers, x.change]),
       },

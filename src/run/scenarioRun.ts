@@ -45,11 +45,12 @@ export async function runScenario(loaded: LoadedScenario, reforms: readonly Refo
     throw withReformLines(err, [...scenario.policyChanges, ...reforms]);
   });
   const funds = ledgersOf(cube, scenario);
+  const inForceFrom = Object.fromEntries(reforms.flatMap((r) => (r.startYear !== undefined ? [[r.id, r.startYear]] : [])));
   const tables: Tables = {
     ...simulationTables(cube),
     ...providerTables(cube),
-    ...fundTables(funds, reforms.length > 0 ? 'baseline' : undefined),
-    ...(reforms.length > 0 ? reformTables(cube) : {}),
+    ...fundTables(funds, reforms.length > 0 ? 'baseline' : undefined, undefined, inForceFrom),
+    ...(reforms.length > 0 ? reformTables(cube, undefined, inForceFrom) : {}),
     ...(isSupervised(cube) ? supervisionTables(cube) : {}),
   };
   const manifest = manifestFor(reforms.length > 0 ? 'compare' : 'run', scenario, reforms, {

@@ -69,6 +69,30 @@ export function oopRows(r: ScenarioResult, year: number, variant = 'baseline'): 
     .map((x) => ({ from: num(x, 'from_yuan'), to: num(x, 'to_yuan'), count: num(x, 'mean'), group: String(x.scheme) }));
 }
 
+/**
+ * The years a reform's over-horizon figures cover (from_year–to_year of its rows: from its first year in force)
+ * and its startYear when dated; the run's years when there are no rows.
+ */
+export function reformYears(r: ScenarioResult, reform: string): { from: number; to: number; startYear?: number } {
+  const row = rowsOf(r, 'reform_fund_over_horizon').find((x) => x.reform === reform);
+  const years = r.spec.years;
+  const startYear = r.reforms.find((f) => f.id === reform)?.startYear;
+  return { from: row ? num(row, 'from_year') : years[0]!, to: row ? num(row, 'to_year') : years[years.length - 1]!, ...(startYear !== undefined ? { startYear } : {}) };
+}
+
+/** "over 2022–2023", or "in 2023" for one year. */
+export const yearsText = ({ from, to }: { from: number; to: number }) => (from === to ? `in ${from}` : `over ${from}–${to}`);
+
+/**
+ * When a reform is in force, in words: "in force from 2022" for one dated after the run's first year; for one
+ * dated after its last, that it changes nothing in this run; '' for one in force throughout.
+ */
+export function inForceText(r: ScenarioResult, reform: string): string {
+  const { to, startYear } = reformYears(r, reform);
+  if (startYear === undefined || startYear <= r.spec.years[0]!) return '';
+  return startYear > to ? `in force from ${startYear}, after the run's last year (${to}): it changes nothing in this run` : `in force from ${startYear}`;
+}
+
 const REFORM_FUND_METRICS: Record<string, string> = {
   expenditure_yuan: '亿元',
   current_balance_yuan: '亿元',
@@ -76,7 +100,8 @@ const REFORM_FUND_METRICS: Record<string, string> = {
 };
 
 /**
- * Reform − baseline over the horizon, with confidence intervals: fund lines (亿元) and burden per member (yuan).
+ * Reform − baseline over the years the reform is in force (reformYears), with confidence intervals: fund lines
+ * (亿元) and burden per member (yuan).
  * With one path the intervals are not identified: lo and hi are NaN.
  */
 export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaRow[] {

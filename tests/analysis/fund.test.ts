@@ -64,6 +64,11 @@ describe('fund tables from ledgers per path', () => {
     expect(one(horizon, { metric: 'final_accumulated_balance_yuan' }).difference).toBe(2_000);
     // With 1,000 less a year, path 2 still ends below zero and path 1 never does: 0.5 → 0.25 ever depleted.
     expect(one(horizon, { metric: 'depletion_probability' })).toMatchObject({ reform_mean: 0.25, baseline_mean: 0.5, difference: -0.25 });
+    // A reform in force from 2026: flows over 2026 alone (1,000 less), the balance still at the end of 2026.
+    const from2026 = fundCompareOverHorizon(reform, baseline, 0.05, 2026);
+    expect(one(from2026, { metric: 'expenditure_yuan' })).toMatchObject({ from_year: 2026, to_year: 2026, difference: -1_000 });
+    expect(one(horizon, { metric: 'expenditure_yuan' }).difference).toBe(-2_000);
+    expect(one(from2026, { metric: 'final_accumulated_balance_yuan' }).difference).toBe(2_000);
   });
 
   it('builds the standard fund tables, with comparisons against a named baseline', () => {

@@ -73,6 +73,20 @@ describe('reform comparison on common random numbers', () => {
     expect(one(horizon, { ...cell, metric: 'policy_range_ratio' }).difference).toBeCloseTo(550 / 300_000, 15);
   });
 
+  it('runs from a dated reform\'s first year in force, or over the whole horizon when it starts after it', () => {
+    // From 2026 the reform changes nothing in this cube: its 2025 change is left out, totals and ratios alike.
+    const from2026 = compareOverHorizon(cube, claimMeasures, 1, 0, 0.05, 2026);
+    const fund = one(from2026, { ...cell, metric: 'pooled_fund_yuan' });
+    expect(fund).toMatchObject({ from_year: 2026, to_year: 2026, difference: 0 });
+    // Baseline 2026 alone: (50,000 + 1,000 × 4.5) × 2 fen × 100 / 100 = 109,000 yuan.
+    expect(fund.baseline_mean).toBeCloseTo(109_000, 9);
+    expect(one(from2026, { ...cell, metric: 'policy_range_ratio' }).difference).toBe(0);
+    expect(one(compareOverHorizon(cube, claimMeasures, 1, 0, 0.05, 2025), { ...cell, metric: 'pooled_fund_yuan' }).difference).toBeCloseTo(550, 9);
+    expect(one(compareOverHorizon(cube, claimMeasures, 1, 0, 0.05, 2030), { ...cell, metric: 'pooled_fund_yuan' })).toMatchObject({ from_year: 2025, to_year: 2026 });
+    const gl = intervalOverHorizon(cube, gainersLosersMeasures, 1, 0.05, 2026);
+    expect(one(gl, { scheme: 'employee', person_type: 'inService', age_band: '35-44', metric: 'gainers_share' })).toMatchObject({ from_year: 2026, mean: 0.35 });
+  });
+
   it('refuses to compare a variant with itself', () => {
     expect(() => compareByYear(cube, claimMeasures, 0, 'baseline')).toThrow(/another variant/);
     expect(() => compareByYear(cube, claimMeasures, 'no-such')).toThrow(/no variant "no-such"/);

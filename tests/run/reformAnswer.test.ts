@@ -2,6 +2,8 @@
  * The reform answer and the report's reform section as a user reads them: intervals that exist, said when
  * they do not (one path).
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fundAnswer, reformAnswer } from '../../src/run/answers.js';
@@ -13,6 +15,14 @@ import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
 const REFORMS = join(__dirname, '..', '..', 'scenarios', 'reforms');
 const SMALL = { members: 2000, horizon: 3, workers: 0 } as const;
+
+/** The shipped resident tertiary deductible, dated: in force from `year`, as a reform file of its own. */
+function datedReform(year: number) {
+  const file = join(mkdtempSync(join(tmpdir(), 'yibao-dated-')), `dated-${year}.yaml`);
+  const text = readFileSync(join(REFORMS, 'resident-tertiary-deductible.yaml'), 'utf8').replace(/^id: .*$/m, `id: dated-${year}\nstartYear: ${year}`);
+  writeFileSync(file, text);
+  return loadReform(file);
+}
 
 describe('a comparison on one path', () => {
   const reform = loadReform(join(REFORMS, 'resident-tertiary-deductible.yaml'));
@@ -53,6 +63,10 @@ describe('a comparison on four paths (resident tertiary deductible)', () => {
   }, 120_000);
   const rows = (table: string) => (r.tables[table] ?? []) as Record<string, number | string>[];
 
+  it('measures an undated reform over the whole run', () => {
+    expect(reformAnswer(r, reform.id, reform.name)).toContain('against the baseline over 2021–2023, on the same random draws: ');
+  });
+
   it('keeps every share’s interval in [0, 1] and a change in a share within [−1, 1]', () => {
     const shares = ['gainers_losers_over_horizon', 'gainers_losers_by_year', 'gainers_losers_by_setting_over_horizon'].flatMap((t) =>
       rows(t).filter((x) => String(x.metric).endsWith('_share') && Number.isFinite(x.ci_low)),
@@ -66,5 +80,40 @@ describe('a comparison on four paths (resident tertiary deductible)', () => {
     );
     expect(changes.length).toBeGreaterThan(0);
     for (const x of changes) expect(Number(x.ci_low) >= -1 && Number(x.ci_high) <= 1, JSON.stringify(x)).toBe(true);
+  });
+});
+
+describe('a reform in force from 2022 on a 2021–2023 run', () => {
+  const dated = datedReform(2022);
+  const late = datedReform(2030);
+  let r: ScenarioResult;
+  beforeAll(async () => {
+    r = await runScenario(loadScenario(defaultScenarioFile()), [dated, late], { ...SMALL, paths: 4 });
+  }, 120_000);
+  const rows = (table: string, reform: string) => ((r.tables[table] ?? []) as Record<string, number | string>[]).filter((x) => x.reform === reform || x.variant === reform);
+
+  it('measures its over-horizon figures over 2022–2023, the years it is in force', () => {
+    for (const table of ['reform_fund_over_horizon', 'reform_claims_over_horizon', 'reform_members_over_horizon', 'gainers_losers_over_horizon', 'gainers_losers_by_setting_over_horizon']) {
+      const spans = new Set(rows(table, dated.id).map((x) => `${x.from_year}–${x.to_year}`));
+      expect([...spans], table).toEqual(['2022–2023']);
+    }
+    // Totals are those of the years in force: the yearly changes of 2022 and 2023 (2021's is 0).
+    const byYear = rows('reform_fund_by_year', dated.id).filter((x) => x.scheme === 'resident' && x.metric === 'expenditure_yuan');
+    expect(byYear.find((x) => x.year === 2021)!.difference).toBe(0);
+    const horizon = rows('reform_fund_over_horizon', dated.id).find((x) => x.scheme === 'resident' && x.metric === 'expenditure_yuan')!;
+    expect(Number(horizon.difference)).toBeCloseTo(Number(byYear[1]!.difference) + Number(byYear[2]!.difference), 0);
+    expect(Number(horizon.difference)).toBeLessThan(0);
+  });
+
+  it('says when it is in force, in the answer and in the report', () => {
+    expect(reformAnswer(r, dated.id, dated.name)).toContain(`Reform "${dated.name}" (in force from 2022) against the baseline over 2022–2023, on the same random draws: `);
+    const html = reportHtml(r);
+    expect(html).toContain('Differences reform − baseline over 2022–2023 (in force from 2022), on the same random draws');
+    expect(html).toContain('Who gains and who loses over 2022–2023');
+  });
+
+  it('says a reform dated after the run changes nothing in it', () => {
+    expect(reformAnswer(r, late.id, late.name)).toBe(`Reform "${late.name}" is in force from 2030, after the run's last year (2023): it changes nothing in this run.`);
+    expect(new Set(rows('reform_fund_over_horizon', late.id).map((x) => x.difference))).toEqual(new Set([0]));
   });
 });

@@ -36,6 +36,7 @@ export interface Paired {
 export interface SchemeSummary {
   /** Baseline member-years and admissions, summed over paths and years. */
   counts: { memberYears: number; admissions: number };
+  /** These three over the years the reform is in force (a dated reform's from its startYear, as its over-horizon tables). */
   expenditure_yuan: Paired;
   final_accumulated_balance_yuan: Paired;
   out_of_pocket_per_member_yuan: Paired;
