@@ -14,6 +14,7 @@ import {
   cashMonthMeans,
   channelMean,
   claimsMean,
+  deficitCoverChange,
   depletionByYear,
   fundPercentiles,
   gainersLosersRows,
@@ -151,9 +152,23 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
   // One path gives no spread across paths, so no interval: say so once rather than print a zero-width one.
   const identified = rows.some((x) => Number.isFinite(x.lo));
   const interval = (x: (typeof rows)[number]) => (Number.isFinite(x.lo) ? ` (95% CI ${x.lo.toFixed(2)} to ${x.hi.toFixed(2)})` : '');
-  const text = rows.map((x) => `${x.metric} ${x.delta >= 0 ? '+' : ''}${x.delta.toFixed(2)} ${x.unit}${interval(x)}`);
+  const text = rows.map((x) => `${x.metric}: ${signed(x.delta, x.delta.toFixed(2))} ${x.unit}${interval(x)}`);
   const draws = identified ? 'on the same random draws' : 'on the same random draws (95% CI not identified with one path)';
-  return `Reform "${name}"${inForce ? ` (${inForce})` : ''} against the baseline ${yearsText(span)}, ${draws}: ${text.join('; ')}.${whoGains(r, id)}`;
+  const changes = text.length > 0 ? text.join('; ') : 'no scheme with members to compare';
+  return `Reform "${name}"${inForce ? ` (${inForce})` : ''} against the baseline ${yearsText(span)}, ${draws}: ${changes}.${coverNote(r, id, rows)}${whoGains(r, id)}`;
+}
+
+/**
+ * Why the accumulated balance can move less than the current-year balances summed: a deficit is covered in part by
+ * the reserve and the government (fund_ledger_by_year), and a reform that changes the deficit changes that cover.
+ * Said only when the cover moves by at least the 0.01 亿元 the answer shows.
+ */
+function coverNote(r: ScenarioResult, id: string, rows: readonly { scheme: string; measure: string }[]): string {
+  return SCHEMES.filter((scheme) => rows.some((x) => x.scheme === scheme && x.measure === 'final_accumulated_balance_yuan'))
+    .map((scheme) => ({ scheme, cover: deficitCoverChange(r, id, scheme) }))
+    .filter((x) => Math.abs(x.cover) >= 0.005e8)
+    .map((x) => ` The ${x.scheme} accumulated balance moves by its current-year balances plus the change in deficit cover from the reserve and the government (${signed(x.cover, yi(x.cover))}).`)
+    .join('');
 }
 
 /** " Of all member-years, 62.1% pay less out of pocket and 0.3% pay more. The change is largest for retired 退休: -101.04 yuan a member-year." */

@@ -93,25 +93,62 @@ export function inForceText(r: ScenarioResult, reform: string): string {
   return startYear > to ? `in force from ${startYear}, after the run's last year (${to}): it changes nothing in this run` : `in force from ${startYear}`;
 }
 
-const REFORM_FUND_METRICS: Record<string, string> = {
-  expenditure_yuan: '亿元',
-  current_balance_yuan: '亿元',
-  final_accumulated_balance_yuan: '亿元',
+/** The reform_fund_over_horizon lines shown, in words (亿元). */
+const REFORM_FUND_LINES: Readonly<Record<string, (scheme: string) => string>> = {
+  expenditure_yuan: (s) => `${s} fund expenditure`,
+  current_balance_yuan: (s) => `${s} current-year balances (当期结余), summed`,
+  final_accumulated_balance_yuan: (s) => `${s} accumulated balance (累计结余) at the end`,
 };
+const WHOSE: Readonly<Record<string, string>> = { all: 'everyone’s', employee: 'employees’', resident: 'residents’' };
+
+/** A reform's change in one measure: the chart's row, with the scheme ('all': everyone) and the table's metric. */
+export type ReformChangeRow = ReformDeltaRow & { scheme: string; measure: string };
 
 /**
  * Reform − baseline over the years the reform is in force (reformYears), with confidence intervals: fund lines
- * (亿元) and burden per member (yuan).
+ * (亿元) and burden per member-year (yuan), labelled in words. A scheme without members has no lines (its changes
+ * are 0 by construction), nor has everyone's burden when only one scheme has members (it is that scheme's).
  * With one path the intervals are not identified: lo and hi are NaN.
  */
-export function reformDeltaRows(r: ScenarioResult, reform: string): ReformDeltaRow[] {
+export function reformDeltaRows(r: ScenarioResult, reform: string): ReformChangeRow[] {
+  const populated = ['employee', 'resident'].filter((scheme) => schemeHasMembers(r, scheme));
+  const shown = (scheme: string) => (scheme === 'all' ? populated.length > 1 : populated.includes(scheme));
   const fund = rowsOf(r, 'reform_fund_over_horizon')
-    .filter((x) => x.reform === reform && String(x.metric) in REFORM_FUND_METRICS)
-    .map((x) => ({ metric: `${String(x.scheme)} ${String(x.metric).replace(/_yuan$/, '')}`, delta: num(x, 'difference') / 1e8, lo: num(x, 'ci_low') / 1e8, hi: num(x, 'ci_high') / 1e8, unit: '亿元' }));
+    .filter((x) => x.reform === reform && String(x.metric) in REFORM_FUND_LINES && shown(String(x.scheme)))
+    .map((x) => ({
+      metric: REFORM_FUND_LINES[String(x.metric)]!(String(x.scheme)),
+      scheme: String(x.scheme),
+      measure: String(x.metric),
+      delta: num(x, 'difference') / 1e8,
+      lo: num(x, 'ci_low') / 1e8,
+      hi: num(x, 'ci_high') / 1e8,
+      unit: '亿元',
+    }));
   const burden = rowsOf(r, 'reform_claims_over_horizon')
-    .filter((x) => x.reform === reform && x.metric === 'out_of_pocket_per_member_yuan' && x.person_type === 'all' && x.setting === 'all' && x.level === 'all')
-    .map((x) => ({ metric: `${String(x.scheme)} out-of-pocket per member-year`, delta: num(x, 'difference'), lo: num(x, 'ci_low'), hi: num(x, 'ci_high'), unit: 'yuan' }));
+    .filter((x) => x.reform === reform && x.metric === 'out_of_pocket_per_member_yuan' && x.person_type === 'all' && x.setting === 'all' && x.level === 'all' && shown(String(x.scheme)))
+    .map((x) => ({
+      metric: `${WHOSE[String(x.scheme)] ?? String(x.scheme)} out-of-pocket per member-year`,
+      scheme: String(x.scheme),
+      measure: String(x.metric),
+      delta: num(x, 'difference'),
+      lo: num(x, 'ci_low'),
+      hi: num(x, 'ci_high'),
+      unit: 'yuan',
+    }));
   return [...fund, ...burden].filter((x) => Number.isFinite(x.delta));
+}
+
+/**
+ * The change in a scheme's deficit cover from the reserve and the government (yuan, mean across paths, summed over
+ * the years): with the current-year balances it makes the change in the accumulated balance, which on every path
+ * moves by current balance + reserve cover + government cover (fund_ledger_by_year).
+ */
+export function deficitCoverChange(r: ScenarioResult, reform: string, scheme: Scheme): number {
+  const cover = (variant: string) =>
+    rowsOf(r, 'fund_ledger_by_year')
+      .filter((x) => x.variant === variant && x.scheme === scheme && (x.line === 'reserve_deficit_cover_yuan' || x.line === 'government_deficit_cover_yuan'))
+      .reduce((s, x) => s + num(x, 'mean'), 0);
+  return cover(reform) - cover('baseline');
 }
 
 /** Whether the run pays some care otherwise than fee for service. */

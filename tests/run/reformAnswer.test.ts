@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fundAnswer, reformAnswer } from '../../src/run/answers.js';
 import { reportHtml } from '../../src/run/report.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
-import { reformDeltaRows } from '../../src/run/views.js';
+import { deficitCoverChange, reformDeltaRows } from '../../src/run/views.js';
 import { loadReform } from '../../src/policy/reform.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
@@ -67,6 +67,27 @@ describe('a comparison on four paths (resident tertiary deductible)', () => {
     expect(reformAnswer(r, reform.id, reform.name)).toContain('against the baseline over 2021–2023, on the same random draws: ');
   });
 
+  it('names the measures in words, not the tables\' column names', () => {
+    const answer = reformAnswer(r, reform.id, reform.name);
+    expect(answer).not.toMatch(/current_balance|final_accumulated|_yuan|\bexpenditure_/);
+    for (const words of ['resident fund expenditure: -', 'resident current-year balances (当期结余), summed: +', 'resident accumulated balance (累计结余) at the end: +', 'residents’ out-of-pocket per member-year: +']) {
+      expect(answer).toContain(words);
+    }
+  });
+
+  it('explains a change in the accumulated balance smaller than the current-year balances by the deficit cover', () => {
+    const change = (metric: string) => Number(rows('reform_fund_over_horizon').find((x) => x.scheme === 'resident' && x.metric === metric)!.difference);
+    const cover = deficitCoverChange(r, reform.id, 'resident');
+    // On every path: accumulated = opening (the baseline's) + current balance + reserve cover + government cover.
+    expect(change('final_accumulated_balance_yuan')).toBeCloseTo(change('current_balance_yuan') + cover, -2);
+    // Resident deficits are common in the default scenario, and a higher deductible shrinks them: less cover.
+    expect(cover).toBeLessThan(-0.005e8);
+    expect(reformAnswer(r, reform.id, reform.name)).toContain(
+      `The resident accumulated balance moves by its current-year balances plus the change in deficit cover from the reserve and the government (${(cover / 1e8).toFixed(2)} 亿元).`,
+    );
+    expect(reformAnswer(r, reform.id, reform.name)).not.toContain('The employee accumulated balance');
+  });
+
   it('keeps every share’s interval in [0, 1] and a change in a share within [−1, 1]', () => {
     const shares = ['gainers_losers_over_horizon', 'gainers_losers_by_year', 'gainers_losers_by_setting_over_horizon'].flatMap((t) =>
       rows(t).filter((x) => String(x.metric).endsWith('_share') && Number.isFinite(x.ci_low)),
@@ -115,5 +136,20 @@ describe('a reform in force from 2022 on a 2021–2023 run', () => {
   it('says a reform dated after the run changes nothing in it', () => {
     expect(reformAnswer(r, late.id, late.name)).toBe(`Reform "${late.name}" is in force from 2030, after the run's last year (2023): it changes nothing in this run.`);
     expect(new Set(rows('reform_fund_over_horizon', late.id).map((x) => x.difference))).toEqual(new Set([0]));
+  });
+});
+
+describe('a comparison on a resident-only scenario', () => {
+  const reform = loadReform(join(REFORMS, 'resident-tertiary-deductible.yaml'));
+  let r: ScenarioResult;
+  beforeAll(async () => {
+    r = await runScenario(loadScenario(join(__dirname, '..', '..', 'scenarios', 'resident-only.yaml')), [reform], { ...SMALL, paths: 2 });
+  }, 120_000);
+
+  it('leaves out the scheme without members, and everyone’s burden (it is the residents’)', () => {
+    expect(reformDeltaRows(r, reform.id).map((x) => x.scheme)).toEqual(['resident', 'resident', 'resident', 'resident']);
+    const answer = reformAnswer(r, reform.id, reform.name);
+    expect(answer).not.toMatch(/employee|everyone/);
+    expect(answer).toContain('residents’ out-of-pocket per member-year: +');
   });
 });
