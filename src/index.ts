@@ -56,7 +56,19 @@ export { blockOf, type SimulationCube } from './engine/result.js';
 export * from './engine/aggregates.js';
 export type { RunSpec } from './engine/spec.js';
 export { runScenario, ledgersOf, type ScenarioResult, type RunOptions } from './run/scenarioRun.js';
-export { solveLever, policyLeverDirection, withResidentSubsidy, withEmployerRate, type Lever, type SolveTarget, type SolveResult } from './run/solve.js';
+export {
+  solveLever,
+  policyLeverDirection,
+  withResidentSubsidy,
+  withEmployerRate,
+  type Lever,
+  type SolveTarget,
+  type SolveResult,
+  type PerPathSolveResult,
+  type PolicySolveResult,
+  type MonteCarloInterval,
+  type BisectionBracket,
+} from './run/solve.js';
 export { writeOutputs, resultCharts } from './run/outputs.js';
 export { reportHtml } from './run/report.js';
 export { answers, fundAnswer, ratioAnswer, reformAnswer } from './run/answers.js';

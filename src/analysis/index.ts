@@ -2,7 +2,7 @@
  * The analysis layer: Monte Carlo tables from a simulation cube and from ledgers per path, reform
  * comparisons, sizing solvers, sensitivity, and DataFrames with CSV/JSON/Parquet export.
  */
-export { summarise, percentile, meanInterval, pairedDifference, proportionInterval, quantileInterval, type Summary, type MeanInterval, type QuantileInterval } from './stats.js';
+export { summarise, percentile, meanInterval, pairedDifference, quantileInterval, wilsonInterval, type Summary, type MeanInterval, type QuantileInterval } from './stats.js';
 export {
   claimSum,
   policyRangeCost,

@@ -8,7 +8,7 @@
  * of the lever when paths are few, where regula falsi alone can crawl.
  */
 import { SizingError, checkRange, type BestFound } from './sizingError.js';
-import { finiteValues, meanInterval, percentile, proportionInterval, quantileInterval } from './stats.js';
+import { finiteValues, meanInterval, percentile, wilsonInterval, quantileInterval } from './stats.js';
 
 /** 'share': the metric is a 0/1 flag per path and the statistic the share of paths flagged, with a Wilson interval. */
 export type TargetStatistic = { statistic: 'mean' } | { statistic: 'share' } | { statistic: 'quantile'; q: number };
@@ -73,7 +73,7 @@ function criterion(x: number, metrics: readonly number[], target: BracketTarget,
   } else if (target.statistic === 'share') {
     if (values.some((v) => v !== 0 && v !== 1)) throw new SizingError('range', `the evaluation at ${x} returned a value other than 0 or 1 for a share of paths`);
     const flagged = values.filter((v) => v === 1).length;
-    const ci = proportionInterval(flagged, values.length, alpha);
+    const ci = wilsonInterval(flagged, values.length, alpha);
     [statistic, lo, hi] = [flagged / values.length, ci.lo, ci.hi];
   } else {
     const sorted = values.sort((a, b) => a - b);

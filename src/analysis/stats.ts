@@ -124,18 +124,20 @@ export function pairedDifference(reform: readonly number[], baseline: readonly n
 }
 
 /**
- * The Wilson score interval for a share of n trials that succeed k times (e.g. the share of paths whose fund
- * is depleted): it lies in [0, 1], and when every trial agrees (k = 0 or n) it still has a width, where the t
- * interval of 0/1 values would be [0, 0] or [1, 1]. NaN with no trials.
+ * The Wilson score interval of a proportion: `successes` of `n` trials (e.g. the share of paths whose fund is
+ * depleted), at confidence 1 − alpha. Unlike a t interval on 0/1 values it stays inside [0, 1] and is not
+ * zero-width when every trial agrees (few paths, all meeting). NaN with no trials.
  */
-export function proportionInterval(k: number, n: number, alpha = 0.05): { lo: number; hi: number } {
+export function wilsonInterval(successes: number, n: number, alpha = 0.05): { lo: number; hi: number } {
   if (n === 0) return { lo: NaN, hi: NaN };
+  if (!(n > 0) || !(successes >= 0 && successes <= n)) throw new RangeError(`a proportion needs 0 ≤ successes ≤ n and n ≥ 0, got ${successes} of ${n}`);
   const z = normalQuantile(1 - alpha / 2);
-  const p = k / n;
+  const p = successes / n;
   const z2n = (z * z) / n;
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
-  return { lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
+  // At p = 0 or 1 an end is exactly 0 or 1; the clamps only guard against rounding.
+  return { lo: successes === 0 ? 0 : Math.max(0, centre - half), hi: successes === n ? 1 : Math.min(1, centre + half) };
 }
 
 /** P(B ≤ k) for k = 0…n, B ~ Binomial(n, p) with 0 < p < 1, summing probabilities computed in log space. */

@@ -8,6 +8,7 @@ import { pathLedgers } from '../analysis/ledgerTables.js';
 import { meetsFundTarget, type FundTarget } from '../analysis/fundTarget.js';
 import { solveBracketed, type BracketedSolution } from '../analysis/solveBracketed.js';
 import { solvePerPath, type PerPathSolution } from '../analysis/solvePerPath.js';
+import { wilsonInterval } from '../analysis/stats.js';
 import type { SolvencyPoint } from '../charts/solvency.js';
 import { residentFinancing, type FundAssumptions } from '../fund/assumptions.js';
 import { InputError } from '../input/inputError.js';
@@ -64,20 +65,54 @@ export function leverDigits(lever: Lever): number {
   return Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
 }
 
-export interface SolveResult {
+/** The Monte Carlo interval of a per-path answer (order statistics): an end is null when the paths cannot identify it. */
+export interface MonteCarloInterval {
+  lo: number | null;
+  hi: number | null;
+  /** The probability the interval covers the exact answer (at least the 95% asked; more with few paths). */
+  coverage: number;
+}
+
+/** Where a policy lever's bisection stopped: the target met at one end, missed at the other (low end first). */
+export interface BisectionBracket {
+  lo: number;
+  hi: number;
+}
+
+interface SolveBase {
   lever: Lever;
   target: SolveTarget;
-  /** The smallest lever value meeting the target, and its Monte Carlo uncertainty. */
+  /** The lever value found: the smallest meeting the target (the largest, for a decreasing policy lever). */
   value: number;
-  interval: { lo: number | null; hi: number | null };
   failureShare: number | null;
   atLowerBound: boolean;
   evaluations: number;
-  detail: PerPathSolution | BracketedSolution;
   /** The share of paths meeting the target at each value looked at, by value (for the report's chart). */
   curve: SolvencyPoint[];
   manifest: Manifest;
 }
+
+/** A subsidy or employer rate: each path's threshold, so the answer has a Monte Carlo interval. */
+export interface PerPathSolveResult extends SolveBase {
+  interval: MonteCarloInterval;
+  bracket: null;
+  detail: PerPathSolution;
+}
+
+/**
+ * A policy lever: one bisection on re-simulations. Its bracket's width is the tolerance's doing, not Monte
+ * Carlo error, and that error is not estimated: no interval.
+ */
+export interface PolicySolveResult extends SolveBase {
+  interval: null;
+  /** null when the target is met at the first end of the range already. */
+  bracket: BisectionBracket | null;
+  detail: BracketedSolution;
+}
+
+export type SolveResult = PerPathSolveResult | PolicySolveResult;
+export type PerPathLever = Exclude<Lever, { kind: 'policy' }>;
+export type PolicyLever = Extract<Lever, { kind: 'policy' }>;
 
 /** Per path, the smallest passing value: the share meeting at each distinct one, and at both ends of the range. */
 export function perPathCurve(thresholds: readonly number[], lo: number, hi: number): SolvencyPoint[] {
@@ -90,10 +125,17 @@ export function perPathCurve(thresholds: readonly number[], lo: number, hi: numb
   });
 }
 
-/** A re-simulating search's evaluations (failure shares with intervals) as shares meeting, by field value. */
+/**
+ * A re-simulating search's evaluations as shares of paths meeting the target, by field value, each with its
+ * Wilson interval: a share of few paths needs an interval inside [0, 1] (the solver's t interval is not).
+ */
 function bracketedCurve(history: BracketedSolution['history'], fieldValue: (x: number) => number): SolvencyPoint[] {
-  const meeting = (failing: number | null) => (failing === null ? null : 1 - failing);
-  return history.map((h) => ({ value: fieldValue(h.x), shareMeeting: 1 - h.statistic, lo: meeting(h.hi), hi: meeting(h.lo) })).sort((a, b) => a.value - b.value);
+  return history
+    .map((h) => {
+      const meeting = Math.round((1 - h.statistic) * h.paths);
+      return { value: fieldValue(h.x), shareMeeting: meeting / h.paths, ...wilsonInterval(meeting, h.paths) };
+    })
+    .sort((a, b) => a.value - b.value);
 }
 
 /** The fund assumptions with the base-year per-head subsidy set to x (every listed year shifted alike). */
@@ -118,30 +160,46 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'command line', ...p })));
 }
 
+export function solveLever(loaded: LoadedScenario, lever: PerPathLever, target: SolveTarget, options?: RunOptions): Promise<PerPathSolveResult>;
+export function solveLever(loaded: LoadedScenario, lever: PolicyLever, target: SolveTarget, options?: RunOptions): Promise<PolicySolveResult>;
+export function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options?: RunOptions): Promise<SolveResult>;
 export async function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options: RunOptions = {}): Promise<SolveResult> {
   checkTarget(target, lever);
   const started = Date.now();
   const scenario = withOverrides(loaded, options);
   const s = scenario.scenario;
   const fundTarget: FundTarget = { minMonthsCovered: target.minMonthsCovered };
-  let result: Omit<SolveResult, 'manifest'>;
-  if (lever.kind === 'policy') {
-    result = await solvePolicyLever(scenario, lever, target, fundTarget, options);
-  } else {
-    const cube = await simulate(runSpec(scenario), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: options.onProgress });
-    const fundAt = (x: number) => (lever.kind === 'residentSubsidy' ? withResidentSubsidy(s.fund, s.baseYear, x) : withEmployerRate(s.fund, x));
-    const detail = await solvePerPath({
-      paths: cube.paths,
-      lo: lever.lo,
-      hi: lever.hi,
-      tolerance: leverTolerance(lever),
-      allowedFailure: target.allowedFailure,
-      evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
-    });
-    result = { lever, target, value: detail.value, interval: detail.interval, failureShare: detail.failureShare, atLowerBound: detail.atLowerBound, evaluations: detail.evaluations, detail, curve: perPathCurve(detail.thresholds, lever.lo, lever.hi) };
-  }
+  const result =
+    lever.kind === 'policy' ? await solvePolicyLever(scenario, lever, target, fundTarget, options) : await solvePerPathLever(scenario, lever, target, fundTarget, options);
   const manifest = manifestFor('solve', scenario, [], { workers: options.workers ?? -1, chunkMembers: options.chunkMembers ?? s.engine.chunkMembers, elapsedMs: Date.now() - started }, { lever, target });
   return { ...result, manifest };
+}
+
+/** A lever that does not change claims: one simulation, each path's threshold found on its ledgers alone. */
+async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, target: SolveTarget, fundTarget: FundTarget, options: RunOptions): Promise<Omit<PerPathSolveResult, 'manifest'>> {
+  const s = scenario.scenario;
+  const cube = await simulate(runSpec(scenario), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: options.onProgress });
+  const fundAt = (x: number) => (lever.kind === 'residentSubsidy' ? withResidentSubsidy(s.fund, s.baseYear, x) : withEmployerRate(s.fund, x));
+  const detail = await solvePerPath({
+    paths: cube.paths,
+    lo: lever.lo,
+    hi: lever.hi,
+    tolerance: leverTolerance(lever),
+    allowedFailure: target.allowedFailure,
+    evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
+  });
+  return {
+    lever,
+    target,
+    value: detail.value,
+    interval: detail.interval,
+    bracket: null,
+    failureShare: detail.failureShare,
+    atLowerBound: detail.atLowerBound,
+    evaluations: detail.evaluations,
+    detail,
+    curve: perPathCurve(detail.thresholds, lever.lo, lever.hi),
+  };
 }
 
 /** One path's blocks of variant 0 as a cube of its own. */
@@ -165,13 +223,13 @@ function settingReform(path: string, x: number): Reform {
 }
 
 /** The solver's bracket as field values, low end first (a decreasing lever's bracket is on −x). */
-function bracketInterval(bracket: readonly [number, number] | null | undefined, decreasing: boolean, fieldValue: (x: number) => number) {
-  if (!bracket) return { lo: null, hi: null };
+function bisectionBracket(bracket: readonly [number, number] | null, decreasing: boolean, fieldValue: (x: number) => number): BisectionBracket | null {
+  if (!bracket) return null;
   const [a, b] = bracket.map(fieldValue) as [number, number];
   return decreasing ? { lo: b, hi: a } : { lo: a, hi: b };
 }
 
-async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, { kind: 'policy' }>, target: SolveTarget, fundTarget: FundTarget, options: RunOptions) {
+async function solvePolicyLever(scenario: LoadedScenario, lever: PolicyLever, target: SolveTarget, fundTarget: FundTarget, options: RunOptions): Promise<Omit<PolicySolveResult, 'manifest'>> {
   const digits = leverDigits(lever);
   const fieldValue = (x: number) => Number((lever.decreasing ? -x : x).toFixed(digits)) + 0;
   const evaluate = async (x: number) => {
@@ -195,7 +253,8 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: Extract<Lever, 
     lever,
     target,
     value,
-    interval: bracketInterval(detail.bracket, lever.decreasing === true, fieldValue),
+    interval: null,
+    bracket: bisectionBracket(detail.bracket, lever.decreasing === true, fieldValue),
     failureShare: detail.atValue.statistic,
     atLowerBound: detail.atLowerBound,
     evaluations: detail.evaluations,

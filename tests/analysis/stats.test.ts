@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intervalColumns, pairedColumns, SHARE, summaryColumns } from '../../src/analysis/acrossPaths.js';
-import { binomialCdfs, meanInterval, pairedDifference, proportionInterval, quantileInterval, summarise } from '../../src/analysis/stats.js';
+import { binomialCdfs, meanInterval, pairedDifference, quantileInterval, summarise, wilsonInterval } from '../../src/analysis/stats.js';
 
 describe('summaries across paths', () => {
   it('gives the mean, standard error and type-7 percentiles', () => {
@@ -83,14 +83,14 @@ describe('confidence intervals', () => {
   it('gives a Wilson interval for a share of paths, with a width when every path agrees', () => {
     // Wilson, z = 1.95996: 0 of 10 → [0, (z²/20) / (1 + z²/10) × 2] = [0, 0.2775]; 5 of 10 → 0.5 ± 0.2634
     // (Brown, Cai & DasGupta 2001, Stat. Sci. 16:101, the score interval).
-    const none = proportionInterval(0, 10);
+    const none = wilsonInterval(0, 10);
     expect(none.lo).toBe(0);
     expect(none.hi).toBeCloseTo(0.2775, 4);
-    const half = proportionInterval(5, 10);
+    const half = wilsonInterval(5, 10);
     expect(half.lo).toBeCloseTo(0.2366, 4);
     expect(half.hi).toBeCloseTo(0.7634, 4);
-    expect(proportionInterval(10, 10)).toEqual({ lo: 1 - none.hi, hi: 1 });
-    expect(Number.isNaN(proportionInterval(0, 0).lo)).toBe(true);
+    expect(wilsonInterval(10, 10)).toEqual({ lo: 1 - none.hi, hi: 1 });
+    expect(Number.isNaN(wilsonInterval(0, 0).lo)).toBe(true);
   });
 
   it('computes binomial probabilities', () => {
@@ -117,5 +117,16 @@ describe('confidence intervals', () => {
     const ci = quantileInterval(xs, 0.95);
     expect(ci.lo).toBe(17);
     expect(ci.hi).toBeNull();
+  });
+  it('gives a Wilson interval for a share of paths, inside [0, 1]', () => {
+    // 3 of 4, z = 1.95996: z²/n = 0.96037; centre (0.75 + 0.48018)/1.96037 = 0.62753; half-width
+    // 1.95996 × √(0.046875 + 0.060023)/1.96037 = 0.32689. (A t interval on 0/1 values gives −0.04 to 1.54.)
+    const three = wilsonInterval(3, 4);
+    expect(three.lo).toBeCloseTo(0.30064, 4);
+    expect(three.hi).toBeCloseTo(0.95441, 4);
+    // All of 4: from n/(n + z²) = 4/7.84146 up to exactly 1, not the zero-width [1, 1] of a t interval.
+    expect(wilsonInterval(4, 4)).toEqual({ lo: expect.closeTo(0.51011, 4), hi: 1 });
+    expect(wilsonInterval(0, 4)).toEqual({ lo: 0, hi: expect.closeTo(0.48989, 4) });
+    expect(() => wilsonInterval(5, 4)).toThrow(/0 ≤ successes ≤ n/);
   });
 });

@@ -70,35 +70,43 @@ describe('sizingProblem', () => {
 });
 
 describe('solveAnswer wording', () => {
-  function result(lever: Lever, value: number, interval: SolveResult['interval'], evaluations = 30, minMonthsCovered?: number): SolveResult {
+  type Uncertainty = Pick<SolveResult, 'interval' | 'bracket'>;
+  function result(lever: Lever, value: number, { interval, bracket }: Uncertainty, evaluations = 30, minMonthsCovered?: number): SolveResult {
     const scheme = lever.kind === 'employerRate' ? 'employee' : 'resident';
-    return { lever, target: { scheme, allowedFailure: 0.05, minMonthsCovered }, value, interval, failureShare: 0.05, atLowerBound: false, evaluations } as unknown as SolveResult;
+    return { lever, target: { scheme, allowedFailure: 0.05, minMonthsCovered }, value, interval, bracket, failureShare: 0.05, atLowerBound: false, evaluations } as unknown as SolveResult;
   }
+  const mc = (lo: number | null, hi: number | null, coverage = 0.9586): Uncertainty => ({ interval: { lo, hi, coverage }, bracket: null });
 
-  it('puts the unit after the amount: "a per-head fiscal subsidy (财政补助) of 468.75 yuan"', () => {
-    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, { lo: 420.5, hi: 512 }), '2021–2030');
+  it('puts the unit after the amount: "a per-head fiscal subsidy (财政补助) of 468.75 yuan", and the interval\'s coverage before it', () => {
+    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, mc(420.5, 512)), '2021–2030');
     expect(text).toContain('needs a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year');
     expect(text).not.toMatch(/yuan of/);
-    expect(text).toContain('(Monte Carlo interval 420.50 yuan to 512.00 yuan; 30 evaluations)');
+    expect(text).toContain('(95.9% Monte Carlo interval 420.50 yuan to 512.00 yuan; 30 evaluations)');
   });
 
   it('says "an employer contribution rate"', () => {
-    const text = solveAnswer(result({ kind: 'employerRate', lo: 0, hi: 0.1 }, 0.065, { lo: 0.06, hi: 0.07 }), '2021–2030');
+    const text = solveAnswer(result({ kind: 'employerRate', lo: 0, hi: 0.1 }, 0.065, mc(0.06, 0.07)), '2021–2030');
     expect(text).toContain('The employee fund needs an employer contribution rate of 0.0650 to keep');
     expect(text).not.toMatch(/\ba employer\b/);
   });
 
   it('says which end of the interval is not identified, and counts one evaluation in the singular', () => {
-    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, { lo: 311.13, hi: null }, 1, 6), '2021–2030');
-    expect(text).toContain('Monte Carlo interval from 311.13 yuan, its upper end not identified with these paths; 1 evaluation)');
+    // With 4 paths the 95th percentile's interval runs from the 3rd threshold up, covering with probability 98.6%.
+    const text = solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, mc(311.13, null, 0.98598), 1, 6), '2021–2030');
+    expect(text).toContain('(98.6% Monte Carlo interval from 311.13 yuan, its upper end not identified with these paths; 1 evaluation)');
     expect(text).not.toMatch(/to not identified/);
     expect(text).toContain('probability of depletion, or of fewer than 6 months of payment covered in some year, over 2021–2030 at most 5.0%');
+    expect(solveAnswer(result({ kind: 'residentSubsidy', lo: 300, hi: 900 }, 468.75, mc(null, null, 1)), '2021–2030')).toContain('(Monte Carlo interval not identified with these paths; 30 evaluations)');
   });
 
-  it('names a policy field as set to a value', () => {
-    const text = solveAnswer(result({ kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 0, hi: 5000 }, 1200, { lo: null, hi: null }), '2021–2023');
+  it('names a policy field as set to a value, and its bracket as where the bisection stopped, not a Monte Carlo interval', () => {
+    const lever: Lever = { kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 0, hi: 5000 };
+    const text = solveAnswer(result(lever, 1200, { interval: null, bracket: { lo: 1150, hi: 1200 } }), '2021–2023');
     expect(text).toContain('needs the policy field resident.inpatient.deductible.tertiary set to 1200.00 (or higher) to keep');
-    expect(text).toContain('(Monte Carlo interval not identified with these paths; 30 evaluations)');
+    expect(text).toContain('(found between 1150.00 and 1200.00 by bisection; Monte Carlo uncertainty not estimated for a policy lever; 30 evaluations)');
+    expect(text).not.toContain('Monte Carlo interval');
+    // Met at the first end already: no bracket, and still no claim of an interval.
+    expect(solveAnswer(result(lever, 0, { interval: null, bracket: null }, 1), '2021–2023')).toContain('(Monte Carlo uncertainty not estimated for a policy lever; 1 evaluation)');
   });
 
   it('chooses the article by the first letter', () => {
@@ -152,7 +160,12 @@ describe('solve options', () => {
 
   it('writes the answer told as the answer tells it: to the fen for yuan, 4 decimals for rates', () => {
     const curve = [{ value: 543.84765625, shareMeeting: 0.9, lo: 0.8, hi: 1 }];
-    expect(toldAt(2, { value: 543.84765625, interval: { lo: 511.123, hi: null }, curve })).toEqual({ value: 543.85, interval: { lo: 511.12, hi: null }, curve: [{ ...curve[0], value: 543.85 }] });
-    expect(toldAt(4, { value: 0.0649999, interval: { lo: -0.00001, hi: 0.07 }, curve: [] })).toEqual({ value: 0.065, interval: { lo: 0, hi: 0.07 }, curve: [] });
+    expect(toldAt(2, { value: 543.84765625, interval: { lo: 511.123, hi: null, coverage: 0.985981 }, bracket: null, curve })).toEqual({
+      value: 543.85,
+      interval: { lo: 511.12, hi: null, coverage: 0.986 },
+      bracket: null,
+      curve: [{ ...curve[0], value: 543.85 }],
+    });
+    expect(toldAt(4, { value: 0.0649999, interval: null, bracket: { lo: -0.00001, hi: 0.07 }, curve: [] })).toEqual({ value: 0.065, interval: null, bracket: { lo: 0, hi: 0.07 }, curve: [] });
   });
 });

@@ -157,6 +157,10 @@ describe('yibao solve', () => {
     expect(result.value).toBeGreaterThan(0);
     expect(result.value).toBeLessThan(3000);
     expect(io.out.join('')).toMatch(/needs a per-head fiscal subsidy .* of \d+\.\d\d/);
+    // A per-path interval is a Monte Carlo one, told with its coverage (at least the 95% asked), as solve.json has it.
+    expect(result.bracket).toBeNull();
+    expect(result.interval.coverage).toBeGreaterThanOrEqual(0.95);
+    expect(io.out.join('')).toContain(`(${(result.interval.coverage * 100).toFixed(1)}% Monte Carlo interval`);
     // Per path, the share meeting the target can only rise with the subsidy, and reaches the required 80% at the answer.
     const curve = result.curve as { value: number; shareMeeting: number }[];
     expect(curve.map((p) => p.value)).toEqual([...curve.map((p) => p.value)].sort((a, b) => a - b));
@@ -170,6 +174,9 @@ describe('yibao solve', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).toContain(readFileSync(join(dir, 'solve', 'answers.txt'), 'utf8').trim().slice(0, 60));
     expect(html).toContain('Share of paths meeting the target at each value looked at');
+    // Per-path shares are exact: no interval columns (they would be all "—").
+    expect(html).not.toContain('interval low');
+    expect(html).toContain('<td>coverage of the interval</td>');
     const page = await inspectPage(file);
     expect(page.errors).toEqual([]);
     expect(page.ready).toBe(true);
@@ -203,7 +210,8 @@ describe('yibao solve', () => {
     expect(result.value).toBeLessThan(6000);
     expect(result.evaluations).toBeGreaterThan(2);
     expect(result.failureShare).toBeLessThanOrEqual(0.2);
-    expect(result.interval.hi).toBeGreaterThanOrEqual(result.value); // the bracket's passing end is the answer
+    expect(result.bracket.hi).toBe(result.value); // the bracket's passing end is the answer
+    expect(result.interval).toBeNull(); // a bisection bracket, not a Monte Carlo interval
     expect(text).toMatch(/deductible\.tertiary set to \d+\.\d\d \(or higher\)/);
   });
 
@@ -212,20 +220,26 @@ describe('yibao solve', () => {
     expect(result.value).toBeGreaterThan(0.3);
     expect(result.value).toBeLessThan(0.95);
     expect(result.failureShare).toBeLessThanOrEqual(0.2);
-    expect(result.interval.lo).toBeLessThanOrEqual(result.value);
+    expect(result.bracket.lo).toBe(result.value); // sized from the top: the passing end is the low one
+    expect(result.interval).toBeNull();
     expect(text).toMatch(/ratio\.tertiary set to 0\.\d{4} \(or lower\)/);
-    // Every evaluation is in the report's curve, as a share meeting with its interval, in field values.
+    expect(text).toMatch(/\(found between 0\.\d{4} and 0\.\d{4} by bisection; Monte Carlo uncertainty not estimated for a policy lever; \d+ evaluations\)/);
+    // Every evaluation is in the report's curve, as a share meeting with its interval (a share's: inside 0–1,
+    // and not zero-width where every path meets), in field values.
     expect(result.curve).toHaveLength(result.evaluations);
     for (const p of result.curve) {
       expect(p.value).toBeGreaterThanOrEqual(0.3);
       expect(p.value).toBeLessThanOrEqual(0.95);
-      expect(p.lo).toBeLessThanOrEqual(p.shareMeeting);
-      expect(p.hi).toBeGreaterThanOrEqual(p.shareMeeting);
-      // A share of 8 paths: its (Wilson) interval stays in [0, 1] and is never a point.
       expect(p.lo).toBeGreaterThanOrEqual(0);
       expect(p.hi).toBeLessThanOrEqual(1);
-      expect(p.hi).toBeGreaterThan(p.lo);
+      expect(p.lo).toBeLessThan(p.shareMeeting === 0 ? 1e-12 : p.shareMeeting);
+      expect(p.hi).toBeGreaterThan(p.shareMeeting === 1 ? 1 - 1e-12 : p.shareMeeting);
     }
+    // The report tells the values to the lever's 4 decimals, as the answer does.
+    const report = readFileSync(join(dir, 'solve-policy_resident_inpatient_ratio_tertiary', 'report.html'), 'utf8');
+    expect(report).toContain(`<td>value found</td><td>${result.value.toFixed(4)}</td>`);
+    expect(report).toContain('<td>Monte Carlo uncertainty</td><td>not estimated for a policy lever</td>');
+    for (const p of result.curve) expect(report).toContain(`<td>${p.value.toFixed(4)}</td>`);
     expect(result.curve.find((p: { value: number }) => p.value === result.value).shareMeeting).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `yibao solve [SCENARIO] --target "depletion<=5%,months>=6" --lever resident-subsidy --range 500:1500`:
- * the smallest lever value that meets a solvency target over the horizon, with its Monte Carlo uncertainty.
+ * the smallest lever value that meets a solvency target over the horizon, with its Monte Carlo interval (a subsidy,
+ * an employer rate) or where the bisection stopped (a policy field, whose Monte Carlo error is not estimated).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { DEFAULT_TOLERANCE, leverDigits, policyLeverDirection, solveLever, type Lever, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { DEFAULT_TOLERANCE, leverDigits, policyLeverDirection, solveLever, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
@@ -88,13 +89,21 @@ function needs(lever: Lever, x: number): string {
   return `the policy field ${lever.path} set to ${leverAmount(lever, x)} (or ${lever.decreasing ? 'lower' : 'higher'})`;
 }
 
-/** The Monte Carlo interval in words; an end the paths cannot identify is said so. */
-function interval(lever: Lever, lo: number | null, hi: number | null): string {
+/** "98.6% Monte Carlo interval 420.50 yuan to 512.00 yuan"; an end the paths cannot identify is said so. */
+function monteCarloInterval(lever: Lever, { lo, hi, coverage }: MonteCarloInterval): string {
   const unknown = 'not identified with these paths';
+  const named = `${(coverage * 100).toFixed(1)}% Monte Carlo interval`;
   if (lo === null && hi === null) return `Monte Carlo interval ${unknown}`;
-  if (lo === null) return `Monte Carlo interval up to ${leverAmount(lever, hi!)}, its lower end ${unknown}`;
-  if (hi === null) return `Monte Carlo interval from ${leverAmount(lever, lo)}, its upper end ${unknown}`;
-  return `Monte Carlo interval ${leverAmount(lever, lo)} to ${leverAmount(lever, hi)}`;
+  if (lo === null) return `${named} up to ${leverAmount(lever, hi!)}, its lower end ${unknown}`;
+  if (hi === null) return `${named} from ${leverAmount(lever, lo)}, its upper end ${unknown}`;
+  return `${named} ${leverAmount(lever, lo)} to ${leverAmount(lever, hi)}`;
+}
+
+/** How sure the answer is: a per-path lever's Monte Carlo interval, a policy lever's bisection bracket (its Monte Carlo error not estimated). */
+export function uncertainty(r: SolveResult): string {
+  if (r.interval) return monteCarloInterval(r.lever, r.interval);
+  const notEstimated = 'Monte Carlo uncertainty not estimated for a policy lever';
+  return r.bracket ? `found between ${leverAmount(r.lever, r.bracket.lo)} and ${leverAmount(r.lever, r.bracket.hi)} by bisection; ${notEstimated}` : notEstimated;
 }
 
 export function solveAnswer(r: SolveResult, years: string): string {
@@ -104,7 +113,7 @@ export function solveAnswer(r: SolveResult, years: string): string {
   const tail = r.atLowerBound ? ` The target is already met at the ${end} end of the range: the answer may lie ${side} it.` : '';
   return (
     `The ${r.target.scheme} fund needs ${needs(r.lever, r.value)} to keep the probability of depletion${months} over ${years} at most ` +
-    `${(r.target.allowedFailure * 100).toFixed(1)}% (${interval(r.lever, r.interval.lo, r.interval.hi)}; ${evaluations}).${tail}`
+    `${(r.target.allowedFailure * 100).toFixed(1)}% (${uncertainty(r)}; ${evaluations}).${tail}`
   );
 }
 
@@ -135,20 +144,24 @@ export function sizingProblem(err: SizingError, context: { lever: Lever; leverNa
   return optionProblem('--range', `${lever.lo}:${lever.hi}`, `cannot size ${leverName} over ${searched}: ${err.message.replace(/\s+/g, ' ')}`);
 }
 
+type Told = Pick<SolveResult, 'value' | 'interval' | 'bracket' | 'curve'>;
+
 /**
- * The answer, its interval and the values looked at, as the answer tells them (543.85, not 543.84765625: the
- * solver stops within its tolerance, so further digits say nothing).
+ * The answer, its interval or bracket and the values looked at, as the answer tells them (543.85, not
+ * 543.84765625: the solver stops within its tolerance, so further digits say nothing).
  */
-export function toldAt(digits: number, r: Pick<SolveResult, 'value' | 'interval' | 'curve'>): Pick<SolveResult, 'value' | 'interval' | 'curve'> {
+export function toldAt(digits: number, r: Told): Told {
   const told = (x: number) => Number(x.toFixed(digits)) + 0;
   const maybe = (x: number | null) => (x === null ? null : told(x));
-  return { value: told(r.value), interval: { lo: maybe(r.interval.lo), hi: maybe(r.interval.hi) }, curve: r.curve.map((p) => ({ ...p, value: told(p.value) })) };
+  const interval = r.interval && { lo: maybe(r.interval.lo), hi: maybe(r.interval.hi), coverage: Number(r.interval.coverage.toFixed(4)) };
+  const bracket = r.bracket && { lo: told(r.bracket.lo), hi: told(r.bracket.hi) };
+  return { value: told(r.value), interval, bracket, curve: r.curve.map((p) => ({ ...p, value: told(p.value) })) };
 }
 
 /** solve.json: the answer as told, how it was reached, what was asked. */
 function solveJson(result: SolveResult, lever: Lever, target: SolveTarget): string {
-  const { value, interval, curve } = toldAt(leverDigits(lever), result);
-  return jsonText({ value, interval, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target, curve });
+  const { value, interval, bracket, curve } = toldAt(leverDigits(lever), result);
+  return jsonText({ value, interval, bracket, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target, curve });
 }
 
 export function register(program: Command): void {
@@ -167,7 +180,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nA policy lever (e.g. --lever policy:resident.inpatient.deductible.tertiary) re-simulates at every step: a deductible, first self-pay share or ratio reduction is sized to the smallest value meeting the target, a ratio, cap or amount to the largest.' +
-        '\nWrites to --out (default out/<scenario id>-solve-<lever>): solve.json (the value, its interval and the share of paths meeting the target at each value looked at), report.html, answers.txt, manifest.json.',
+        '\nWrites to --out (default out/<scenario id>-solve-<lever>): solve.json (the value; a subsidy\'s or rate\'s Monte Carlo interval with its coverage, or a policy field\'s bisection bracket; the share of paths meeting the target at each value looked at), report.html, answers.txt, manifest.json.',
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
