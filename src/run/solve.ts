@@ -51,10 +51,10 @@ export function policyLeverDirection(path: string): 'lowersSpending' | 'raisesSp
 /** Precision of the answer when the caller gives none, in the lever's unit: half a yuan, a basis point, a 64th of the range. */
 export const DEFAULT_TOLERANCE = { residentSubsidy: 0.5, employerRate: 0.0001, policyRangeShare: 1 / 64 } as const;
 
-/** The precision a lever is sized to: the caller's, or DEFAULT_TOLERANCE's. */
+/** The precision a lever is sized to: the caller's, or DEFAULT_TOLERANCE's (never finer than the lever's values are set). */
 export function leverTolerance(lever: Lever): number {
   if (lever.tolerance !== undefined) return lever.tolerance;
-  if (lever.kind === 'policy') return Math.abs(lever.hi - lever.lo) * DEFAULT_TOLERANCE.policyRangeShare;
+  if (lever.kind === 'policy') return Math.max(Math.abs(lever.hi - lever.lo) * DEFAULT_TOLERANCE.policyRangeShare, leverResolution(lever));
   return DEFAULT_TOLERANCE[lever.kind];
 }
 
@@ -65,7 +65,23 @@ export function leverDigits(lever: Lever): number {
   return Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
 }
 
-/** The Monte Carlo interval of a per-path answer (order statistics): an end is null when the paths cannot identify it. */
+/** The finest step a lever's value takes: it is set to the fen or to 4 decimals, so a finer tolerance only re-runs equal values. */
+export function leverResolution(lever: Lever): number {
+  return 1 / 10 ** leverDigits(lever); // 10 ** -4 is 0.00009999999999999999
+}
+
+/**
+ * Why the tolerance cannot size the lever over its range, or null: at least as wide as the range (the answer
+ * would be an end of it), or finer than the lever's values are set.
+ */
+export function toleranceProblem(lever: Lever): 'wide' | 'fine' | null {
+  const tolerance = leverTolerance(lever);
+  if (tolerance >= lever.hi - lever.lo) return 'wide';
+  // A hair below the resolution is it, written as a percentage: 0.01% is 0.00009999999999999999.
+  if (tolerance < leverResolution(lever) * (1 - 1e-9)) return 'fine';
+  return null;
+}
+
 export interface MonteCarloInterval {
   lo: number | null;
   hi: number | null;
@@ -157,6 +173,9 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
   if (lever.kind === 'residentSubsidy' && t.scheme !== 'resident') problems.push({ path: ['target', 'scheme'], value: t.scheme, message: 'a resident subsidy can only size the resident fund' });
   if (lever.kind === 'employerRate' && t.scheme !== 'employee') problems.push({ path: ['target', 'scheme'], value: t.scheme, message: 'an employer rate can only size the employee fund' });
   if (lever.kind === 'employerRate' && (lever.lo < 0 || lever.hi > 1)) problems.push({ path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message: 'a contribution rate lies between 0 and 1' });
+  const tolerance = lever.lo < lever.hi ? toleranceProblem(lever) : null;
+  if (tolerance === 'wide') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is at least as wide as the range ${lever.lo}:${lever.hi}: the answer would be an end of the range` });
+  if (tolerance === 'fine') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is finer than the lever's values are set: at least ${leverResolution(lever)}` });
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'command line', ...p })));
 }
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
 import { formatProblem, type Problem } from '../../src/input/inputError.js';
 import { parseLever, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
-import { policyLeverDirection, type Lever, type SolveResult } from '../../src/run/solve.js';
+import { policyLeverDirection, solveLever, type Lever, type SolveResult } from '../../src/run/solve.js';
+import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 import { launcher, spawnYibao, tempDir } from './helpers.js';
 
 const SMALL = ['--paths', '4', '--members', '1500', '--horizon', '3', '--workers', '0', '--no-progress'];
@@ -66,6 +67,15 @@ describe('sizingProblem', () => {
     expect(text).toContain('(1000.00 to 5000.00)');
     expect(text).toContain('the best value tried, 1000.00, still leaves 50.0% of 8 paths failing (at most 5.0% allowed)');
     expect(text).toContain('try a lower low end of --range or a looser --target (a higher depletion share or fewer months)');
+  });
+
+  it('calls the best value so far of a lever sized from the top the largest, not the smallest', () => {
+    const ratio: Lever = { kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: 0.5, hi: 0.9, tolerance: 0.0001, decreasing: true };
+    const err = new SizingError('evaluations', 'stopped after 40 evaluations', { x: -0.826, criterion: 0 });
+    const context = { leverName: 'policy:resident.inpatient.ratio.tertiary', target: 'depletion<=5%', allowedFailure: 0.05 };
+    expect(formatProblem(sizingProblem(err, { ...context, lever: ratio }))).toContain('(the largest value meeting the target so far is 0.8260)');
+    const deductible: Lever = { kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 300, hi: 3000, decreasing: false };
+    expect(formatProblem(sizingProblem(new SizingError('evaluations', 'stopped', { x: 1200, criterion: 0 }), { ...context, lever: deductible }))).toContain('(the smallest value meeting the target so far is 1200.00)');
   });
 });
 
@@ -156,6 +166,37 @@ describe('solve options', () => {
     expect(parse(flags('5%:10%', 'resident-subsidy')).problems).toEqual(['command line: --range = "5%:10%": a resident subsidy is in yuan per head, e.g. 500:1500, not a percentage']);
     for (const bad of ['500-1500', '500:', ':9', '5:6:7', 'a:b']) expect(parse(flags(bad, 'resident-subsidy')).problems[0]).toMatch(/--range .*expected LOW:HIGH, e.g\. 500:1500, 0\.06:0\.10 or 6%:10%/);
     expect(parse(flags('1:2', 'employer-rate', '0')).problems[0]).toMatch(/--tolerance = "0": must be a positive number/);
+    expect(parse(flags('900:300', 'resident-subsidy')).problems).toEqual(['command line: --range = "900:300": the low end must be below the high end']);
+  });
+
+  // A tolerance as wide as the range answered with the range's end, silently; one finer than the lever's values
+  // are set (to the fen, to 4 decimals) re-simulated equal values until the evaluation budget ran out.
+  it('refuses a tolerance at least as wide as the range, naming both', () => {
+    expect(parse(flags('300:900', 'resident-subsidy', '1000')).problems).toEqual([
+      'command line: --tolerance = "1000": is at least as wide as --range 300:900 (600 wide): the answer would be an end of the range; give a --tolerance below 600 or a wider --range',
+    ]);
+    expect(parse(flags('300:900', 'resident-subsidy', '600')).problems[0]).toMatch(/--tolerance = "600": is at least as wide as --range 300:900/);
+    expect(parse(flags('300:900', 'resident-subsidy', '599.99')).problems).toEqual([]);
+    // No --tolerance: the default one, against a range too narrow for it.
+    expect(parse(flags('300:300.4', 'resident-subsidy')).problems).toEqual(['command line: --range = "300:300.4": is only 0.4 wide, not wider than the default tolerance 0.50 yuan: give a wider --range']);
+  });
+
+  it('refuses a tolerance finer than the lever\'s values are set, in any notation', () => {
+    const ratio = 'policy:resident.inpatient.ratio.tertiary';
+    expect(parse(flags('0.5:0.9', ratio, '1e-9')).problems).toEqual(['command line: --tolerance = "1e-9": is finer than the lever\'s values are set (to 4 decimals): give at least 0.0001']);
+    expect(parse(flags('300:3000', 'policy:resident.inpatient.deductible.tertiary', '0.001')).problems[0]).toMatch(/"0\.001": is finer than the lever's values are set \(to the fen\): give at least 0\.01$/);
+    expect(parse(flags('300:900', 'resident-subsidy', '0.001')).problems[0]).toMatch(/give at least 0\.01 yuan$/);
+    // The finest step itself is fine, as a share or a percentage (0.01% is 0.00009999999999999999).
+    expect(parse(flags('0.5:0.9', ratio, '0.0001')).problems).toEqual([]);
+    expect(parse(flags('6%:10%', 'employer-rate', '0.01%')).problems).toEqual([]);
+    expect(parse(flags('6%:10%', 'employer-rate', '1e-3')).lever.tolerance).toBe(0.001);
+  });
+
+  it('refuses the same in the library, before simulating', async () => {
+    const loaded = loadScenario(defaultScenarioFile());
+    const target = { scheme: 'resident' as const, allowedFailure: 0.05 };
+    await expect(solveLever(loaded, { kind: 'residentSubsidy', lo: 300, hi: 900, tolerance: 1000 }, target)).rejects.toThrow(/lever\.tolerance = 1000: is at least as wide as the range 300:900/);
+    await expect(solveLever(loaded, { kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: 0.5, hi: 0.9, tolerance: 1e-9, decreasing: true }, target)).rejects.toThrow(/is finer than the lever's values are set: at least 0\.0001/);
   });
 
   it('writes the answer told as the answer tells it: to the fen for yuan, 4 decimals for rates', () => {

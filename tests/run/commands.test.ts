@@ -251,6 +251,7 @@ describe('user mistakes', () => {
     // Found after the whole simulation, as an internal error, before it was checked with the options.
     [['run', '--format', ''], /--format = "": must name at least one of csv, json, parquet/],
     [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
+    [['solve', '--target', 'depletion<=5%', '--range', '300:900', '--tolerance', '1000'], /--tolerance = "1000": is at least as wide as --range 300:900/],
     [['compare', '--reform', 'missing-reform.yaml'], /missing-reform\.yaml: file not found/],
     // More slots than the people they stand for would enlarge the region (it used to, silently).
     [['run', 'scenarios/resident-only.yaml', '--members', '3700001'], /--members = 3700001: must be at most the 3,700,000 people the sample stands for \(sample\.represents in scenarios\/resident-only\.yaml\)/],

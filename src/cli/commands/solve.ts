@@ -12,7 +12,7 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { DEFAULT_TOLERANCE, leverDigits, policyLeverDirection, solveLever, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverTolerance, policyLeverDirection, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
@@ -42,29 +42,50 @@ export function parseTarget(text: string, problems: Problem[]): { allowedFailure
   return { allowedFailure: allowedFailure ?? NaN, minMonthsCovered };
 }
 
-/** "0.06", "6%" (a percentage, for a rate or share) → 0.06; NaN if neither. */
+/** "0.06", "6%" (a percentage, for a rate or share), "1e-4" → a number; NaN if none of these. */
 function leverNumber(text: string): number {
-  const m = /^(-?[0-9]*\.?[0-9]+)(%?)$/.exec(text.trim());
+  const m = /^(-?[0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)(%?)$/i.exec(text.trim());
   return m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
 }
 
 export function parseLever(flags: Flags, problems: Problem[]): Lever {
   const ends = flags.range.split(':');
   const [lo, hi] = ends.length === 2 ? ends.map(leverNumber) as [number, number] : [NaN, NaN];
+  const before = problems.length;
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) problems.push(optionProblem('--range', flags.range, 'expected LOW:HIGH, e.g. 500:1500, 0.06:0.10 or 6%:10%'));
   else if (flags.lever === 'resident-subsidy' && flags.range.includes('%')) problems.push(optionProblem('--range', flags.range, 'a resident subsidy is in yuan per head, e.g. 500:1500, not a percentage'));
+  else if (!(lo < hi)) problems.push(optionProblem('--range', flags.range, 'the low end must be below the high end'));
   const tolerance = flags.tolerance === undefined ? undefined : leverNumber(flags.tolerance);
   if (tolerance !== undefined && !(tolerance > 0)) problems.push(optionProblem('--tolerance', flags.tolerance, 'must be a positive number (or percentage) in the lever\'s unit'));
-  if (flags.lever === 'resident-subsidy') return { kind: 'residentSubsidy', lo, hi, tolerance };
-  if (flags.lever === 'employer-rate') return { kind: 'employerRate', lo, hi, tolerance };
-  if (flags.lever.startsWith('policy:') && flags.lever.length > 'policy:'.length) {
-    const path = flags.lever.slice('policy:'.length);
+  const lever = leverOf(flags.lever, lo, hi, tolerance, problems);
+  if (problems.length === before) problems.push(...toleranceProblems(lever, flags));
+  return lever;
+}
+
+function leverOf(name: string, lo: number, hi: number, tolerance: number | undefined, problems: Problem[]): Lever {
+  if (name === 'resident-subsidy') return { kind: 'residentSubsidy', lo, hi, tolerance };
+  if (name === 'employer-rate') return { kind: 'employerRate', lo, hi, tolerance };
+  if (name.startsWith('policy:') && name.length > 'policy:'.length) {
+    const path = name.slice('policy:'.length);
     const direction = policyLeverDirection(path);
-    if (!direction) problems.push(optionProblem('--lever', flags.lever, 'cannot tell which way this field moves spending (is each name spelled as in the policy file?): a policy lever must be a deductible, first self-pay share or ratio reduction (sized to the smallest value meeting the target) or a ratio, cap or amount (sized to the largest)'));
+    if (!direction) problems.push(optionProblem('--lever', name, 'cannot tell which way this field moves spending (is each name spelled as in the policy file?): a policy lever must be a deductible, first self-pay share or ratio reduction (sized to the smallest value meeting the target) or a ratio, cap or amount (sized to the largest)'));
     return { kind: 'policy', path, lo, hi, tolerance, decreasing: direction === 'raisesSpending' };
   }
-  problems.push(optionProblem('--lever', flags.lever, `must be one of ${LEVERS.join(', ')}`));
+  problems.push(optionProblem('--lever', name, `must be one of ${LEVERS.join(', ')}`));
   return { kind: 'residentSubsidy', lo, hi };
+}
+
+/** A tolerance that cannot size the lever over --range (run/solve.ts toleranceProblem), named by the options to change. */
+function toleranceProblems(lever: Lever, flags: Flags): Problem[] {
+  const why = toleranceProblem(lever);
+  const width = Number((lever.hi - lever.lo).toPrecision(12));
+  const resolution = leverAmount(lever, leverResolution(lever));
+  if (why === 'wide' && flags.tolerance !== undefined) {
+    return [optionProblem('--tolerance', flags.tolerance, `is at least as wide as --range ${flags.range} (${width} wide): the answer would be an end of the range; give a --tolerance below ${width} or a wider --range`)];
+  }
+  if (why === 'wide') return [optionProblem('--range', flags.range, `is only ${width} wide, not wider than the default tolerance ${leverAmount(lever, leverTolerance(lever))}: give a wider --range`)];
+  if (why === 'fine') return [optionProblem('--tolerance', flags.tolerance, `is finer than the lever's values are set (${leverDigits(lever) === 2 ? 'to the fen' : 'to 4 decimals'}): give at least ${resolution}`)];
+  return [];
 }
 
 function defaultScheme(lever: Lever): Scheme {
@@ -138,7 +159,8 @@ export function sizingProblem(err: SizingError, context: { lever: Lever; leverNa
     );
   }
   if (err.kind === 'evaluations') {
-    const sofar = best ? `the smallest value meeting the target so far is ${leverAmount(lever, best.x)}` : 'no value tried met the target yet';
+    const end = lever.kind === 'policy' && lever.decreasing ? 'largest' : 'smallest';
+    const sofar = best ? `the ${end} value meeting the target so far is ${leverAmount(lever, best.x)}` : 'no value tried met the target yet';
     return optionProblem('--tolerance', lever.tolerance ?? '(default)', `sizing ${leverName} over ${searched} stopped before reaching this precision (${sofar}); try a larger --tolerance or a narrower --range`);
   }
   return optionProblem('--range', `${lever.lo}:${lever.hi}`, `cannot size ${leverName} over ${searched}: ${err.message.replace(/\s+/g, ' ')}`);
@@ -174,7 +196,7 @@ export function register(program: Command): void {
       .option('--lever <lever>', `what to size: ${LEVERS.join(', ')}`, 'resident-subsidy')
       .requiredOption('--range <low:high>', 'the range to search, in the lever\'s unit: yuan for a subsidy; a rate or share as 0.06:0.10 or 6%:10%; a policy amount in yuan')
       .option('--scheme <scheme>', 'which fund the target is about: employee or resident (default: the lever\'s)')
-      .option('--tolerance <x>', `precision of the answer in the lever's unit (default: ${DEFAULT_TOLERANCE.residentSubsidy} yuan for resident-subsidy, ${DEFAULT_TOLERANCE.employerRate} for employer-rate, a ${1 / DEFAULT_TOLERANCE.policyRangeShare}th of the range for a policy field)`),
+      .option('--tolerance <x>', `precision of the answer in the lever's unit, narrower than --range and at least 0.01 yuan or 0.0001 for a rate or share (default: ${DEFAULT_TOLERANCE.residentSubsidy} yuan for resident-subsidy, ${DEFAULT_TOLERANCE.employerRate} for employer-rate, a ${1 / DEFAULT_TOLERANCE.policyRangeShare}th of the range for a policy field)`),
     { tablesAndCharts: false },
   )
     .addHelpText(
