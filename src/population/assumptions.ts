@@ -151,3 +151,12 @@ export const populationAssumptions = z.strictObject({
 export type PopulationAssumptions = z.output<typeof populationAssumptions>;
 
 export type PopulationAssumptionsInput = z.input<typeof populationAssumptions>;
+
+/**
+ * Whether anyone can ever be in a scheme's fund: employees are drawn only from the base mix (employeeShare)
+ * and as young-worker entrants, residents from the rest of the mix and as newborns (population/members.ts).
+ */
+export function schemeCanHaveMembers(a: PopulationAssumptions, scheme: 'employee' | 'resident'): boolean {
+  const entrants = a.entrants.replaceLeavers ? a.entrants : { youngWorker: 0, newborn: 0 };
+  return scheme === 'employee' ? a.employeeShare > 0 || entrants.youngWorker > 0 : a.employeeShare < 1 || entrants.newborn > 0;
+}

@@ -4,7 +4,7 @@
  * payment covered". Levers that do not change claims (a subsidy, a contribution rate) re-run only the
  * ledgers on one simulation (exact common random numbers); a policy lever re-simulates at each step.
  */
-import { pathLedgers } from '../analysis/ledgerTables.js';
+import { pathLedgers, type FundPaths } from '../analysis/ledgerTables.js';
 import { meetsFundTarget, type FundTarget } from '../analysis/fundTarget.js';
 import { solveBracketed, type BracketedSolution } from '../analysis/solveBracketed.js';
 import { solvePerPath, type PerPathSolution } from '../analysis/solvePerPath.js';
@@ -16,6 +16,7 @@ import type { Scheme } from '../policy/vocabulary.js';
 import type { Reform } from '../policy/reform.js';
 import type { SourceDocument } from '../input/document.js';
 import { simulate } from '../engine/simulate.js';
+import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { runSpec, withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { manifestFor, type Manifest } from './manifest.js';
 import type { RunOptions } from './scenarioRun.js';
@@ -179,6 +180,17 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'command line', ...p })));
 }
 
+/**
+ * A target about a fund nobody is in is met at any lever value: refused, as sensitivity refuses it. Known from
+ * the population before simulating, or from the first simulation (a tiny share may draw nobody).
+ */
+function noMembers(scenario: LoadedScenario, lever: Lever, scheme: Scheme): InputError {
+  const sizesOnly = lever.kind === 'employerRate' ? '; an employer rate sizes only the employee fund' : lever.kind === 'residentSubsidy' ? '; a resident subsidy sizes only the resident fund' : '';
+  return new InputError([{ file: 'command line', path: ['--scheme'], value: scheme, message: `the scenario ${scenario.scenario.id} has no ${scheme} members${sizesOnly}` }]);
+}
+
+const hasMembers = (fund: FundPaths) => fund.ledgers.some((path) => path.some((year) => year.people.gt(0)));
+
 export function solveLever(loaded: LoadedScenario, lever: PerPathLever, target: SolveTarget, options?: RunOptions): Promise<PerPathSolveResult>;
 export function solveLever(loaded: LoadedScenario, lever: PolicyLever, target: SolveTarget, options?: RunOptions): Promise<PolicySolveResult>;
 export function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options?: RunOptions): Promise<SolveResult>;
@@ -187,6 +199,7 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
   const started = Date.now();
   const scenario = withOverrides(loaded, options);
   const s = scenario.scenario;
+  if (!schemeCanHaveMembers(s.population, target.scheme)) throw noMembers(scenario, lever, target.scheme);
   const fundTarget: FundTarget = { minMonthsCovered: target.minMonthsCovered };
   const result =
     lever.kind === 'policy' ? await solvePolicyLever(scenario, lever, target, fundTarget, options) : await solvePerPathLever(scenario, lever, target, fundTarget, options);
@@ -198,6 +211,7 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
 async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, target: SolveTarget, fundTarget: FundTarget, options: RunOptions): Promise<Omit<PerPathSolveResult, 'manifest'>> {
   const s = scenario.scenario;
   const cube = await simulate(runSpec(scenario), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: options.onProgress });
+  if (!hasMembers(pathLedgers(cube, 0, target.scheme, s.fund))) throw noMembers(scenario, lever, target.scheme);
   const fundAt = (x: number) => (lever.kind === 'residentSubsidy' ? withResidentSubsidy(s.fund, s.baseYear, x) : withEmployerRate(s.fund, x));
   const detail = await solvePerPath({
     paths: cube.paths,
@@ -256,7 +270,9 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: PolicyLever, ta
     const value = fieldValue(x);
     const loaded = { ...scenario, policyChanges: [...scenario.policyChanges, settingReform(lever.path, value)] };
     const cube = await simulate(runSpec(loaded), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
-    return pathLedgers(cube, 0, target.scheme, scenario.scenario.fund).ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));
+    const fund = pathLedgers(cube, 0, target.scheme, scenario.scenario.fund);
+    if (!hasMembers(fund)) throw noMembers(scenario, lever, target.scheme);
+    return fund.ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));
   };
   const [lo, hi] = lever.decreasing ? [-lever.hi, -lever.lo] : [lever.lo, lever.hi];
   const detail = await solveBracketed({

@@ -3,7 +3,7 @@
  * reaches is one line on standard error (target, lever, range searched, best value reached, what to try),
  * exit code 2 and nothing written; the answer reads "an employer contribution rate", "468.75 yuan".
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
@@ -11,7 +11,8 @@ import { formatProblem, type Problem } from '../../src/input/inputError.js';
 import { parseLever, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
 import { policyLeverDirection, solveLever, type Lever, type SolveResult } from '../../src/run/solve.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
-import { launcher, spawnYibao, tempDir } from './helpers.js';
+import { DEFAULT_POLICY, launcher, spawnYibao, tempDir } from './helpers.js';
+import { populationAssumptions, schemeCanHaveMembers } from '../../src/population/assumptions.js';
 
 const SMALL = ['--paths', '4', '--members', '1500', '--horizon', '3', '--workers', '0', '--no-progress'];
 
@@ -47,6 +48,47 @@ describe('yibao solve with a target out of reach', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual([]); // no temporary directory left beside it either
   }, 120_000);
+});
+
+// A target about a fund nobody is in is met at any value: an employer rate on a resident-only scenario answered
+// "already met" for the empty employee fund. Refused as sensitivity --scheme employee refuses it.
+describe('yibao solve for a fund without members', () => {
+  it('refuses before simulating when the population has no one in the scheme', async () => {
+    const out = join(dir, 'no-employees');
+    const run = await spawnYibao(bin.file, ['solve', 'scenarios/resident-only.yaml', '--lever', 'employer-rate', '--target', 'depletion<=5%', '--range', '0.02:0.1', ...SMALL, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toEqual(['yibao: command line: --scheme = "employee": the scenario resident-only has no employee members; an employer rate sizes only the employee fund']);
+    expect(existsSync(out)).toBe(false);
+    // Not one chunk simulated.
+    const chunks: unknown[] = [];
+    const rate = { kind: 'employerRate', lo: 0.02, hi: 0.1 } as const;
+    const solving = solveLever(loadScenario('scenarios/resident-only.yaml'), rate, { scheme: 'employee', allowedFailure: 0.05 }, { workers: 0, paths: 1, members: 200, onProgress: (e) => chunks.push(e) });
+    await expect(solving).rejects.toThrow(/has no employee members/);
+    expect(chunks).toEqual([]);
+  });
+
+  it('refuses after the first simulation when a tiny share draws nobody, writing nothing', async () => {
+    const scenarioDir = tempDir();
+    const file = join(scenarioDir, 'tiny-employee-share.yaml');
+    const yaml = readFileSync('scenarios/resident-only.yaml', 'utf8').replace('employeeShare: 0\n', 'employeeShare: 0.00001\n').replace('policies/default-2021.yaml', DEFAULT_POLICY);
+    writeFileSync(file, yaml);
+    const out = join(scenarioDir, 'out');
+    const small = ['--paths', '2', '--members', '300', '--horizon', '2', '--workers', '0', '--no-progress'];
+    const run = await spawnYibao(bin.file, ['solve', file, '--lever', 'policy:employee.inpatient.deductible.tertiary', '--scheme', 'employee', '--target', 'depletion<=5%', '--range', '500:3000', ...small, '--out', out]);
+    expect(run.err.trim()).toBe('yibao: command line: --scheme = "employee": the scenario resident-only has no employee members');
+    expect(run.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    rmSync(scenarioDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('knows from the population who can join a scheme', () => {
+    const a = (population: object) => populationAssumptions.parse(population);
+    expect(schemeCanHaveMembers(a({ employeeShare: 0, entrants: { youngWorker: 0 } }), 'employee')).toBe(false);
+    expect(schemeCanHaveMembers(a({ employeeShare: 0 }), 'employee')).toBe(true); // young-worker entrants are employees
+    expect(schemeCanHaveMembers(a({ employeeShare: 0, entrants: { replaceLeavers: false } }), 'employee')).toBe(false);
+    expect(schemeCanHaveMembers(a({ employeeShare: 1, entrants: { newborn: 0 } }), 'resident')).toBe(false);
+    expect(schemeCanHaveMembers(a({ employeeShare: 1 }), 'resident')).toBe(true); // newborns are residents
+  });
 });
 
 describe('sizingProblem', () => {
