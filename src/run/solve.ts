@@ -13,13 +13,16 @@ import type { SolvencyPoint } from '../charts/solvency.js';
 import { residentFinancing, type FundAssumptions } from '../fund/assumptions.js';
 import { InputError } from '../input/inputError.js';
 import type { Scheme } from '../policy/vocabulary.js';
-import type { Reform } from '../policy/reform.js';
-import type { SourceDocument } from '../input/document.js';
 import { simulate } from '../engine/simulate.js';
 import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { runSpec, withOverrides, type LoadedScenario } from '../scenario/load.js';
+import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
 import { manifestFor, type Manifest } from './manifest.js';
+import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
 import type { RunOptions } from './scenarioRun.js';
+
+// The lever's own rules live in lever.ts; its callers import them from here as before.
+export * from './lever.js';
 
 export interface SolveTarget extends FundTarget {
   scheme: Scheme;
@@ -27,61 +30,6 @@ export interface SolveTarget extends FundTarget {
   allowedFailure: number;
 }
 
-export type Lever =
-  | { kind: 'residentSubsidy'; lo: number; hi: number; tolerance?: number }
-  | { kind: 'employerRate'; lo: number; hi: number; tolerance?: number }
-  /** `decreasing`: the target gets harder as the field rises (a ratio, a cap), so the answer is the largest value meeting it. */
-  | { kind: 'policy'; path: string; lo: number; hi: number; tolerance?: number; decreasing?: boolean };
-
-/**
- * Which way a policy field moves pooled spending, read from its name: deductibles (起付线), first self-pay
- * shares (先行自付) and ratio reductions lower it as they rise; ratios (报销比例), caps (封顶线) and amounts raise
- * it. null when the name says neither, and the caller must ask.
- */
-export function policyLeverDirection(path: string): 'lowersSpending' | 'raisesSpending' | null {
-  const last = path.split('.').filter((k) => /[a-z]/i.test(k));
-  const lowers = /deductible|selfpay|reduction|minclaim|minhistoricbalance|minremaining/i;
-  const raises = /ratio|cap|amount/i;
-  for (let i = last.length - 1; i >= 0; i--) {
-    if (lowers.test(last[i]!)) return 'lowersSpending';
-    if (raises.test(last[i]!)) return 'raisesSpending';
-  }
-  return null;
-}
-
-/** Precision of the answer when the caller gives none, in the lever's unit: half a yuan, a basis point, a 64th of the range. */
-export const DEFAULT_TOLERANCE = { residentSubsidy: 0.5, employerRate: 0.0001, policyRangeShare: 1 / 64 } as const;
-
-/** The precision a lever is sized to: the caller's, or DEFAULT_TOLERANCE's (never finer than the lever's values are set). */
-export function leverTolerance(lever: Lever): number {
-  if (lever.tolerance !== undefined) return lever.tolerance;
-  if (lever.kind === 'policy') return Math.max(Math.abs(lever.hi - lever.lo) * DEFAULT_TOLERANCE.policyRangeShare, leverResolution(lever));
-  return DEFAULT_TOLERANCE[lever.kind];
-}
-
-/** Decimals a lever's value is told in: yuan to the fen, rates and shares to 4 places (what the policy schema accepts). */
-export function leverDigits(lever: Lever): number {
-  if (lever.kind === 'residentSubsidy') return 2;
-  if (lever.kind === 'employerRate') return 4;
-  return Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
-}
-
-/** The finest step a lever's value takes: it is set to the fen or to 4 decimals, so a finer tolerance only re-runs equal values. */
-export function leverResolution(lever: Lever): number {
-  return 1 / 10 ** leverDigits(lever); // 10 ** -4 is 0.00009999999999999999
-}
-
-/**
- * Why the tolerance cannot size the lever over its range, or null: at least as wide as the range (the answer
- * would be an end of it), or finer than the lever's values are set.
- */
-export function toleranceProblem(lever: Lever): 'wide' | 'fine' | null {
-  const tolerance = leverTolerance(lever);
-  if (tolerance >= lever.hi - lever.lo) return 'wide';
-  // A hair below the resolution is it, written as a percentage: 0.01% is 0.00009999999999999999.
-  if (tolerance < leverResolution(lever) * (1 - 1e-9)) return 'fine';
-  return null;
-}
 
 export interface MonteCarloInterval {
   lo: number | null;
@@ -128,8 +76,6 @@ export interface PolicySolveResult extends SolveBase {
 }
 
 export type SolveResult = PerPathSolveResult | PolicySolveResult;
-export type PerPathLever = Exclude<Lever, { kind: 'policy' }>;
-export type PolicyLever = Extract<Lever, { kind: 'policy' }>;
 
 /** Per path, the smallest passing value: the share meeting at each distinct one, and at both ends of the range. */
 export function perPathCurve(thresholds: readonly number[], lo: number, hi: number): SolvencyPoint[] {
@@ -241,20 +187,6 @@ function pathBlocks(cube: Parameters<typeof pathLedgers>[0], path: number): Floa
   return cube.blocks.subarray(path * size, (path + 1) * size);
 }
 
-/** A reform that sets one policy field (dotted path) to x. */
-function settingReform(path: string, x: number): Reform {
-  const changes: Record<string, unknown> = {};
-  const keys = path.split('.');
-  let at = changes;
-  keys.forEach((k, i) => {
-    if (i === keys.length - 1) at[k] = x;
-    else at = (at[k] = {}) as Record<string, unknown>;
-  });
-  const data = { id: 'solve', name: `${path} = ${x}`, changes };
-  const doc: SourceDocument = { file: 'solve lever', data, lineOf: () => undefined };
-  return { id: 'solve', name: `${path} = ${x}`, sources: [], changes, file: 'solve lever', doc };
-}
-
 /** The solver's bracket as field values, low end first (a decreasing lever's bracket is on −x). */
 function bisectionBracket(bracket: readonly [number, number] | null, decreasing: boolean, fieldValue: (x: number) => number): BisectionBracket | null {
   if (!bracket) return null;
@@ -263,13 +195,13 @@ function bisectionBracket(bracket: readonly [number, number] | null, decreasing:
 }
 
 async function solvePolicyLever(scenario: LoadedScenario, lever: PolicyLever, target: SolveTarget, fundTarget: FundTarget, options: RunOptions): Promise<Omit<PolicySolveResult, 'manifest'>> {
+  checkPolicyLeverRange(scenario, lever);
   const digits = leverDigits(lever);
   const fieldValue = (x: number) => Number((lever.decreasing ? -x : x).toFixed(digits)) + 0;
   const evaluate = async (x: number) => {
     // A lever that raises spending as it rises (a ratio, a cap) is sized from the top: solve on −x.
-    const value = fieldValue(x);
-    const loaded = { ...scenario, policyChanges: [...scenario.policyChanges, settingReform(lever.path, value)] };
-    const cube = await simulate(runSpec(loaded), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
+    const spec = policyLeverSpec(scenario, lever, fieldValue(x));
+    const cube = await simulate(spec, { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
     const fund = pathLedgers(cube, 0, target.scheme, scenario.scenario.fund);
     if (!hasMembers(fund)) throw noMembers(scenario, lever, target.scheme);
     return fund.ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));

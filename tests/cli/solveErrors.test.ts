@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
-import { formatProblem, type Problem } from '../../src/input/inputError.js';
+import { formatProblem, type InputError, type Problem } from '../../src/input/inputError.js';
 import { parseLever, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
 import { policyLeverDirection, solveLever, type Lever, type SolveResult } from '../../src/run/solve.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
@@ -88,6 +88,47 @@ describe('yibao solve for a fund without members', () => {
     expect(schemeCanHaveMembers(a({ employeeShare: 0, entrants: { replaceLeavers: false } }), 'employee')).toBe(false);
     expect(schemeCanHaveMembers(a({ employeeShare: 1, entrants: { newborn: 0 } }), 'resident')).toBe(false);
     expect(schemeCanHaveMembers(a({ employeeShare: 1 }), 'resident')).toBe(true); // newborns are residents
+  });
+});
+
+// A lever value that broke the policy was reported as the internal reform's problem ("solve lever:
+// changes.employee.inpatient.laterAdmissionDeductible.tertiary = 400: …"), after simulating.
+describe('yibao solve with a policy lever value the policy does not allow', () => {
+  it('names the end of --range, the rule it breaks and how far to move it, before simulating', async () => {
+    const out = join(dir, 'bad-deductible');
+    const run = await spawnYibao(bin.file, ['solve', '--lever', 'policy:employee.inpatient.deductible.tertiary', '--range', '300:3000', '--target', 'depletion<=5%', ...SMALL, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toEqual([
+      'yibao: command line: --range = "300:3000": policy:employee.inpatient.deductible.tertiary at 300.00, the low end of --range, makes the policy invalid ' +
+        "(the later-admission deductible 400 for inService (在职), retired (退休) at tertiary is above the first admission's 300: must be at most 300); " +
+        'raise the low end of --range to at least 400.00',
+    ]);
+    expect(run.err).not.toMatch(/solve lever|changes\./);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  const refused = async (lever: Lever) => {
+    const chunks: unknown[] = [];
+    const solving = solveLever(loadScenario(defaultScenarioFile()), lever, { scheme: 'resident', allowedFailure: 0.05 }, { workers: 0, paths: 1, members: 200, onProgress: (e) => chunks.push(e) });
+    const err = await solving.then(() => undefined, (e: unknown) => e);
+    expect(chunks).toEqual([]); // refused before any simulation
+    return formatProblem((err as InputError).problems[0]!);
+  };
+
+  it('finds the limit at the high end too, where another field\'s rule stops the lever', async () => {
+    // The resident fund cap, 100,000 yuan and covering inpatient care, may not lie below an inpatient deductible.
+    const text = await refused({ kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 600, hi: 200_000 });
+    expect(text).toMatch(/^command line: --range = "600:200000": policy:resident\.inpatient\.deductible\.tertiary at 200000\.00, the high end of --range, makes the policy invalid \(the fund cap 100000 for .* is below the inpatient deductible 200000 \(tertiary\): must be at least 200000\); lower the high end of --range to at most 100000\.00$/);
+    // The lever's own rule, named by its field.
+    expect(await refused({ kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: -0.2, hi: 0.9, decreasing: true })).toContain(
+      'at -0.2000, the low end of --range, makes the policy invalid (resident.inpatient.ratio.tertiary must be between 0 and 1); raise the low end of --range to at least 0.0000',
+    );
+  });
+
+  it('says a field no value makes valid is the lever\'s own problem', async () => {
+    const text = await refused({ kind: 'policy', path: 'resident.inpatient.foo.deductible', lo: 300, hi: 3000 });
+    expect(text).toMatch(/^command line: --lever = "policy:resident\.inpatient\.foo\.deductible": makes the policy invalid at any value \(resident\.inpatient\.foo: unknown field; allowed here: deductible, /);
+    expect(text).toMatch(/is each name spelled as in the policy file\?$/);
   });
 });
 
