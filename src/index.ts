@@ -73,7 +73,7 @@ export { writeOutputs, resultCharts } from './run/outputs.js';
 export { reportHtml } from './run/report.js';
 export { answers, fundAnswer, ratioAnswer, reformAnswer } from './run/answers.js';
 export { fundPercentiles, depletionByYear, ratioRows, claimsMean, oopRows, reformDeltaRows, reformYears, gainersLosersRows, type ReformChangeRow } from './run/views.js';
-export { manifestFor, loadManifest, canonicalJson, sha256, type Manifest } from './run/manifest.js';
+export { manifestFor, loadManifest, canonicalJson, sha256, type Manifest, type Rerun } from './run/manifest.js';
 export * from './analysis/index.js';
 // Population, claims and randomness.
 export { runKeys, macroRng, type RunKeys } from './random/keys.js';

@@ -10,7 +10,9 @@ import { checkDirectoryTarget } from '../io/atomic.js';
 import type { ProgressEvent } from '../engine/pool.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
 import { defaultScenarioFile, loadScenario, overrideProblems, sampleProblems, type LoadedScenario } from '../scenario/load.js';
+import { editedDocuments, loadManifest, type Rerun } from '../run/manifest.js';
 import type { RunOptions } from '../run/scenarioRun.js';
+import { packageVersion } from './paths.js';
 import { COMMAND_LINE, optionProblem } from './report.js';
 
 export interface SimulationFlags {
@@ -75,6 +77,26 @@ export function runOptions(flags: SimulationFlags): RunOptions & { formats: Tabl
   problems.push(...overrideProblems(options, COMMAND_LINE, (field) => `--${field}`));
   if (problems.length > 0) throw new InputError(problems);
   return options;
+}
+
+/**
+ * `--manifest FILE`: the manifest `command` reruns exactly (a scenario file beside it is refused: the manifest
+ * names its own), with a note when another version of yibao-sim wrote it, or when it was edited after its run
+ * (its documents no longer match their recorded sha256: the rerun reproduces the edit, not the run).
+ */
+export function manifestToRerun(file: string, scenarioFile: string | undefined, command: 'run' | 'solve'): Rerun {
+  if (scenarioFile !== undefined) {
+    throw new InputError([optionProblem('--manifest', file, `a manifest names its own scenario: give either it or a scenario file (${scenarioFile}), not both`)]);
+  }
+  const rerun = loadManifest(file, command);
+  if (rerun.manifest.version !== packageVersion()) {
+    process.stderr.write(`yibao: note: ${file} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
+  }
+  const edited = editedDocuments(rerun.manifest);
+  if (edited.length > 0) {
+    process.stderr.write(`yibao: note: ${file} was edited after its run (${edited.join(', ')} no longer match${edited.length === 1 ? 'es' : ''} the recorded sha256); the rerun uses it as edited, not the run it records\n`);
+  }
+  return rerun;
 }
 
 /** The scenario (a file or the built-in default), with the options checked against it as the command line names them. */

@@ -117,13 +117,30 @@ const manifestSchema = z.looseObject({
 
 const fromData = (file: string, data: unknown): SourceDocument => ({ file, data, lineOf: () => undefined });
 
-/** Read a manifest and rebuild the scenario and reforms it ran, from the embedded documents alone. */
-export function loadManifest(file: string): { manifest: Manifest; scenario: LoadedScenario; reforms: Reform[] } {
+/** The command that reruns each kind of manifest exactly (`--manifest`); a tornado has none yet. */
+const RERUN_BY: Record<Manifest['kind'], 'run' | 'solve' | null> = { run: 'run', compare: 'run', solve: 'solve', sensitivity: null };
+
+/** A rerun manifest and what it ran: the scenario and reforms rebuilt from its embedded documents alone. */
+export interface Rerun {
+  manifest: Manifest;
+  /** The manifest file as read, for its own problems (e.g. a solve's `extra`). */
+  doc: SourceDocument;
+  scenario: LoadedScenario;
+  reforms: Reform[];
+}
+
+/**
+ * Read a manifest for `command` to rerun. A manifest of another kind is refused, naming the command that
+ * reruns it: a sizing or a tornado is more than a run of its scenario, and rerunning it as one would silently
+ * answer something else.
+ */
+export function loadManifest(file: string, command: 'run' | 'solve' = 'run'): Rerun {
   const doc = readDocument(file);
   const manifest = validateDocument(doc, manifestSchema) as unknown as Manifest;
-  if (manifest.kind !== 'run' && manifest.kind !== 'compare') {
-    // A sizing or a tornado is more than a run of its scenario: rerunning it as one would silently answer something else.
-    const message = `a ${manifest.kind} manifest cannot be rerun as a run; rerun it with \`yibao ${manifest.kind}\` and the options in its \`extra\` (run and compare manifests can be rerun)`;
+  const by = RERUN_BY[manifest.kind];
+  if (by !== command) {
+    const how = by ? `rerun it with \`yibao ${by} --manifest ${file}\`` : `rerun it with \`yibao ${manifest.kind}\` and the options in its \`extra\``;
+    const message = `a ${manifest.kind} manifest cannot be rerun as a ${command === 'run' ? 'run' : 'sizing'}; ${how}`;
     throw new InputError([{ file, path: ['kind'], value: manifest.kind, line: doc.lineOf(['kind']), message }]);
   }
   const scenarioDoc = fromData(`${file} (scenario ${manifest.scenario.file})`, manifest.scenario.data);
@@ -138,7 +155,7 @@ export function loadManifest(file: string): { manifest: Manifest; scenario: Load
     policy: policyFromDocument(fromData(manifest.policy.file, manifest.policy.data)),
     policyChanges: manifest.policyChanges.map(asReform),
   };
-  return { manifest, scenario, reforms: manifest.reforms.map(asReform) };
+  return { manifest, doc, scenario, reforms: manifest.reforms.map(asReform) };
 }
 
 /**

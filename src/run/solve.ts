@@ -4,6 +4,7 @@
  * payment covered". Levers that do not change claims (a subsidy, a contribution rate) re-run only the
  * ledgers on one simulation (exact common random numbers); a policy lever re-simulates at each step.
  */
+import { z } from 'zod';
 import { pathLedgers, type FundPaths } from '../analysis/ledgerTables.js';
 import { meetsFundTarget, type FundTarget } from '../analysis/fundTarget.js';
 import { solveBracketed, type BracketedSolution } from '../analysis/solveBracketed.js';
@@ -12,12 +13,13 @@ import { wilsonInterval } from '../analysis/stats.js';
 import type { SolvencyPoint } from '../charts/solvency.js';
 import { residentFinancing, type FundAssumptions } from '../fund/assumptions.js';
 import { InputError } from '../input/inputError.js';
-import type { Scheme } from '../policy/vocabulary.js';
+import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
+import { validateDocument } from '../input/document.js';
 import { simulate } from '../engine/simulate.js';
 import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { runSpec, withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
-import { manifestFor, type Manifest } from './manifest.js';
+import { manifestFor, type Manifest, type Rerun } from './manifest.js';
 import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
 import type { RunOptions } from './scenarioRun.js';
 
@@ -151,6 +153,23 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
     lever.kind === 'policy' ? await solvePolicyLever(scenario, lever, target, fundTarget, options) : await solvePerPathLever(scenario, lever, target, fundTarget, options);
   const manifest = manifestFor('solve', scenario, [], { workers: options.workers ?? -1, chunkMembers: options.chunkMembers ?? s.engine.chunkMembers, elapsedMs: Date.now() - started }, { lever, target });
   return { ...result, manifest };
+}
+
+const recordedSchema = z.looseObject({
+  extra: z.looseObject({
+    lever: z.discriminatedUnion('kind', [
+      z.looseObject({ kind: z.literal('residentSubsidy'), lo: z.number(), hi: z.number(), tolerance: z.number().optional() }),
+      z.looseObject({ kind: z.literal('employerRate'), lo: z.number(), hi: z.number(), tolerance: z.number().optional() }),
+      z.looseObject({ kind: z.literal('policy'), path: z.string(), lo: z.number(), hi: z.number(), tolerance: z.number().optional(), decreasing: z.boolean().optional() }),
+    ]),
+    target: z.looseObject({ scheme: z.enum(SCHEMES), allowedFailure: z.number(), minMonthsCovered: z.number().optional() }),
+  }),
+});
+
+/** The lever and target a solve manifest recorded (manifestFor's `extra` in solveLever), checked as the manifest file's fields. */
+export function recordedSolve(rerun: Rerun): { lever: Lever; target: SolveTarget } {
+  const { extra } = validateDocument(rerun.doc, recordedSchema);
+  return { lever: extra.lever as Lever, target: extra.target as SolveTarget };
 }
 
 /** A lever that does not change claims: one simulation, each path's threshold found on its ledgers alone. */

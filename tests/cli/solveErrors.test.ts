@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SizingError } from '../../src/analysis/sizingError.js';
 import { formatProblem, type InputError, type Problem } from '../../src/input/inputError.js';
-import { parseLever, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
+import { askedOptions, parseLever, parseTarget, recordedOptions, sizingProblem, solveAnswer, toldAt, withArticle } from '../../src/cli/commands/solve.js';
 import { policyLeverDirection, solveLever, type Lever, type SolveResult } from '../../src/run/solve.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 import { DEFAULT_POLICY, launcher, spawnYibao, tempDir } from './helpers.js';
@@ -280,6 +280,27 @@ describe('solve options', () => {
     const target = { scheme: 'resident' as const, allowedFailure: 0.05 };
     await expect(solveLever(loaded, { kind: 'residentSubsidy', lo: 300, hi: 900, tolerance: 1000 }, target)).rejects.toThrow(/lever\.tolerance = 1000: is at least as wide as the range 300:900/);
     await expect(solveLever(loaded, { kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: 0.5, hi: 0.9, tolerance: 1e-9, decreasing: true }, target)).rejects.toThrow(/is finer than the lever's values are set: at least 0\.0001/);
+  });
+
+  it('reads a solve manifest\'s lever and target back as the options that asked for them', () => {
+    const ratio: Lever = { kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: 0.5, hi: 0.9, tolerance: 0.001, decreasing: true };
+    const target = { scheme: 'employee' as const, allowedFailure: 0.05, minMonthsCovered: 6 };
+    const options = recordedOptions({ lever: ratio, target });
+    expect(options).toEqual({ target: 'depletion<=0.05,months>=6', lever: 'policy:resident.inpatient.ratio.tertiary', range: '0.5:0.9', scheme: 'employee', tolerance: '0.001' });
+    const problems: Problem[] = [];
+    expect(parseLever(options, problems)).toEqual(ratio);
+    expect(parseTarget(options.target, problems)).toEqual({ allowedFailure: 0.05, minMonthsCovered: 6 });
+    // Any number prints back as it parses, 1e-7 included.
+    expect(parseTarget(recordedOptions({ lever: ratio, target: { scheme: 'resident', allowedFailure: 1e-7 } }).target, problems).allowedFailure).toBe(1e-7);
+    expect(problems).toEqual([]);
+  });
+
+  it('overrides a manifest\'s options with those given, and drops its range, tolerance and fund with another lever', () => {
+    const recorded = { target: 'depletion<=0.05', lever: 'resident-subsidy', range: '300:900', scheme: 'resident', tolerance: '1' };
+    expect(askedOptions({ range: '400:800' }, recorded)).toEqual({ ...recorded, range: '400:800' });
+    expect(askedOptions({ lever: 'resident-subsidy', tolerance: '2' }, recorded)).toEqual({ ...recorded, tolerance: '2' });
+    expect(askedOptions({ lever: 'employer-rate', range: '6%:10%' }, recorded)).toEqual({ target: 'depletion<=0.05', lever: 'employer-rate', range: '6%:10%' });
+    expect(askedOptions({ target: 'depletion<=5%', range: '1:2' })).toEqual({ target: 'depletion<=5%', lever: 'resident-subsidy', range: '1:2' });
   });
 
   it('writes the answer told as the answer tells it: to the fen for yuan, 4 decimals for rates', () => {

@@ -189,7 +189,41 @@ describe('yibao solve', () => {
     const io = capture();
     const out = join(dir, 'solve-as-run');
     expect(await main(['run', '--manifest', join(dir, 'solve', 'manifest.json'), '--no-progress', '--out', out])).toBe(2);
-    expect(io.err.join('')).toMatch(/manifest\.json.*kind = "solve": a solve manifest cannot be rerun as a run; rerun it with `yibao solve`/);
+    expect(io.err.join('')).toMatch(/manifest\.json.*kind = "solve": a solve manifest cannot be rerun as a run; rerun it with `yibao solve --manifest .*solve\/manifest\.json`/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reruns its manifest exactly with solve --manifest, with another worker count', async () => {
+    capture();
+    const out = join(dir, 'solve-rerun');
+    expect(await main(['solve', '--manifest', join(dir, 'solve', 'manifest.json'), '--workers', '2', '--no-progress', '--out', out])).toBe(0);
+    expect(readFileSync(join(out, 'solve.json'), 'utf8')).toBe(readFileSync(join(dir, 'solve', 'solve.json'), 'utf8'));
+    const [first, again] = [join(dir, 'solve'), out].map((d) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')));
+    expect(again.extra).toEqual(first.extra);
+    expect([again.seed, again.paths, again.members, again.horizon]).toEqual([first.seed, first.paths, first.members, first.horizon]);
+  });
+
+  it('takes an option given beside --manifest over the manifest\'s own', async () => {
+    capture();
+    const out = join(dir, 'solve-looser');
+    expect(await main(['solve', '--manifest', join(dir, 'solve', 'manifest.json'), '--target', 'depletion<=50%', '--no-progress', '--out', out])).toBe(0);
+    const [first, looser] = [join(dir, 'solve'), out].map((d) => JSON.parse(readFileSync(join(d, 'solve.json'), 'utf8')));
+    expect(looser.target).toEqual({ scheme: 'resident', allowedFailure: 0.5 }); // the months part went with the old --target
+    expect(looser.lever).toEqual(first.lever);
+    expect(looser.value).toBeLessThanOrEqual(first.value);
+  });
+
+  it.each([
+    [['solve', '--manifest', 'RUN'], /manifest\.json:\d+: kind = "run": a run manifest cannot be rerun as a sizing; rerun it with `yibao run --manifest .*run\/manifest\.json`/],
+    [['solve', 'scenarios/default.yaml', '--manifest', 'SOLVE'], /--manifest = ".*manifest\.json": a manifest names its own scenario: give either it or a scenario file \(scenarios\/default\.yaml\), not both/],
+    [['solve', '--manifest', 'SOLVE', '--lever', 'employer-rate'], /--range: is required, e.g\. 300:900 \(the manifest's was for its own lever, resident-subsidy\)/],
+  ])('refuses %j in one line, before simulating', async (argv, message) => {
+    const io = capture();
+    const out = join(dir, 'solve-refused');
+    const files = { RUN: join(dir, 'run', 'manifest.json'), SOLVE: join(dir, 'solve', 'manifest.json') } as Record<string, string>;
+    expect(await main([...argv.map((a) => files[a] ?? a), '--no-progress', '--out', out])).toBe(2);
+    expect(io.err.join('')).toMatch(message);
+    expect(io.err.join('').trim().split('\n')).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });
 

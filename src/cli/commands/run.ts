@@ -5,14 +5,10 @@
  */
 import type { Command } from 'commander';
 import { withInterrupt } from '../../io/interrupt.js';
-import { editedDocuments, loadManifest } from '../../run/manifest.js';
-import { packageVersion } from '../paths.js';
 import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
-import { InputError } from '../../input/inputError.js';
-import { optionProblem } from '../report.js';
-import { addSimulationOptions, checkedAgainst, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   manifest?: string;
@@ -24,7 +20,7 @@ export function register(program: Command): void {
       .command('run', { isDefault: true })
       .description('simulate a scenario (default: the built-in default scenario) and write its results and report')
       .argument('[scenario]', 'scenario file (YAML or JSON); default: scenarios/default.yaml')
-      .option('--manifest <file>', 'rerun the run recorded in a manifest.json, exactly (other options override it)'),
+      .option('--manifest <file>', 'rerun the run or compare recorded in a manifest.json, exactly (other options override it; a solve manifest: yibao solve --manifest)'),
   )
     .addHelpText(
       'after',
@@ -33,17 +29,7 @@ export function register(program: Command): void {
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
-      if (file !== undefined && flags.manifest) {
-        throw new InputError([optionProblem('--manifest', flags.manifest, `a manifest names its own scenario: give either it or a scenario file (${file}), not both`)]);
-      }
-      const rerun = flags.manifest ? loadManifest(flags.manifest) : undefined;
-      if (rerun && rerun.manifest.version !== packageVersion()) {
-        process.stderr.write(`yibao: note: ${flags.manifest} was written by yibao-sim ${rerun.manifest.version}, this is ${packageVersion()}; numbers may differ\n`);
-      }
-      const edited = rerun ? editedDocuments(rerun.manifest) : [];
-      if (edited.length > 0) {
-        process.stderr.write(`yibao: note: ${flags.manifest} was edited after its run (${edited.join(', ')} no longer match${edited.length === 1 ? 'es' : ''} the recorded sha256); the rerun uses it as edited, not the run it records\n`);
-      }
+      const rerun = flags.manifest ? manifestToRerun(flags.manifest, file, 'run') : undefined;
       const loaded = rerun ? checkedAgainst(rerun.scenario, options) : scenarioOrDefault(file, options);
       const reforms = rerun?.reforms ?? [];
       const out = outputDir(flags.out, loaded.scenario.id);

@@ -12,17 +12,22 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverTolerance, policyLeverDirection, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverTolerance, policyLeverDirection, recordedSolve, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
-import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
-interface Flags extends SimulationFlags {
+/** What a solve is asked: the options as given, or as a manifest recorded them (recordedOptions). */
+interface SolveOptions {
   target: string;
   lever: string;
   range: string;
   scheme?: string;
   tolerance?: string;
+}
+
+interface Flags extends SimulationFlags, Partial<SolveOptions> {
+  manifest?: string;
 }
 
 const LEVERS = ['resident-subsidy', 'employer-rate', 'policy:<field path>'];
@@ -32,7 +37,7 @@ export function parseTarget(text: string, problems: Problem[]): { allowedFailure
   let allowedFailure: number | undefined;
   let minMonthsCovered: number | undefined;
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(depletion|months)\s*(<=|>=)\s*([0-9.]+)(%?)$/.exec(part);
+    const m = /^(depletion|months)\s*(<=|>=)\s*([0-9.]+(?:e[-+]?[0-9]+)?)(%?)$/i.exec(part);
     const value = m ? Number(m[3]) / (m[4] ? 100 : 1) : NaN;
     if (m?.[1] === 'depletion' && m[2] === '<=' && value > 0 && value < 1) allowedFailure = value;
     else if (m?.[1] === 'months' && m[2] === '>=' && value >= 0) minMonthsCovered = value;
@@ -48,7 +53,7 @@ function leverNumber(text: string): number {
   return m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
 }
 
-export function parseLever(flags: Flags, problems: Problem[]): Lever {
+export function parseLever(flags: Pick<SolveOptions, 'lever' | 'range' | 'tolerance'>, problems: Problem[]): Lever {
   const ends = flags.range.split(':');
   const [lo, hi] = ends.length === 2 ? ends.map(leverNumber) as [number, number] : [NaN, NaN];
   const before = problems.length;
@@ -76,7 +81,7 @@ function leverOf(name: string, lo: number, hi: number, tolerance: number | undef
 }
 
 /** A tolerance that cannot size the lever over --range (run/solve.ts toleranceProblem), named by the options to change. */
-function toleranceProblems(lever: Lever, flags: Flags): Problem[] {
+function toleranceProblems(lever: Lever, flags: Pick<SolveOptions, 'range' | 'tolerance'>): Problem[] {
   const why = toleranceProblem(lever);
   const width = Number((lever.hi - lever.lo).toPrecision(12));
   const resolution = leverAmount(lever, leverResolution(lever));
@@ -186,17 +191,54 @@ function solveJson(result: SolveResult, lever: Lever, target: SolveTarget): stri
   return jsonText({ value, interval, bracket, failureShare: result.failureShare, atLowerBound: result.atLowerBound, evaluations: result.evaluations, lever, target, curve });
 }
 
+/** A solve manifest's lever and target as the options that ask for them, so a rerun meets the same checks. */
+export function recordedOptions({ lever, target }: { lever: Lever; target: SolveTarget }): SolveOptions {
+  const name = lever.kind === 'residentSubsidy' ? 'resident-subsidy' : lever.kind === 'employerRate' ? 'employer-rate' : `policy:${lever.path}`;
+  const months = target.minMonthsCovered === undefined ? '' : `,months>=${target.minMonthsCovered}`;
+  const tolerance = lever.tolerance === undefined ? undefined : String(lever.tolerance);
+  return { target: `depletion<=${target.allowedFailure}${months}`, lever: name, range: `${lever.lo}:${lever.hi}`, scheme: target.scheme, tolerance };
+}
+
+/**
+ * The options of a solve: as given, or a manifest's with each option given overriding its own (as run
+ * --manifest does). Another --lever takes none of the manifest's range, tolerance or fund: they were the old lever's.
+ */
+export function askedOptions(flags: Partial<SolveOptions>, recorded?: SolveOptions): Partial<SolveOptions> {
+  const given = Object.fromEntries((['target', 'lever', 'range', 'scheme', 'tolerance'] as const).filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]));
+  if (!recorded) return { lever: 'resident-subsidy', ...given };
+  const kept = flags.lever === undefined || flags.lever === recorded.lever ? recorded : { target: recorded.target };
+  return { ...kept, ...given };
+}
+
+/** The lever and target asked for (`recorded`: a rerun manifest's), every problem with the options at once. */
+function parseSolve(asked: Partial<SolveOptions>, recorded?: SolveOptions): { lever: Lever; target: SolveTarget } {
+  const problems: Problem[] = [];
+  const why = recorded ? `the manifest's was for its own lever, ${recorded.lever}` : 'or --manifest to rerun a solve';
+  const required = (option: '--target' | '--range', example: string) => optionProblem(option, undefined, `is required, e.g. ${example} (${why})`);
+  if (asked.target === undefined) problems.push(required('--target', '"depletion<=5%,months>=6"'));
+  if (asked.range === undefined) problems.push(required('--range', '300:900'));
+  if (problems.length > 0) throw new InputError(problems);
+  const options = asked as SolveOptions;
+  const lever = parseLever(options, problems);
+  const target = parseTarget(options.target, problems);
+  const scheme = (options.scheme ?? defaultScheme(lever)) as Scheme;
+  if (!(SCHEMES as readonly string[]).includes(scheme)) problems.push(optionProblem('--scheme', options.scheme, `must be one of ${SCHEMES.join(', ')}`));
+  if (problems.length > 0) throw new InputError(problems);
+  return { lever, target: { scheme, ...target } };
+}
+
 export function register(program: Command): void {
   addSimulationOptions(
     program
       .command('solve')
       .description('size a lever (subsidy, contribution rate, policy field) to a solvency target')
       .argument('[scenario]', 'scenario file; default: scenarios/default.yaml')
-      .requiredOption('--target <spec>', 'e.g. "depletion<=5%,months>=6": probability of depletion within the horizon, minimum months covered')
-      .option('--lever <lever>', `what to size: ${LEVERS.join(', ')}`, 'resident-subsidy')
-      .requiredOption('--range <low:high>', 'the range to search, in the lever\'s unit: yuan for a subsidy; a rate or share as 0.06:0.10 or 6%:10%; a policy amount in yuan')
+      .option('--target <spec>', 'required: e.g. "depletion<=5%,months>=6": probability of depletion within the horizon, minimum months covered')
+      .option('--lever <lever>', `what to size: ${LEVERS.join(', ')} (default: resident-subsidy)`)
+      .option('--range <low:high>', 'required: the range to search, in the lever\'s unit: yuan for a subsidy; a rate or share as 0.06:0.10 or 6%:10%; a policy amount in yuan')
       .option('--scheme <scheme>', 'which fund the target is about: employee or resident (default: the lever\'s)')
-      .option('--tolerance <x>', `precision of the answer in the lever's unit, narrower than --range and at least 0.01 yuan or 0.0001 for a rate or share (default: ${DEFAULT_TOLERANCE.residentSubsidy} yuan for resident-subsidy, ${DEFAULT_TOLERANCE.employerRate} for employer-rate, a ${1 / DEFAULT_TOLERANCE.policyRangeShare}th of the range for a policy field)`),
+      .option('--tolerance <x>', `precision of the answer in the lever's unit, narrower than --range and at least 0.01 yuan or 0.0001 for a rate or share (default: ${DEFAULT_TOLERANCE.residentSubsidy} yuan for resident-subsidy, ${DEFAULT_TOLERANCE.employerRate} for employer-rate, a ${1 / DEFAULT_TOLERANCE.policyRangeShare}th of the range for a policy field)`)
+      .option('--manifest <file>', 'rerun the solve recorded in a manifest.json, exactly: its scenario, seed, sizes, lever, range, tolerance, target and fund (other options override it; --target and --range are then not required)'),
     { tablesAndCharts: false },
   )
     .addHelpText(
@@ -206,22 +248,19 @@ export function register(program: Command): void {
     )
     .action(async (file: string | undefined, flags: Flags) => {
       const options = runOptions(flags);
-      const problems: Problem[] = [];
-      const lever = parseLever(flags, problems);
-      const target = parseTarget(flags.target, problems);
-      const scheme = (flags.scheme ?? defaultScheme(lever)) as Scheme;
-      if (!(SCHEMES as readonly string[]).includes(scheme)) problems.push(optionProblem('--scheme', flags.scheme, `must be one of ${SCHEMES.join(', ')}`));
-      if (problems.length > 0) throw new InputError(problems);
-      const loaded = scenarioOrDefault(file, options);
-      const solveTarget: SolveTarget = { scheme, ...target };
-      const out = outputDir(flags.out, `${loaded.scenario.id}-solve-${flags.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
+      const rerun = flags.manifest ? manifestToRerun(flags.manifest, file, 'solve') : undefined;
+      const recorded = rerun && recordedOptions(recordedSolve(rerun));
+      const asked = askedOptions(flags, recorded) as SolveOptions;
+      const { lever, target } = parseSolve(asked, recorded);
+      const loaded = rerun ? checkedAgainst(rerun.scenario, options) : scenarioOrDefault(file, options);
+      const out = outputDir(flags.out, `${loaded.scenario.id}-solve-${asked.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
-        const result = await solveLever(loaded, lever, solveTarget, { ...options, signal, onProgress: progress.onProgress })
+        const result = await solveLever(loaded, lever, target, { ...options, signal, onProgress: progress.onProgress })
           .catch((err: unknown) => {
             // Out of reach or out of budget: the user's target or range, reported as one line (exit 2), nothing written.
             if (!(err instanceof SizingError)) throw err;
-            throw new InputError([sizingProblem(err, { lever, leverName: flags.lever, target: flags.target, allowedFailure: target.allowedFailure, paths: options.paths ?? loaded.scenario.paths })]);
+            throw new InputError([sizingProblem(err, { lever, leverName: asked.lever, target: asked.target, allowedFailure: target.allowedFailure, paths: options.paths ?? loaded.scenario.paths })]);
           })
           .finally(progress.stop);
         const s = loaded.scenario;
@@ -230,7 +269,7 @@ export function register(program: Command): void {
         await writeDirectoryAtomic(
           out,
           async (temp) => {
-            await writeFile(join(temp, 'solve.json'), solveJson(result, lever, solveTarget));
+            await writeFile(join(temp, 'solve.json'), solveJson(result, lever, target));
             await writeFile(join(temp, 'answers.txt'), `${answer}\n`);
             await writeFile(join(temp, 'report.html'), solveReportHtml(result, answer));
             await writeFile(join(temp, 'manifest.json'), jsonText(result.manifest));
