@@ -11,6 +11,11 @@ if (fs.existsSync(built)) {
   require('tsx/cjs/api').register();
   cli = require('../src/cli/main.ts');
 }
+// A reader that stops early (`yibao … --help | head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

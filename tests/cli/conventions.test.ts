@@ -1,5 +1,6 @@
 /** The CLI conventions: help everywhere, exit codes, one line per user mistake, stacks for internal errors. */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,18 @@ describe('yibao conventions', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/The employee pooled fund .* ends 2021/);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).scenario.file).toMatch(/scenarios[/\\]default\.yaml$/);
+  });
+
+  it('stops quietly when its reader closes the pipe early (`yibao solve --help | head`), not with an EPIPE stack', async () => {
+    const bin = launcher();
+    const child = spawn(process.execPath, [bin.file, 'solve', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the command starts, as `head` closes it after its lines
+    let err = '';
+    child.stderr.on('data', (d) => (err += String(d)));
+    const code = await new Promise((done) => child.on('close', done));
+    bin.cleanup();
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it('treats an unknown command or option, or a missing argument, as a usage error (exit 2)', async () => {
