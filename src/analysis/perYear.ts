@@ -3,6 +3,7 @@
  * (read from a simulation cube) and the fund side (one ledger per path).
  */
 import { pairedColumns, summaryColumns, type PairedColumns, type SummaryColumns } from './acrossPaths.js';
+import { wilsonInterval } from './stats.js';
 
 export type YearSummary = { year: number } & SummaryColumns;
 export type YearPaired = { year: number } & PairedColumns;
@@ -14,6 +15,11 @@ export interface YearProbability {
   /** Share of paths where it has happened in this or an earlier year. */
   probability_so_far: number;
   paths: number;
+  /** 95% Wilson intervals of the two shares: a share of paths is a proportion, and 0 of 20 paths is not 0 for sure. */
+  probability_ci_low: number;
+  probability_ci_high: number;
+  probability_so_far_ci_low: number;
+  probability_so_far_ci_high: number;
 }
 
 function checkShape(what: string, rows: readonly (ArrayLike<unknown>)[], years: readonly number[]): void {
@@ -43,7 +49,19 @@ export function probabilityByYear(flags: readonly (readonly boolean[])[], years:
         happened[p] = true;
       }
     });
-    return { year, probability: now / flags.length, probability_so_far: happened.filter(Boolean).length / flags.length, paths: flags.length };
+    const soFar = happened.filter(Boolean).length;
+    const inYear = wilsonInterval(now, flags.length);
+    const untilNow = wilsonInterval(soFar, flags.length);
+    return {
+      year,
+      probability: now / flags.length,
+      probability_so_far: soFar / flags.length,
+      paths: flags.length,
+      probability_ci_low: inYear.lo,
+      probability_ci_high: inYear.hi,
+      probability_so_far_ci_low: untilNow.lo,
+      probability_so_far_ci_high: untilNow.hi,
+    };
   });
 }
 

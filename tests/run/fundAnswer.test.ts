@@ -24,7 +24,14 @@ function result(deficit: number[]): ScenarioResult {
   } as unknown as ScenarioResult;
 }
 
-const sentence = (deficit: number[]) => fundAnswer(result(deficit), 'resident').replace(/^.*Probability of depletion[^.]*\.\d%\. /, '');
+const sentence = (deficit: number[]) => fundAnswer(result(deficit), 'resident').replace(/^.*Probability of depletion.*?%\)\. /, '');
+
+describe('the depletion probability', () => {
+  it('is told with the paths it rests on and its 95% Wilson interval: 0 of 4 paths is not 0 for sure', () => {
+    // Wilson, 0 of 4, z = 1.95996: upper end z²/n / (1 + z²/n) = 0.96037 / 1.96037 = 0.4899.
+    expect(fundAnswer(result([0, 0]), 'resident')).toContain('Probability of depletion (穿底) by 2022: 0.0% of 4 paths (95% interval 0.0% to 49.0%). ');
+  });
+});
 
 describe('the deficit sentence', () => {
   it('does not call half the paths "more likely than not", nor say "from" a year after which it falls', () => {
