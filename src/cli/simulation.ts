@@ -10,7 +10,7 @@ import { checkDirectoryTarget } from '../io/atomic.js';
 import type { ProgressEvent } from '../engine/pool.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
 import { defaultScenarioFile, loadScenario, overrideProblems, sampleProblems, type LoadedScenario } from '../scenario/load.js';
-import { editedDocuments, loadManifest, type Rerun } from '../run/manifest.js';
+import { editedDocuments, loadManifest, type Rerun, type RerunCommand } from '../run/manifest.js';
 import type { RunOptions } from '../run/scenarioRun.js';
 import { packageVersion } from './paths.js';
 import { COMMAND_LINE, optionProblem } from './report.js';
@@ -84,7 +84,7 @@ export function runOptions(flags: SimulationFlags): RunOptions & { formats: Tabl
  * names its own), with a note when another version of yibao-sim wrote it, or when it was edited after its run
  * (its documents no longer match their recorded sha256: the rerun reproduces the edit, not the run).
  */
-export function manifestToRerun(file: string, scenarioFile: string | undefined, command: 'run' | 'solve'): Rerun {
+export function manifestToRerun(file: string, scenarioFile: string | undefined, command: RerunCommand): Rerun {
   if (scenarioFile !== undefined) {
     throw new InputError([optionProblem('--manifest', file, `a manifest names its own scenario: give either it or a scenario file (${scenarioFile}), not both`)]);
   }

@@ -117,8 +117,10 @@ const manifestSchema = z.looseObject({
 
 const fromData = (file: string, data: unknown): SourceDocument => ({ file, data, lineOf: () => undefined });
 
-/** The command that reruns each kind of manifest exactly (`--manifest`); a tornado has none yet. */
-const RERUN_BY: Record<Manifest['kind'], 'run' | 'solve' | null> = { run: 'run', compare: 'run', solve: 'solve', sensitivity: null };
+/** The command that reruns each kind of manifest exactly (`--manifest`). */
+const RERUN_BY: Record<Manifest['kind'], RerunCommand> = { run: 'run', compare: 'run', solve: 'solve', sensitivity: 'sensitivity' };
+export type RerunCommand = 'run' | 'solve' | 'sensitivity';
+const RERUN_WORD: Record<RerunCommand, string> = { run: 'run', solve: 'sizing', sensitivity: 'sensitivity analysis' };
 
 /** A rerun manifest and what it ran: the scenario and reforms rebuilt from its embedded documents alone. */
 export interface Rerun {
@@ -134,13 +136,12 @@ export interface Rerun {
  * reruns it: a sizing or a tornado is more than a run of its scenario, and rerunning it as one would silently
  * answer something else.
  */
-export function loadManifest(file: string, command: 'run' | 'solve' = 'run'): Rerun {
+export function loadManifest(file: string, command: RerunCommand = 'run'): Rerun {
   const doc = readDocument(file);
   const manifest = validateDocument(doc, manifestSchema) as unknown as Manifest;
   const by = RERUN_BY[manifest.kind];
   if (by !== command) {
-    const how = by ? `rerun it with \`yibao ${by} --manifest ${file}\`` : `rerun it with \`yibao ${manifest.kind}\` and the options in its \`extra\``;
-    const message = `a ${manifest.kind} manifest cannot be rerun as a ${command === 'run' ? 'run' : 'sizing'}; ${how}`;
+    const message = `a ${manifest.kind} manifest cannot be rerun as a ${RERUN_WORD[command]}; rerun it with \`yibao ${by} --manifest ${file}\``;
     throw new InputError([{ file, path: ['kind'], value: manifest.kind, line: doc.lineOf(['kind']), message }]);
   }
   const scenarioDoc = fromData(`${file} (scenario ${manifest.scenario.file})`, manifest.scenario.data);

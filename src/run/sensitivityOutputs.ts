@@ -15,9 +15,11 @@ import { InputError } from '../input/inputError.js';
 import { writeDirectoryAtomic } from '../io/atomic.js';
 import { jsonText } from '../io/json.js';
 import { buildReport } from '../report/index.js';
-import { CHINESE, type Scheme } from '../policy/vocabulary.js';
+import { CHINESE, SCHEMES, type Scheme } from '../policy/vocabulary.js';
+import { validateDocument } from '../input/document.js';
+import { z } from 'zod';
 import { withOverrides, type LoadedScenario } from '../scenario/load.js';
-import { manifestFor, type Manifest } from './manifest.js';
+import { manifestFor, type Manifest, type Rerun } from './manifest.js';
 import type { RunOptions } from './scenarioRun.js';
 import { finalBalance, KEY_ASSUMPTIONS, sensitivity, type Assumption, type Outcome } from './sensitivity.js';
 import { schemeHasMembers } from './views.js';
@@ -66,6 +68,22 @@ export async function runSensitivity(
     { outcome: `median accumulated balance of the ${chosen!} fund at the horizon (亿元)`, scheme: chosen!, assumptions },
   );
   return { scheme: chosen!, year: s.baseYear + s.horizon - 1, rows, manifest };
+}
+
+const recordedSchema = z.looseObject({
+  extra: z.looseObject({
+    scheme: z.enum(SCHEMES),
+    assumptions: z.array(z.strictObject({ label: z.string().min(1), low: z.record(z.string(), z.unknown()), high: z.record(z.string(), z.unknown()) })).min(1),
+  }),
+});
+
+/**
+ * The fund and the assumptions a sensitivity manifest recorded, checked as the manifest file's fields: a rerun
+ * varies the assumptions as they were then, not as KEY_ASSUMPTIONS may read now.
+ */
+export function recordedSensitivity(rerun: Rerun): { scheme: Scheme; assumptions: Assumption[] } {
+  const { extra } = validateDocument(rerun.doc, recordedSchema);
+  return { scheme: extra.scheme, assumptions: extra.assumptions };
 }
 
 const yi = (x: number) => `${x.toFixed(2)} 亿元`;

@@ -3,7 +3,7 @@
  * assumption, low and high outcomes), chart (one bar per assumption), report, answer and manifest; a bad --scheme,
  * or a scheme without members, is one clear line and exit code 2 with no output.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_ASSUMPTIONS } from '../../src/run/sensitivity.js';
@@ -97,6 +97,32 @@ describe('yibao sensitivity', () => {
     const ticks = Array.from(root.querySelectorAll('g[aria-label="y-axis tick label"] text')).map((t) => t.textContent);
     expect([...ticks].sort()).toEqual([...labels].sort());
   });
+});
+
+describe('yibao sensitivity --manifest', () => {
+  it('reruns a sensitivity analysis from its manifest to the same table, with the assumptions it recorded', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first');
+    expect((await yibao('sensitivity', ...SMALL, '--format', 'csv', '--out', first)).code).toBe(0);
+    // The recorded assumptions, not today's list, are varied again: drop all but two from the manifest.
+    const manifest = JSON.parse(readFileSync(join(first, 'manifest.json'), 'utf8'));
+    manifest.extra.assumptions = manifest.extra.assumptions.slice(0, 2);
+    const file = join(dir, 'two.json');
+    writeFileSync(file, JSON.stringify(manifest));
+    const again = join(dir, 'again');
+    const run = await yibao('sensitivity', '--manifest', file, '--workers', '2', '--no-progress', '--format', 'csv', '--out', again);
+    expect(run.code).toBe(0);
+    const rows = (d: string) => readFileSync(join(d, 'tables', 'sensitivity.csv'), 'utf8').trim().split('\n');
+    const twoLabels = new Set(manifest.extra.assumptions.map((a: { label: string }) => a.label));
+    const expected = rows(first).filter((line, i) => i === 0 || [...twoLabels].some((l) => line.startsWith(`${l},`) || line.startsWith(`"${l}",`)));
+    expect(rows(again)).toEqual(expected);
+    const rerun = JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8'));
+    expect(rerun).toMatchObject({ kind: 'sensitivity', paths: 2, members: 300, horizon: 2, seed: manifest.seed, extra: { scheme: 'employee' } });
+    // Another command's manifest is refused, naming the command that reruns it.
+    const asRun = await yibao('run', '--manifest', file, '--no-progress', '--out', join(dir, 'as-run'));
+    expect(asRun.code).toBe(2);
+    expect(asRun.err).toContain('a sensitivity manifest cannot be rerun as a run; rerun it with `yibao sensitivity --manifest');
+  }, 120_000);
 });
 
 describe('yibao sensitivity without --scheme', () => {

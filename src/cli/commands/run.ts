@@ -20,7 +20,7 @@ export function register(program: Command): void {
       .command('run', { isDefault: true })
       .description('simulate a scenario (default: the built-in default scenario) and write its results and report')
       .argument('[scenario]', 'scenario file (YAML or JSON); default: scenarios/default.yaml')
-      .option('--manifest <file>', 'rerun the run or compare recorded in a manifest.json, exactly (other options override it; a solve manifest: yibao solve --manifest)'),
+      .option('--manifest <file>', 'rerun the run or compare recorded in a manifest.json, exactly (other options override it; a solve or sensitivity manifest: yibao solve / sensitivity --manifest)'),
   )
     .addHelpText(
       'after',

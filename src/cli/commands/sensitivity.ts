@@ -10,12 +10,13 @@ import { InputError, type Problem } from '../../input/inputError.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { KEY_ASSUMPTIONS } from '../../run/sensitivity.js';
-import { runSensitivity, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
+import { recordedSensitivity, runSensitivity, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
 import { optionProblem } from '../report.js';
-import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 
 interface Flags extends SimulationFlags {
   scheme?: string;
+  manifest?: string;
 }
 
 /** One progress bar over several runs of the same size: run k's chunk i is step k × chunks + i. */
@@ -36,7 +37,8 @@ export function register(program: Command): void {
       .command('sensitivity')
       .description('one-at-a-time sensitivity (tornado) of a fund\'s balance at the horizon to the key assumptions')
       .argument('[scenario]', 'scenario file; default: scenarios/default.yaml')
-      .option('--scheme <scheme>', `the fund whose median accumulated balance at the horizon is the outcome: ${SCHEMES.join(' or ')} (default: employee if the scenario has employees, else resident)`),
+      .option('--scheme <scheme>', `the fund whose median accumulated balance at the horizon is the outcome: ${SCHEMES.join(' or ')} (default: employee if the scenario has employees, else resident)`)
+      .option('--manifest <file>', 'rerun the sensitivity analysis recorded in a manifest.json exactly: its scenario, sizes, seed, fund and assumptions (other options override them)'),
   )
     .addHelpText(
       'after',
@@ -53,13 +55,16 @@ export function register(program: Command): void {
         problems.push(optionProblem('--scheme', flags.scheme, `must be one of ${SCHEMES.join(', ')}`));
       }
       if (problems.length > 0) throw new InputError(problems);
-      const scheme = flags.scheme as Scheme | undefined;
-      const loaded = scenarioOrDefault(file, options);
+      const rerun = flags.manifest ? manifestToRerun(flags.manifest, file, 'sensitivity') : undefined;
+      const recorded = rerun && recordedSensitivity(rerun);
+      const scheme = (flags.scheme ?? recorded?.scheme) as Scheme | undefined;
+      const assumptions = recorded?.assumptions ?? KEY_ASSUMPTIONS;
+      const loaded = rerun ? checkedAgainst(rerun.scenario, options) : scenarioOrDefault(file, options);
       const out = outputDir(flags.out, `${loaded.scenario.id}-sensitivity`);
       const progress = progressBar(flags.progress);
-      const onProgress = acrossRuns(1 + 2 * KEY_ASSUMPTIONS.length, progress.onProgress);
+      const onProgress = acrossRuns(1 + 2 * assumptions.length, progress.onProgress);
       await withInterrupt(async (signal) => {
-        const result = await runSensitivity(loaded, scheme, { ...options, signal, onProgress }).finally(progress.stop);
+        const result = await runSensitivity(loaded, scheme, { ...options, signal, onProgress }, assumptions).finally(progress.stop);
         await writeSensitivityOutputs(out, result, { formats: options.formats, png: options.png, signal });
         process.stdout.write(`${sensitivityAnswer(result)}\n\nTable, chart, answer and manifest: ${out}/\n`);
       });
