@@ -8,7 +8,8 @@ import type { Problem } from './inputError.js';
 
 export type DocumentKindName = 'scenario' | 'policy' | 'reform';
 
-const DISTINCT: Record<DocumentKindName, readonly string[]> = {
+/** The fields only each kind has. */
+export const KIND_FIELDS: Record<DocumentKindName, readonly string[]> = {
   scenario: ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'policyChanges'],
   policy: ['jurisdiction', 'effective', 'employee', 'resident'],
   reform: ['changes', 'startYear'],
@@ -24,7 +25,7 @@ const USE: Record<DocumentKindName, string> = {
 /** The kind a document's fields say it is, when they say only one. */
 export function apparentKind(data: unknown): DocumentKindName | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const kinds = (Object.keys(DISTINCT) as DocumentKindName[]).filter((k) => DISTINCT[k].some((field) => field in data));
+  const kinds = (Object.keys(KIND_FIELDS) as DocumentKindName[]).filter((k) => KIND_FIELDS[k].some((field) => field in data));
   return kinds.length === 1 ? kinds[0] : undefined;
 }
 
@@ -32,7 +33,7 @@ export function apparentKind(data: unknown): DocumentKindName | undefined {
 export function wrongKindProblems(doc: SourceDocument, expected: DocumentKindName): Problem[] {
   const kind = apparentKind(doc.data);
   if (kind === undefined || kind === expected) return [];
-  const fields = DISTINCT[kind].filter((f) => f in (doc.data as object));
+  const fields = KIND_FIELDS[kind].filter((f) => f in (doc.data as object));
   const message = `this is a ${kind} file (it has ${fields.map((f) => `\`${f}\``).join(', ')}), not a ${expected}: ${USE[kind]}`;
   return [{ file: doc.file, path: [], value: undefined, line: doc.lineOf([fields[0]!]), message }];
 }

@@ -4,7 +4,6 @@
  * month, what a payment method other than fee for service pays institutions, and what a reform changes;
  * first, whether utilisation responds to a reform's cost sharing (the behavioural response).
  */
-import { wilsonInterval } from '../analysis/stats.js';
 import { behaviourStatement } from '../claims/demand.js';
 import { PAYMENT_METHODS } from '../payment/assumptions.js';
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
@@ -65,19 +64,18 @@ function deficitSentence(r: ScenarioResult, scheme: Scheme): string {
   return `A current-year deficit (当期赤字) is more likely than not ${when}.`;
 }
 
-/** A share of paths with its 95% Wilson interval: "0.0% of 20 paths (95% interval 0.0% to 16.1%)". */
-function shareOfPaths(share: number, paths: number): string {
-  if (!Number.isFinite(share)) return pct(share);
-  if (paths < 2) return `${pct(share)} (one path)`;
-  const ci = wilsonInterval(Math.round(share * paths), paths);
-  return `${pct(share)} of ${paths} paths (95% interval ${pct(ci.lo)} to ${pct(ci.hi)})`;
+/** A share of paths with its 95% interval (fund_risk_by_year's): "0.0% of 20 paths (95% interval 0.0% to 16.1%)". */
+function shareOfPaths(x: { probability: number; lo: number; hi: number; paths: number } | undefined): string {
+  if (!x || !Number.isFinite(x.probability)) return pct(NaN);
+  if (x.paths < 2) return `${pct(x.probability)} (one path)`;
+  return `${pct(x.probability)} of ${x.paths} paths (95% interval ${pct(x.lo)} to ${pct(x.hi)})`;
 }
 
 export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   const last = r.spec.years[r.spec.years.length - 1]!;
   const balance = fundPercentiles(r, scheme, 'accumulated_balance_yuan').find((x) => x.year === last);
   const months = fundPercentiles(r, scheme, 'months_covered').find((x) => x.year === last);
-  const depletion = depletionByYear(r, scheme).find((x) => x.year === last)?.probability ?? NaN;
+  const depletion = depletionByYear(r, scheme).find((x) => x.year === last);
   const label = `The ${scheme} pooled fund (${CHINESE[scheme]}统筹基金)`;
   if (!schemeHasMembers(r, scheme)) return `${label}: no members in this scenario.`;
   if (!balance) return `${label}: no results.`;
@@ -85,7 +83,7 @@ export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   return (
     `${label} ends ${last} with an accumulated balance (累计结余) of ${yi(balance.p50)} (${spread})` +
     (months ? `, ${months.p50.toFixed(1)} months of payment covered (可支付月数)` : '') +
-    `. Probability of depletion (穿底) by ${last}: ${shareOfPaths(depletion, r.cube.paths)}. ` +
+    `. Probability of depletion (穿底) by ${last}: ${shareOfPaths(depletion)}. ` +
     deficitSentence(r, scheme)
   );
 }

@@ -152,7 +152,11 @@ export async function writeSensitivityOutputs(dir: string, r: SensitivityResult,
     async (temp, signal) => {
       await mkdir(join(temp, 'tables'));
       await mkdir(join(temp, 'charts'));
-      const rows = r.rows.map(({ assumption, low, high, base }) => ({ assumption, low_yuan: yuan(low), high_yuan: yuan(high), base_yuan: yuan(base), swing_yuan: yuan(Math.abs(yuan(high) - yuan(low)) / 1e8) }));
+      const rows = r.rows.map(({ assumption, low, high, base }) => {
+        const [lowYuan, highYuan] = [yuan(low), yuan(high)];
+        // The swing of the rounded ends, so the table adds up to the fen.
+        return { assumption, low_yuan: lowYuan, high_yuan: highYuan, base_yuan: yuan(base), swing_yuan: Math.round(Math.abs(highYuan - lowYuan) * 100) / 100 };
+      });
       await writeTables(join(temp, 'tables'), toFrames({ sensitivity: rows }), options.formats, signal);
       await writeFile(join(temp, 'tables', 'NOTES.txt'), tableNotes(r), { signal });
       const chart = tornadoChart(r.rows, { outcome: outcomeLabel(r), title: `${r.scheme} pooled fund: sensitivity of the ${r.year} balance` });

@@ -21,11 +21,11 @@ export function fundPercentiles(r: ScenarioResult, scheme: Scheme, metric: strin
     .map((x) => ({ year: num(x, 'year'), p5: num(x, 'p5') * scale, p25: num(x, 'p25') * scale, p50: num(x, 'p50') * scale, p75: num(x, 'p75') * scale, p95: num(x, 'p95') * scale }));
 }
 
-/** Probability that the scheme's fund has been depleted (穿底) by each year. */
-export function depletionByYear(r: ScenarioResult, scheme: Scheme, variant = 'baseline'): { year: number; probability: number }[] {
+/** Probability that the scheme's fund has been depleted (穿底) by each year, with its 95% interval and the paths it rests on. */
+export function depletionByYear(r: ScenarioResult, scheme: Scheme, variant = 'baseline'): { year: number; probability: number; lo: number; hi: number; paths: number }[] {
   return rowsOf(r, 'fund_risk_by_year')
     .filter((x) => x.variant === variant && x.scheme === scheme && x.event === 'depletion')
-    .map((x) => ({ year: num(x, 'year'), probability: num(x, 'probability_so_far') }));
+    .map((x) => ({ year: num(x, 'year'), probability: num(x, 'probability_so_far'), lo: num(x, 'probability_so_far_ci_low'), hi: num(x, 'probability_so_far_ci_high'), paths: num(x, 'paths') }));
 }
 
 /** Mean reimbursement ratios by scheme, setting and level in a year (cells with no claims left out). */

@@ -166,6 +166,7 @@ describe('per-year helpers on [path][year] values', () => {
     // 1 of 4 paths: Wilson 95% interval 0.0456 to 0.6994 (by hand: centre 0.37247, half-width 0.32689, z = 1.95996).
     expect(rows[0]!.probability_ci_low).toBeCloseTo(0.0456, 4);
     expect(rows[0]!.probability_ci_high).toBeCloseTo(0.6994, 4);
+    // 2 of 4 so far: centre 0.5, half-width 1.95996 × √(0.0625 + 0.06002) / 1.96037 = 0.3500.
     expect([rows[1]!.probability_so_far_ci_low, rows[1]!.probability_so_far_ci_high]).toEqual([expect.closeTo(1 - 0.8499, 3), expect.closeTo(0.8499, 3)]);
   });
 });

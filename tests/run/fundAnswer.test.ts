@@ -18,7 +18,8 @@ function result(deficit: number[]): ScenarioResult {
       fund_by_year: years.map((year) => ({ ...base, metric: 'accumulated_balance_yuan', year, p5: 1e8, p25: 2e8, p50: 3e8, p75: 4e8, p95: 5e8 })),
       fund_risk_by_year: years.flatMap((year, i) => [
         { ...base, event: 'deficit', year, probability: deficit[i], probability_so_far: 0 },
-        { ...base, event: 'depletion', year, probability: 0, probability_so_far: 0 },
+        // 0 of 4 paths: Wilson 95% upper end z²/n / (1 + z²/n) = 0.96037 / 1.96037 = 0.4899 (z = 1.95996).
+        { ...base, event: 'depletion', year, probability: 0, probability_so_far: 0, paths: 4, probability_so_far_ci_low: 0, probability_so_far_ci_high: 0.48989 },
       ]),
     },
   } as unknown as ScenarioResult;
@@ -27,8 +28,7 @@ function result(deficit: number[]): ScenarioResult {
 const sentence = (deficit: number[]) => fundAnswer(result(deficit), 'resident').replace(/^.*Probability of depletion.*?%\)\. /, '');
 
 describe('the depletion probability', () => {
-  it('is told with the paths it rests on and its 95% Wilson interval: 0 of 4 paths is not 0 for sure', () => {
-    // Wilson, 0 of 4, z = 1.95996: upper end z²/n / (1 + z²/n) = 0.96037 / 1.96037 = 0.4899.
+  it('is told with the paths it rests on and its 95% interval from fund_risk_by_year: 0 of 4 paths is not 0 for sure', () => {
     expect(fundAnswer(result([0, 0]), 'resident')).toContain('Probability of depletion (穿底) by 2022: 0.0% of 4 paths (95% interval 0.0% to 49.0%). ');
   });
 });

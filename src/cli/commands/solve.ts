@@ -32,13 +32,19 @@ interface Flags extends SimulationFlags, Partial<SolveOptions> {
 
 const LEVERS = ['resident-subsidy', 'employer-rate', 'policy:<field path>'];
 
+/** "0.06", "6%" (a percentage, for a rate or share), "1e-4" → a number; NaN if none of these. */
+function numberOrPercent(text: string): number {
+  const m = /^(-?[0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)(%?)$/i.exec(text.trim());
+  return m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+}
+
 /** "depletion<=5%,months>=6" → allowed failure 0.05, at least 6 months covered. */
 export function parseTarget(text: string, problems: Problem[]): { allowedFailure: number; minMonthsCovered?: number } {
   let allowedFailure: number | undefined;
   let minMonthsCovered: number | undefined;
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(depletion|months)\s*(<=|>=)\s*([0-9.]+(?:e[-+]?[0-9]+)?)(%?)$/i.exec(part);
-    const value = m ? Number(m[3]) / (m[4] ? 100 : 1) : NaN;
+    const m = /^(depletion|months)\s*(<=|>=)\s*(.+)$/i.exec(part);
+    const value = m ? numberOrPercent(m[3]!) : NaN;
     if (m?.[1] === 'depletion' && m[2] === '<=' && value > 0 && value < 1) allowedFailure = value;
     else if (m?.[1] === 'months' && m[2] === '>=' && value >= 0) minMonthsCovered = value;
     else problems.push(optionProblem('--target', part, 'expected "depletion<=P" (P a share or a percentage, 0 < P < 1) or "months>=M"'));
@@ -47,20 +53,15 @@ export function parseTarget(text: string, problems: Problem[]): { allowedFailure
   return { allowedFailure: allowedFailure ?? NaN, minMonthsCovered };
 }
 
-/** "0.06", "6%" (a percentage, for a rate or share), "1e-4" → a number; NaN if none of these. */
-function leverNumber(text: string): number {
-  const m = /^(-?[0-9]*\.?[0-9]+(?:e[-+]?[0-9]+)?)(%?)$/i.exec(text.trim());
-  return m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-}
 
 export function parseLever(flags: Pick<SolveOptions, 'lever' | 'range' | 'tolerance'>, problems: Problem[]): Lever {
   const ends = flags.range.split(':');
-  const [lo, hi] = ends.length === 2 ? ends.map(leverNumber) as [number, number] : [NaN, NaN];
+  const [lo, hi] = ends.length === 2 ? ends.map(numberOrPercent) as [number, number] : [NaN, NaN];
   const before = problems.length;
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) problems.push(optionProblem('--range', flags.range, 'expected LOW:HIGH, e.g. 500:1500, 0.06:0.10 or 6%:10%'));
   else if (flags.lever === 'resident-subsidy' && flags.range.includes('%')) problems.push(optionProblem('--range', flags.range, 'a resident subsidy is in yuan per head, e.g. 500:1500, not a percentage'));
   else if (!(lo < hi)) problems.push(optionProblem('--range', flags.range, 'the low end must be below the high end'));
-  const tolerance = flags.tolerance === undefined ? undefined : leverNumber(flags.tolerance);
+  const tolerance = flags.tolerance === undefined ? undefined : numberOrPercent(flags.tolerance);
   if (tolerance !== undefined && !(tolerance > 0)) problems.push(optionProblem('--tolerance', flags.tolerance, 'must be a positive number (or percentage) in the lever\'s unit'));
   const lever = leverOf(flags.lever, lo, hi, tolerance, problems);
   if (problems.length === before) problems.push(...toleranceProblems(lever, flags));

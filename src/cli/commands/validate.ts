@@ -2,7 +2,7 @@
  * `yibao validate FILE...`: check scenario, policy, reform and rule documents (sanctions, agreements) and report every problem
  * (file:line, field, value, what is allowed). The kind of document is told by its shape; see DOCUMENT_KINDS.
  */
-import { apparentKind } from '../../input/documentKind.js';
+import { KIND_FIELDS } from '../../input/documentKind.js';
 import type { Command } from 'commander';
 import { readDocument, validateDocument, type SourceDocument } from '../../input/document.js';
 import { formatProblem, InputError, type Problem } from '../../input/inputError.js';
@@ -34,7 +34,7 @@ const isObjectWith = (data: unknown, key: string) => data !== null && typeof dat
 
 const reformKind: DocumentKind = {
   name: 'reform',
-  matches: (data) => isObjectWith(data, 'changes') || apparentKind(data) === 'reform',
+  matches: (data) => KIND_FIELDS.reform.some((key) => isObjectWith(data, key)),
   check(doc, options) {
     const reform = { ...validateDocument(doc, reformSchema), file: doc.file, doc };
     const merged = applyReform(loadPolicy(options.policy), reform);
@@ -47,9 +47,6 @@ function ruleFiles(files: readonly { id: string; jurisdiction: string }[], regio
   return files.map((f) => `${f.id} (${jurisdictionText(f.jurisdiction, region)})`).join(' and ');
 }
 
-/** Fields only a scenario has (a policy has none of them, a reform has `changes`). */
-const SCENARIO_FIELDS = ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'policyChanges'];
-
 /**
  * A scenario is checked as `yibao run` would check it before simulating: its fields, the policy and dated
  * policy changes it names, each projection year's policy (reforms, indexation), and the files its
@@ -58,7 +55,7 @@ const SCENARIO_FIELDS = ['baseYear', 'horizon', 'paths', 'sample', 'policy', 'po
  */
 const scenarioKind: DocumentKind = {
   name: 'scenario',
-  matches: (data) => SCENARIO_FIELDS.some((key) => isObjectWith(data, key)),
+  matches: (data) => KIND_FIELDS.scenario.some((key) => isObjectWith(data, key)),
   check(doc) {
     const loaded = scenarioFromDocument(doc);
     const spec = runSpec(loaded);
