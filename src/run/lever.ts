@@ -41,6 +41,12 @@ export function leverDigits(lever: Lever): number {
   return Math.max(Math.abs(lever.lo), Math.abs(lever.hi)) <= 1 ? 4 : 2;
 }
 
+/** A lever's value as answers and reports tell it: a rate in percent to 2 places ("6.50%"), else to the lever's digits. */
+export function leverText(lever: Lever, x: number): string {
+  if (lever.kind === 'employerRate') return `${(x * 100).toFixed(leverDigits(lever) - 2)}%`;
+  return x.toFixed(leverDigits(lever));
+}
+
 /** The finest step a lever's value takes: it is set to the fen or to 4 decimals, so a finer tolerance only re-runs equal values. */
 export function leverResolution(lever: Lever): number {
   return 1 / 10 ** leverDigits(lever); // 10 ** -4 is 0.00009999999999999999

@@ -5,7 +5,7 @@
  */
 import { solvencyChart, type SolvencyPoint } from '../charts/solvency.js';
 import { buildReport, type ReportCell, type ReportTable } from '../report/index.js';
-import { leverDigits, type Lever, type SolveResult } from './solve.js';
+import { leverText, type Lever, type SolveResult } from './solve.js';
 
 /** The lever with its unit, for an axis or a table. */
 export function leverLabel(lever: Lever): string {
@@ -82,7 +82,7 @@ function curveTable(r: SolveResult, points: readonly SolvencyPoint[], told: (x: 
 export function solveReportHtml(r: SolveResult, answer: string): string {
   const m = r.manifest;
   const points = shownCurve(r.curve, r.value);
-  const told = (x: number) => x.toFixed(leverDigits(r.lever));
+  const told = (x: number) => leverText(r.lever, x);
   const chart = solvencyChart(points, {
     required: 1 - r.target.allowedFailure,
     answer: r.value,

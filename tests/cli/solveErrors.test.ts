@@ -178,8 +178,9 @@ describe('solveAnswer wording', () => {
   });
 
   it('says "an employer contribution rate"', () => {
-    const text = solveAnswer(result({ kind: 'employerRate', lo: 0, hi: 0.1 }, 0.065, mc(0.06, 0.07)), '2021–2030');
-    expect(text).toContain('The employee fund needs an employer contribution rate of 0.0650 to keep');
+    const text = solveAnswer(result({ kind: 'employerRate', lo: 0, hi: 0.1 }, 0.065, mc(0.06, 0.0725)), '2021–2030');
+    expect(text).toContain('The employee fund needs an employer contribution rate of 6.50% to keep');
+    expect(text).toContain('Monte Carlo interval 6.00% to 7.25%');
     expect(text).not.toMatch(/\ba employer\b/);
   });
 

@@ -12,7 +12,7 @@ import { writeDirectoryAtomic } from '../../io/atomic.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
-import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverTolerance, policyLeverDirection, recordedSolve, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverText, leverTolerance, policyLeverDirection, recordedSolve, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
@@ -103,9 +103,9 @@ export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 
-/** A lever value in its unit: "468.75 yuan", "0.0650", "1200.00". */
+/** A lever value in its unit: "468.75 yuan", "6.50%", "1200.00". */
 export function leverAmount(lever: Lever, x: number): string {
-  const text = x.toFixed(leverDigits(lever));
+  const text = leverText(lever, x);
   return lever.kind === 'residentSubsidy' ? `${text} yuan` : text;
 }
 
