@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { InputError, type Problem } from '../input/inputError.js';
 import { checkDirectoryTarget } from '../io/atomic.js';
 import type { ProgressEvent } from '../engine/pool.js';
+import { executionProblems, type ExecutionOptions } from '../engine/simulate.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
 import { defaultScenarioFile, loadScenario, overrideProblems, sampleProblems, type LoadedScenario } from '../scenario/load.js';
 import { editedDocuments, loadManifest, type Rerun, type RerunCommand } from '../run/manifest.js';
@@ -55,6 +56,9 @@ const positiveInt = (flag: string, v: string | undefined, min: number, problems:
   return n;
 };
 
+/** A count as given: a number if it reads as one, else the text (for executionProblems to name). */
+const count = (v: string | undefined): number | string | undefined => (v === undefined ? undefined : v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
+
 /** Parse and check the shared flags; every problem at once. */
 export function runOptions(flags: SimulationFlags): RunOptions & { formats: TableFormat[]; png: boolean } {
   const problems: Problem[] = [];
@@ -63,20 +67,20 @@ export function runOptions(flags: SimulationFlags): RunOptions & { formats: Tabl
   const formats = [...new Set((flags.format ?? TABLE_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean))];
   for (const f of formats) if (!(TABLE_FORMATS as readonly string[]).includes(f)) problems.push(optionProblem('--format', f, `must be one of ${TABLE_FORMATS.join(', ')}`));
   if (formats.length === 0) problems.push(optionProblem('--format', flags.format, `must name at least one of ${TABLE_FORMATS.join(', ')}`));
+  const execution = { workers: count(flags.workers), chunkMembers: count(flags.chunk) };
   const options = {
-    workers: positiveInt('--workers', flags.workers, 0, problems),
     paths: positiveInt('--paths', flags.paths, 1, problems),
     members: positiveInt('--members', flags.members, 1, problems),
     horizon: positiveInt('--horizon', flags.horizon, 1, problems),
-    chunkMembers: positiveInt('--chunk', flags.chunk, 1, problems),
     seed,
     formats: formats as TableFormat[],
     png: flags.png === true,
   };
   // Held to the scenario file's own rules, as withOverrides holds any caller's (scenario/load.ts), but named as options.
   problems.push(...overrideProblems(options, COMMAND_LINE, (field) => `--${field}`));
+  problems.push(...executionProblems(execution, COMMAND_LINE, (field) => (field === 'workers' ? '--workers' : '--chunk')));
   if (problems.length > 0) throw new InputError(problems);
-  return options;
+  return { ...options, ...(execution as ExecutionOptions) };
 }
 
 /**

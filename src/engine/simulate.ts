@@ -60,17 +60,23 @@ function pathRunProviders(spec: RunSpec, setup: ProviderSetup) {
 }
 type PathRunProviders = ReturnType<typeof pathRunProviders>;
 
-/** Worker and chunk counts a caller (a notebook) gave: whole numbers, or the pool would never start its work. */
-function optionProblems(options: SimulateOptions): Problem[] {
-  const whole = (field: 'workers' | 'chunkMembers', min: number): Problem[] => {
-    const v: unknown = options[field];
-    return v === undefined || (Number.isInteger(v) && (v as number) >= min) ? [] : [{ file: 'run options', path: [field], value: v, message: `must be a whole number of at least ${min}` }];
+/** How a run is carried out, which never changes its numbers. */
+export type ExecutionOptions = Pick<SimulateOptions, 'workers' | 'chunkMembers'>;
+
+/**
+ * Worker and chunk counts a caller gave (a notebook's options, the command line's --workers and --chunk,
+ * named by `name`): whole numbers, or the pool would never start its work.
+ */
+export function executionProblems(o: { [F in keyof ExecutionOptions]?: unknown }, file = 'run options', name: (field: keyof ExecutionOptions) => string = (f) => f): Problem[] {
+  const whole = (field: keyof ExecutionOptions, min: number): Problem[] => {
+    const v = o[field];
+    return v === undefined || (Number.isInteger(v) && (v as number) >= min) ? [] : [{ file, path: [name(field)], value: v, message: `must be a whole number of at least ${min}` }];
   };
   return [...whole('workers', 0), ...whole('chunkMembers', 1)];
 }
 
 export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Promise<SimulationCube> {
-  const problems = optionProblems(options);
+  const problems = executionProblems(options);
   if (problems.length > 0) throw new InputError(problems);
   const { scenario, years } = spec;
   const setup = providerSetup(spec); // the scenario's rule, case-group and cash-flow files, checked before any worker starts

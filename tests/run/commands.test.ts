@@ -282,6 +282,8 @@ describe('user mistakes', () => {
   it.each([
     [['run', 'no-such-scenario.yaml'], /no-such-scenario\.yaml: file not found/],
     [['run', '--paths', '0'], /--paths = "0": must be a whole number of at least 1/],
+    // The same rule a notebook's workers and chunkMembers are held to (engine/simulate.ts executionProblems).
+    [['run', '--workers', 'two', '--chunk', '0.5'], /--workers = "two": must be a whole number of at least 0\n.*--chunk = 0\.5: must be a whole number of at least 1/],
     // Found after the whole simulation, as an internal error, before it was checked with the options.
     [['run', '--format', ''], /--format = "": must name at least one of csv, json, parquet/],
     [['solve', '--target', 'ruin<=5%', '--range', '0:100'], /--target = "ruin<=5%": expected "depletion<=P"/],
