@@ -32,7 +32,14 @@ export const ratio = z
   .max(1, 'must be between 0 and 1')
   .refine((r) => Math.abs(Math.round(r * 10_000) - r * 10_000) < 1e-6, 'must have at most 4 decimals');
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/** A day that exists (2021-02-30 and 2021-13-01 do not): the date rolls over otherwise. */
+function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === v;
+}
+
+const isoDate = z.string().refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD');
 
 /** Most bands a ratio table may have (the batch kernel's fixed row width). */
 export const MAX_BANDS = 8;
@@ -203,7 +210,8 @@ export const policySchema = z
     name: z.string().min(1),
     jurisdiction: z.string().min(2),
     effective: z.strictObject({ from: isoDate, to: isoDate.optional() }).superRefine((e, ctx) => {
-      if (e.to && e.to < e.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before effective.from (${e.from})` });
+      // Compared only when both are real days; a bad one is reported on its own.
+      if (e.to && isCalendarDate(e.from) && isCalendarDate(e.to) && e.to < e.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before effective.from (${e.from})` });
     }),
     description: z.string().optional(),
     sources: z.array(source).default([]),

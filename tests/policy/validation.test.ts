@@ -134,6 +134,32 @@ employee:
     expect(policyFromDocument(doc).policy.employee!.outpatient.cap).toEqual({ inService: 2000, retired: null });
   });
 
+  it('refuses an effective date that is no calendar day, instead of letting it roll over', () => {
+    // "2021-02-30" passed the old YYYY-MM-DD pattern and was compared as text, so claims dated 2021-03-01
+    // fell inside a policy "from 2021-02-30", and "2021-13-01" was reported only as "to before from".
+    const at = (effective: string) =>
+      problemsOf(() =>
+        policyFromDocument(
+          parseDocumentText(
+            `id: t
+name: t
+jurisdiction: CN-test
+effective: ${effective}
+employee:
+  outpatient: { deductible: 300, ratio: 0.6 }
+  chronic: { ratio: 0.8 }
+  inpatient: { deductible: 500, ratio: 0.9 }
+  fundCap: { amount: 100000 }
+`,
+            't.yaml',
+          ),
+        ),
+      ).map((p) => [p.path.join('.'), p.value, p.line, p.message]);
+    expect(at('{ from: 2021-02-30 }')).toEqual([['effective.from', '2021-02-30', 4, 'must be a calendar date written YYYY-MM-DD']]);
+    expect(at('{ from: 2021-13-01, to: 2021-12-31 }')).toEqual([['effective.from', '2021-13-01', 4, 'must be a calendar date written YYYY-MM-DD']]);
+    expect(at('{ from: 2021-01-01, to: 2021-04-31 }')).toEqual([['effective.to', '2021-04-31', 4, 'must be a calendar date written YYYY-MM-DD']]);
+  });
+
   it('loads every policy file shipped in scenarios/policies', () => {
     const dir = join(packageRoot(), 'scenarios', 'policies');
     const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
