@@ -201,6 +201,18 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     bad('date', `is before this person's previous claim (${before.date}, line ${before.line}): a person's claims must be in date order`);
   }
 
+  // The admission flags mean something on one setting each; elsewhere they were ignored without a word, so an
+  // observation marked "newAdmission": false (meant as part of a stay) still opened an admission and its deductible.
+  if (input.admitted && input.setting !== 'emergencyObservation') {
+    bad('admitted', `is for an emergency observation (${CHINESE.emergencyObservation}) line only, not "${input.setting}": leave it out, or set setting to "emergencyObservation"`);
+  }
+  if (input.newAdmission !== undefined && input.setting !== 'inpatient') {
+    const why = input.setting === 'emergencyObservation'
+      ? 'an admitted observation always opens an admission, and the inpatient line after it continues that admission by default'
+      : `"${input.setting}" has no admissions`;
+    bad('newAdmission', `is for inpatient (${CHINESE.inpatient}) lines only: ${why}; leave it out`);
+  }
+
   // Starting accumulators: given on the person's first line (a claim from mid-year), else carried.
   let start = before?.accumulators;
   const given = input.accumulators;

@@ -48,6 +48,50 @@ describe('settleJsonLines', () => {
   });
 });
 
+describe('admission flags on the setting they belong to', () => {
+  const lines = (...claims: object[]) => claims.map((c) => JSON.stringify(c)).join('\n');
+  const base = { person: 'a', type: 'inService', date: '2021-03-01', level: 'secondary', classA: 1000 };
+
+  it('refuses admitted on a line that is not an emergency observation, and newAdmission on one that is not inpatient', () => {
+    // Both used to be ignored: the outpatient line below was settled as outpatient care, and the observation
+    // marked newAdmission false (meant as part of a stay) opened a new admission with its 500 deductible.
+    const { settled, problems } = settleJsonLines(
+      policy,
+      lines(
+        { ...base, setting: 'outpatient', admitted: true },
+        { ...base, setting: 'emergencyObservation', admitted: true, newAdmission: false },
+        { ...base, setting: 'pharmacy', newAdmission: true },
+      ),
+      'f.jsonl',
+    );
+    expect(settled).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'f.jsonl:1: admitted = true: is for an emergency observation (急诊留观) line only, not "outpatient": leave it out, or set setting to "emergencyObservation"',
+      'f.jsonl:2: newAdmission = false: is for inpatient (住院) lines only: an admitted observation always opens an admission, and the inpatient line after it continues that admission by default; leave it out',
+      'f.jsonl:3: newAdmission = true: is for inpatient (住院) lines only: "pharmacy" has no admissions; leave it out',
+    ]);
+  });
+
+  it('still takes admitted false anywhere, and both flags where they belong', () => {
+    // Default policy, 在职 at a 二级 hospital: the observation opens admission 1 (deductible 500, fund 500 × 90% = 450);
+    // the stay continues it (no deductible, 1000 × 90% = 900). An explicit admitted false changes nothing.
+    const { settled, problems } = settleJsonLines(
+      policy,
+      lines(
+        { ...base, setting: 'outpatient', admitted: false, classA: 100 },
+        { ...base, setting: 'emergencyObservation', admitted: true },
+        { ...base, setting: 'inpatient', newAdmission: false },
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(settled.map((s) => [s.split.deductible, s.split.pooledFund])).toEqual([
+      ['100.00', '0.00'],
+      ['500.00', '450.00'],
+      ['0.00', '900.00'],
+    ]);
+  });
+});
+
 describe('parseClaimLine', () => {
   const where = { file: 'c.jsonl', line: 4 };
 
