@@ -1,0 +1,64 @@
+/**
+ * The explanation (`yibao explain`, `settle --explain`) read as an actuary checks a claim by hand: which limit
+ * bound, and every step's arithmetic. Figures computed by hand from the policy files named.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/cli/paths.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import { settleJsonLines } from '../../src/settlement/jsonLines.js';
+
+const policyFile = (name: string) => loadPolicy(join(packageRoot(), 'scenarios', 'policies', name));
+
+/** The explanation texts of the last line of `claims`, settled in order. */
+function steps(policy: string, ...claims: object[]): string[] {
+  const text = claims.map((c) => JSON.stringify({ person: 'p', ...c })).join('\n');
+  const { settled, problems } = settleJsonLines(policyFile(policy), text, 'x.jsonl', { explain: true });
+  expect(problems).toEqual([]);
+  return settled.at(-1)!.explanation!.map((s) => `${s.zh}: ${s.text}`);
+}
+
+describe('caps in the explanation', () => {
+  it('names the limit that binds and shows the room: the outpatient pool, not the fund cap', () => {
+    // default-2021, 退休: outpatient 1100 at 二级 (deductible 300 − 200 used = 100; fund (1090 − 100) × 65% = 643.50),
+    // then 9000 at a pharmacy in the same pool: 9000 × 70% = 6300 > 3000 − 643.50 = 2356.50 left of the pool's limit;
+    // cost covered 2356.50 ÷ 0.70 = 3366.428… → 3366.43 (up); above the cap 9000 − 3366.43 = 5633.57;
+    // co-payment 3366.43 − 2356.50 = 1009.93. It used to say "the fund's cap leaves 2356.50".
+    const out = steps(
+      'default-2021.yaml',
+      { type: 'retired', date: '2021-03-01', setting: 'outpatient', level: 'community', classA: 200 },
+      { date: '2021-03-05', setting: 'outpatient', level: 'secondary', classA: 1000, classB: 100 },
+      { date: '2021-03-09', setting: 'pharmacy', level: 'community', classA: 9000 },
+    );
+    expect(out).toContain(
+      '封顶线: 普通门诊(门诊统筹) annual limit (年度支付限额) 3000.00, 643.50 paid before this claim: 2356.50 left, below the 6300.00 the ratios give, so the fund pays 2356.50',
+    );
+    expect(out).toContain(
+      '封顶线: cost above the deductible that payment covers: band 0+: 2356.50 ÷ 70% = 3366.43 (rounded up to the fen); 3366.43 in all; 9000.00 − 3366.43 = 5633.57 is above the cap (超封顶线)',
+    );
+    expect(out).toContain('统筹基金支付: pooled fund pays 2356.50; co-payment (共付段个人负担) 3366.43 − 2356.50 = 1009.93');
+  });
+
+  it('finds the covered cost band by band when the fund cap is crossed in a banded table', () => {
+    // beijing-style-employee, 在职 at 二级, 130000: deductible 1300; bands 28700 × 87% = 24969, 10000 × 92% = 9200,
+    // 90000 × 97% = 87300, 121469 in all > the 100000 fund cap. The first two bands fit whole (34169); the third
+    // covers (100000 − 34169) ÷ 0.97 = 65831 ÷ 0.97 = 67867.010… → 67867.02; 28700 + 10000 + 67867.02 = 106567.02;
+    // above the cap 128700 − 106567.02 = 22132.98; co-payment 6567.02.
+    const out = steps('beijing-style-employee.yaml', { type: 'inService', date: '2021-03-01', setting: 'inpatient', level: 'secondary', classA: 130000 });
+    expect(out).toContain(
+      '封顶线: fund cap (封顶线, 统筹基金年度最高支付限额) 100000.00, 0.00 paid before this claim: 100000.00 left, below the 121469.00 the ratios give, so the fund pays 100000.00',
+    );
+    expect(out).toContain(
+      '封顶线: cost above the deductible that payment covers: band 0-30000: 28700.00 whole (fund 24969.00); band 30000-40000: 10000.00 whole (fund 9200.00); ' +
+        'band 40000+: 100000.00 − 34169.00 = 65831.00 left to pay; 65831.00 ÷ 97% = 67867.02 (rounded up to the fen); 106567.02 in all; ' +
+        '128700.00 − 106567.02 = 22132.98 is above the cap (超封顶线)',
+    );
+  });
+
+  it('says an out-of-area reduction is in percentage points, with the ratio before and after', () => {
+    // default-2021, 在职 at 三级, unregistered out of area: 20% first self-pay on 10000 = 2000; (8000 − 800) at
+    // 85% − 10 points = 75%: 5400. "ratio lowered 10%" read as 85% × 0.9 = 76.5%.
+    const out = steps('default-2021.yaml', { type: 'inService', date: '2021-03-01', setting: 'inpatient', level: 'tertiary', location: 'outOfAreaUnregistered', classA: 10000 });
+    expect(out).toContain('报销比例: band 0+: 7200.00 × 75% = 5400.00 (85% − 10 percentage points for 异地就医(未备案) = 75%)');
+  });
+});
