@@ -62,3 +62,38 @@ describe('caps in the explanation', () => {
     expect(out).toContain('报销比例: band 0+: 7200.00 × 75% = 5400.00 (85% − 10 percentage points for 异地就医(未备案) = 75%)');
   });
 });
+
+describe('serious-illness insurance and medical assistance in the explanation', () => {
+  it('shows the burden above the deductible, each band paid, the total and the cap', () => {
+    // default-2021, 成年居民 at 三级, 800000 of 甲类, eligible for assistance. Deductible 600; the fund pays its
+    // 100000 cap, covering 100000 ÷ 0.62 = 161290.33; co-payment 61290.33; above the cap 799400 − 161290.33 = 638109.67.
+    // 大病: burden 600 + 61290.33 + 638109.67 = 700000, 685000 above the 15000 deductible: 100000 × 60% = 60000 and
+    // 585000 × 70% = 409500, 469500 in all, capped at 300000. 医疗救助: 700000 − 300000 = 400000 × 70% = 280000,
+    // capped at 50000. Before, neither the band results nor the caps were shown.
+    const out = steps('default-2021.yaml', { type: 'adult', assistanceEligible: true, date: '2021-05-10', setting: 'inpatient', level: 'tertiary', classA: 800000 });
+    expect(out).toContain(
+      '大病保险: compliant burden (起付线 + 共付段个人负担 + 超封顶线) 700000.00; year to date 0.00 → 700000.00, above the deductible (起付标准) 15000.00: 0.00 → 685000.00; ' +
+        'band 0-100000: 100000.00 × 60% = 60000.00; band 100000+: 585000.00 × 70% = 409500.00; 469500.00 in all; ' +
+        'capped at the 300000.00 left of its annual cap 300000.00: pays 300000.00',
+    );
+    expect(out).toContain(
+      '医疗救助: burden left 400000.00, 0.00 under its deductible; 400000.00 × 70% = 280000.00, capped at the 50000.00 left of its annual cap 50000.00: pays 50000.00',
+    );
+  });
+
+  it('counts the year to date across admissions', () => {
+    // nanchang-2025, 老年居民 at 三级: 110000 with 10000 乙类 (first self-pay 1000, outside the 大病 basis); deductible 600;
+    // fund 108400 × 60% = 65040; co-payment 43360; 大病 burden 43960, 26960 above the 17000 deductible × 60% = 16176.
+    // Second admission 20000: deductible 600, co-payment 19400 × 40% = 7760; burden 8360: 43960 → 52320 year to date,
+    // 26960 → 35320 above the deductible; 8360 × 60% = 5016.
+    const out = steps(
+      'nanchang-2025.yaml',
+      { type: 'elderly', date: '2025-03-01', setting: 'inpatient', level: 'tertiary', classA: 100000, classB: 10000 },
+      { date: '2025-06-01', setting: 'inpatient', level: 'tertiary', classA: 20000 },
+    );
+    expect(out).toContain(
+      '大病保险: compliant burden (起付线 + 共付段个人负担 + 超封顶线) 8360.00; year to date 43960.00 → 52320.00, above the deductible (起付标准) 17000.00: 26960.00 → 35320.00; ' +
+        'band 0+: 8360.00 × 60% = 5016.00: pays 5016.00',
+    );
+  });
+});

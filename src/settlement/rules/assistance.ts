@@ -21,14 +21,19 @@ export function assistance(
   if (!as || !eligible || !(as.settings as readonly string[]).includes(benefit)) return ZERO;
   const deductibleLeft = Decimal.max(ZERO, new Decimal(as.deductible).minus(fromFen(acc.assistanceDeductibleUsed)));
   const underDeductible = Decimal.min(remainingBurden, deductibleLeft);
-  let pay = share(remainingBurden.minus(underDeductible), as.ratio);
-  if (as.cap !== null) pay = Decimal.min(pay, Decimal.max(ZERO, new Decimal(as.cap).minus(fromFen(acc.assistancePaid))));
+  const above = remainingBurden.minus(underDeductible);
+  const ratioPay = share(above, as.ratio);
+  const capLeft = as.cap === null ? undefined : Decimal.max(ZERO, new Decimal(as.cap).minus(fromFen(acc.assistancePaid)));
+  const pay = capLeft === undefined ? ratioPay : Decimal.min(ratioPay, capLeft);
   acc.assistanceDeductibleUsed += toFen(underDeductible);
   acc.assistancePaid += toFen(pay);
   trace.push({
     rule: 'assistance',
     zh: '医疗救助',
-    text: `burden left ${yuanText(remainingBurden)}, ${yuanText(underDeductible)} under its deductible; ${percentText(as.ratio)} of the rest: pays ${yuanText(pay)}`,
+    text:
+      `burden left ${yuanText(remainingBurden)}, ${yuanText(underDeductible)} under its deductible; ${yuanText(above)} × ${percentText(as.ratio)} = ${yuanText(ratioPay)}` +
+      (capLeft !== undefined && ratioPay.gt(capLeft) ? `, capped at the ${yuanText(capLeft)} left of its annual cap ${yuanText(new Decimal(as.cap!))}` : '') +
+      `: pays ${yuanText(pay)}`,
   });
   return pay;
 }

@@ -6,7 +6,7 @@
  */
 import { Decimal, ZERO, fromFen, percentText, share, toFen, yuanText } from '../../money/decimal.js';
 import type { SchemePolicy } from '../../policy/schema.js';
-import type { BenefitSetting, PersonType } from '../../policy/vocabulary.js';
+import { CHINESE, type BenefitSetting, type PersonType } from '../../policy/vocabulary.js';
 import type { Accumulators } from '../types.js';
 import { bandText, segmentsOf } from './bands.js';
 import type { Step } from './trace.js';
@@ -31,17 +31,29 @@ export function seriousIllness(
   const deductible = new Decimal(si.deductible[type]!);
   const start = fromFen(acc.seriousIllnessBasis);
   const segments = segmentsOf(si.bands, Decimal.max(ZERO, start.minus(deductible)), Decimal.max(ZERO, start.plus(basis).minus(deductible)));
+  const pieces: string[] = [];
   let pay = ZERO;
-  for (const s of segments) pay = pay.plus(share(s.amount, s.ratio));
-  if (si.cap !== null) pay = Decimal.min(pay, Decimal.max(ZERO, new Decimal(si.cap).minus(fromFen(acc.seriousIllnessPaid))));
+  for (const s of segments) {
+    const part = share(s.amount, s.ratio);
+    pieces.push(`band ${bandText(s.band)}: ${yuanText(s.amount)} × ${percentText(s.ratio)} = ${yuanText(part)}`);
+    pay = pay.plus(part);
+  }
+  const banded = pay;
+  const capLeft = si.cap === null ? undefined : Decimal.max(ZERO, new Decimal(si.cap).minus(fromFen(acc.seriousIllnessPaid)));
+  if (capLeft !== undefined) pay = Decimal.min(pay, capLeft);
   acc.seriousIllnessBasis += toFen(basis);
   acc.seriousIllnessPaid += toFen(pay);
+  // The bands are read above the deductible: 0-100000 means the first 100000 of burden beyond it.
+  const end = start.plus(basis);
   trace.push({
     rule: 'seriousIllness',
     zh: '大病保险',
     text:
-      `compliant burden ${yuanText(basis)} (year to date ${yuanText(start.plus(basis))}, deductible ${yuanText(deductible)})` +
-      segments.map((s) => `; band ${bandText(s.band)}: ${yuanText(s.amount)} × ${percentText(s.ratio)}`).join('') +
+      `compliant burden (${si.basis.map((b) => CHINESE[b]).join(' + ')}) ${yuanText(basis)}; year to date ${yuanText(start)} → ${yuanText(end)}, ` +
+      `above the deductible (起付标准) ${yuanText(deductible)}: ${yuanText(Decimal.max(ZERO, start.minus(deductible)))} → ${yuanText(Decimal.max(ZERO, end.minus(deductible)))}` +
+      pieces.map((p) => `; ${p}`).join('') +
+      (segments.length > 1 ? `; ${yuanText(banded)} in all` : '') +
+      (capLeft !== undefined && banded.gt(capLeft) ? `; capped at the ${yuanText(capLeft)} left of its annual cap ${yuanText(new Decimal(si.cap!))}` : '') +
       `: pays ${yuanText(pay)}`,
   });
   return pay;
