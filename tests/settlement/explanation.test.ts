@@ -97,3 +97,17 @@ describe('serious-illness insurance and medical assistance in the explanation', 
     );
   });
 });
+
+describe('admissions in the explanation', () => {
+  it('says when a stay continues an admission, which is why it pays no deductible', () => {
+    // default-2021, 在职 at 二级: an admitted emergency observation of 1000 opens admission 1 (deductible 500,
+    // fund 450); the stay after it continues that admission: no deductible, 5000 × 90% = 4500 (seed 002 篇1 L19).
+    const out = steps(
+      'default-2021.yaml',
+      { type: 'inService', date: '2021-03-01', setting: 'emergencyObservation', level: 'secondary', classA: 1000, admitted: true },
+      { date: '2021-03-02', setting: 'inpatient', level: 'secondary', classA: 5000 },
+    );
+    expect(out).toContain('起付线: patient pays 0.00 under the deductible of admission no. 1, which this claim continues (0.00 left)');
+    expect(out).toContain('统筹基金支付: pooled fund pays 4500.00; co-payment (共付段个人负担) 5000.00 − 4500.00 = 500.00');
+  });
+});

@@ -38,7 +38,9 @@ export function deductible(
     }
     const paid = Decimal.min(policyRange, fromFen(acc.admissionDeductibleLeft));
     acc.admissionDeductibleLeft -= toFen(paid);
-    trace.push({ rule: 'deductible', zh: '起付线', text: `patient pays ${yuanText(paid)} under the admission's deductible (${yuanText(fromFen(acc.admissionDeductibleLeft))} left)` });
+    // A continued stay (or the stay after an admitted emergency observation) says so: it is why no deductible is new.
+    const which = newAdmission ? "the admission's deductible" : `the deductible of admission no. ${acc.admissions}, which this claim continues`;
+    trace.push({ rule: 'deductible', zh: '起付线', text: `patient pays ${yuanText(paid)} under ${which} (${yuanText(fromFen(acc.admissionDeductibleLeft))} left)` });
     return paid;
   }
   const annual = new Decimal(scheme[pool].deductible[type]!);
