@@ -111,3 +111,21 @@ describe('admissions in the explanation', () => {
     expect(out).toContain('统筹基金支付: pooled fund pays 4500.00; co-payment (共付段个人负担) 5000.00 − 4500.00 = 500.00');
   });
 });
+
+describe('personal account in the explanation', () => {
+  it('says why a relative’s account (家庭共济) paid nothing', () => {
+    // default-2021, 在职 at 二级, 15500: deductible 500, fund 15000 × 90% = 13500, patient's share 500 + 1500 = 2000.
+    // Family use (seed 002 篇10 L541): the relative's balance must be above 6000, the amount at least 2000, 3000 left.
+    const claim = { type: 'inService', date: '2021-03-01', setting: 'inpatient', level: 'secondary', classA: 15500 };
+    // Own account 500 pays first: the 1500 left is below 2000.
+    expect(steps('default-2021.yaml', { ...claim, accountBalance: 500, familyAccountBalance: 9000 })).toContain(
+      '个人账户: patient\'s share 2000.00, of which the account may pay 2000.00: account pays 500.00, family account (家庭共济) 0.00 ' +
+        '(the 1500.00 left is below the 2000.00 minimum for family use), cash (现金) 1500.00',
+    );
+    // A balance of exactly 6000 is not above 6000 (超过6000元).
+    expect(steps('default-2021.yaml', { ...claim, familyAccountBalance: 6000 })).toContain(
+      '个人账户: patient\'s share 2000.00, of which the account may pay 2000.00: account pays 0.00, family account (家庭共济) 0.00 ' +
+        '(its balance 6000.00 is not above 6000.00), cash (现金) 2000.00',
+    );
+  });
+});

@@ -49,7 +49,7 @@ export function payPatientShare(
     text:
       `patient's share ${yuanText(patientShare)}, of which the account may pay ${yuanText(payable)}: ` +
       `account pays ${yuanText(own)}` +
-      (fu ? `, family account (家庭共济) ${yuanText(family)}` : '') +
+      (fu ? `, family account (家庭共济) ${yuanText(family)}${fu && rest.gt(0) && family.isZero() ? ` (${whyNoFamilyUse(fu, rest, familyBalance)})` : ''}` : '') +
       `, cash (现金) ${yuanText(cash)}`,
   });
   return {
@@ -59,4 +59,11 @@ export function payPatientShare(
     accountBalance: balances.account - toFen(own),
     familyAccountBalance: balances.family - toFen(family),
   };
+}
+
+/** Why a relative's account paid nothing towards what the own account left (the Taizhou conditions). */
+function whyNoFamilyUse(fu: { minHistoricBalance: number; minClaim: number; minRemaining: number }, rest: Decimal, balance: Decimal): string {
+  if (rest.lt(fu.minClaim)) return `the ${yuanText(rest)} left is below the ${yuanText(new Decimal(fu.minClaim))} minimum for family use`;
+  if (!balance.gt(fu.minHistoricBalance)) return `its balance ${yuanText(balance)} is not above ${yuanText(new Decimal(fu.minHistoricBalance))}`;
+  return `its balance ${yuanText(balance)} must keep ${yuanText(new Decimal(fu.minRemaining))}`;
 }
