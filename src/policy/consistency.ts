@@ -4,7 +4,8 @@
  *  - a setting's annual cap (门诊统筹/门诊慢特病 年度支付限额) below its annual deductible;
  *  - the inpatient cap below an inpatient deductible (any hospital level);
  *  - the fund cap (封顶线), when it covers inpatient care, below an inpatient deductible;
- *  - a later admission's deductible above the first admission's (seed 000: later admissions pay a lower one).
+ *  - a later admission's deductible above the first admission's (seed 000: later admissions pay a lower one);
+ *  - the serious-illness (大病保险) or medical-assistance (医疗救助) annual cap below its own deductible.
  * A check runs only when the fields it reads parsed cleanly, so it is reported together with every other
  * problem of the file. Problems are placed at the resolved key (e.g. `cap.inService`); loading moves them
  * to the field as written (see writtenPath in load.ts).
@@ -24,6 +25,8 @@ export interface CheckedScheme {
     cap: ByType<number | null>;
   };
   fundCap: { amount: ByType<number>; settings: readonly string[] };
+  seriousIllness: { deductible: ByType<number>; cap: number | null } | null;
+  assistance: { deductible: number; cap: number | null } | null;
 }
 
 type Path = (string | number)[];
@@ -96,6 +99,23 @@ const CHECKS: SchemeCheck[] = [
       const amount = s.fundCap.amount[t]!;
       if (!s.fundCap.settings.includes('inpatient') || amount >= top.amount) return [];
       return [{ path: ['fundCap', 'amount', t], text: (w) => `the fund cap ${amount} for ${w} is below the inpatient deductible ${top.amount} (${top.level}): must be at least ${top.amount}` }];
+    },
+  },
+  {
+    reads: [['seriousIllness']],
+    find(s, t) {
+      const si = s.seriousIllness;
+      const deductible = si?.deductible[t];
+      if (!si || si.cap === null || deductible === undefined || si.cap >= deductible) return [];
+      return [{ path: ['seriousIllness', 'cap'], text: (w) => `the serious-illness (大病保险) cap ${si.cap} is below its deductible ${deductible} for ${w}: must be at least ${deductible} (or null for no cap)` }];
+    },
+  },
+  {
+    reads: [['assistance']],
+    find(s) {
+      const as = s.assistance;
+      if (!as || as.cap === null || as.cap >= as.deductible) return [];
+      return [{ path: ['assistance', 'cap'], text: () => `the medical-assistance (医疗救助) cap ${as.cap} is below its deductible ${as.deductible}: must be at least ${as.deductible} (or null for no cap)` }];
     },
   },
 ];

@@ -134,6 +134,36 @@ employee:
     expect(policyFromDocument(doc).policy.employee!.outpatient.cap).toEqual({ inService: 2000, retired: null });
   });
 
+  it('refuses a serious-illness or medical-assistance cap below its own deductible (a cap written in 万元)', () => {
+    // Both were accepted: a 大病保险 cap of 30 (meant 30万) under a 15000 deductible paid at most 30 yuan a year.
+    const doc = parseDocumentText(
+      `id: t
+name: t
+jurisdiction: CN-test
+effective: { from: 2021-01-01 }
+resident:
+  outpatient: { ratio: 0.5 }
+  chronic: { ratio: 0.6 }
+  inpatient: { deductible: 500, ratio: 0.7 }
+  fundCap: { amount: 100000 }
+  seriousIllness: { deductible: { default: 15000, child: 10000 }, bands: [{ from: 0, ratio: 0.6 }], cap: 30 }
+  assistance: { deductible: 1000, ratio: 0.7, cap: 5 }
+`,
+      't.yaml',
+    );
+    expect(problemsOf(() => policyFromDocument(doc)).map((p) => [p.path.join('.'), p.value, p.line, p.message])).toEqual([
+      [
+        'resident.seriousIllness.cap', 30, 10,
+        'the serious-illness (大病保险) cap 30 is below its deductible 15000 for adult (成年居民), elderly (老年居民): must be at least 15000 (or null for no cap)',
+      ],
+      [
+        'resident.seriousIllness.cap', 30, 10,
+        'the serious-illness (大病保险) cap 30 is below its deductible 10000 for child (学生儿童): must be at least 10000 (or null for no cap)',
+      ],
+      ['resident.assistance.cap', 5, 11, 'the medical-assistance (医疗救助) cap 5 is below its deductible 1000: must be at least 1000 (or null for no cap)'],
+    ]);
+  });
+
   it('refuses an effective date that is no calendar day, instead of letting it roll over', () => {
     // "2021-02-30" passed the old YYYY-MM-DD pattern and was compared as text, so claims dated 2021-03-01
     // fell inside a policy "from 2021-02-30", and "2021-13-01" was reported only as "to before from".

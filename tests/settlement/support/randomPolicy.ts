@@ -105,18 +105,28 @@ function schemeInput(rng: Rng, types: readonly string[]) {
   const fundCapAmount = Object.fromEntries(types.map((t) => [t, Math.round((maxDeductible[t]! + yuanAmount(rng, 0, 2 * sc.cap)) * 100) / 100]));
   const fundCapSettings = subset(rng, BENEFIT_SETTINGS, 0.5);
 
+  // Layer caps never below their deductibles (the schema refuses that); the draws are taken in the same order.
+  const above = (floor: number, head: number) => Math.round((floor + yuanAmount(rng, 0, head)) * 100) / 100;
   const layers = {
     seriousIllness: chance(rng, 0.6)
-      ? {
-          settings: subset(rng, BENEFIT_SETTINGS, 0.6),
-          deductible: w(types, perType(() => (chance(rng, 0.3) ? 0 : yuanAmount(rng, 0, 20000)))),
-          bands: randomBands(rng, 1000, 50000),
-          cap: chance(rng, 0.4) ? null : yuanAmount(rng, 0, 100000),
-          basis: pick(rng, [['aboveCap'], ['deductible', 'copay', 'aboveCap'], ['copay'], ['deductible', 'copay'], ['copay', 'aboveCap']]),
-        }
+      ? (() => {
+          const settings = subset(rng, BENEFIT_SETTINGS, 0.6);
+          const deductible = perType(() => (chance(rng, 0.3) ? 0 : yuanAmount(rng, 0, 20000)));
+          return {
+            settings,
+            deductible: w(types, deductible),
+            bands: randomBands(rng, 1000, 50000),
+            cap: chance(rng, 0.4) ? null : above(Math.max(...types.map((t) => deductible[t]!)), 100000),
+            basis: pick(rng, [['aboveCap'], ['deductible', 'copay', 'aboveCap'], ['copay'], ['deductible', 'copay'], ['copay', 'aboveCap']]),
+          };
+        })()
       : null,
     assistance: chance(rng, 0.5)
-      ? { settings: subset(rng, BENEFIT_SETTINGS, 0.6), deductible: yuanAmount(rng, 0, 3000), ratio: ratio(rng), cap: chance(rng, 0.4) ? null : yuanAmount(rng, 0, 30000) }
+      ? (() => {
+          const settings = subset(rng, BENEFIT_SETTINGS, 0.6);
+          const deductible = yuanAmount(rng, 0, 3000);
+          return { settings, deductible, ratio: ratio(rng), cap: chance(rng, 0.4) ? null : above(deductible, 30000) };
+        })()
       : null,
     backstop: chance(rng, 0.5)
       ? { settings: subset(rng, BENEFIT_SETTINGS, 0.5), targetRatio: ratio(rng, 0.5, 1), basis: pick(rng, ['total', 'policyRange'] as const) }
