@@ -41,6 +41,19 @@ function isCalendarDate(v: string): boolean {
 
 const isoDate = z.string().refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD');
 
+/**
+ * A list of names, each at most once. A repeated name is a slip, and not a harmless one: the reference
+ * settlement sums a 大病保险 basis part by part, so `basis: [copay, copay]` counted the co-payment twice
+ * (the batch kernel, reading flags, once), paying more than the burden and leaving negative cash.
+ */
+function distinct<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).superRefine((list, ctx) => {
+    list.forEach((v, i) => {
+      if (list.indexOf(v) < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice (at ${list.indexOf(v)} and ${i}): list each once` });
+    });
+  });
+}
+
 /** Most bands a ratio table may have (the batch kernel's fixed row width). */
 export const MAX_BANDS = 8;
 
@@ -135,29 +148,29 @@ function schemeSchema(byPerson: ByPerson, types: readonly PersonType[]) {
   const outOfAreaTerms = z.strictObject({ ratioReduction: ratio.default(0), firstSelfPay: ratio.default(0) });
 
   const seriousIllness = z.strictObject({
-    settings: z.array(benefitSetting).default(['inpatient', 'chronic']),
+    settings: distinct(benefitSetting).default(['inpatient', 'chronic']),
     deductible: byPerson(yuan),
     bands,
     cap: optionalCap.default(null),
-    basis: z.array(z.enum(['deductible', 'copay', 'aboveCap'])).min(1).default(['deductible', 'copay', 'aboveCap']),
+    basis: distinct(z.enum(['deductible', 'copay', 'aboveCap'])).min(1).default(['deductible', 'copay', 'aboveCap']),
   });
 
   const assistance = z.strictObject({
-    settings: z.array(benefitSetting).default(['inpatient', 'chronic']),
+    settings: distinct(benefitSetting).default(['inpatient', 'chronic']),
     deductible: yuan.prefault(0),
     ratio,
     cap: optionalCap.default(null),
   });
 
   const backstop = z.strictObject({
-    settings: z.array(benefitSetting).default(['inpatient']),
+    settings: distinct(benefitSetting).default(['inpatient']),
     targetRatio: ratio,
     basis: z.enum(['total', 'policyRange']).default('total'),
   });
 
   const personalAccount = z.strictObject({
-    settings: z.array(z.enum(SETTINGS)).default([...SETTINGS]),
-    components: z.array(z.enum(['outOfScope', 'firstSelfPay', 'deductible', 'copay', 'aboveCap'])).default([
+    settings: distinct(z.enum(SETTINGS)).default([...SETTINGS]),
+    components: distinct(z.enum(['outOfScope', 'firstSelfPay', 'deductible', 'copay', 'aboveCap'])).default([
       'firstSelfPay',
       'deductible',
       'copay',
@@ -171,14 +184,14 @@ function schemeSchema(byPerson: ByPerson, types: readonly PersonType[]) {
 
   const scheme = z.strictObject({
     classBFirstSelfPay: ratio.prefault(0),
-    excludedCauses: z.array(z.enum(CAUSES).exclude(['illness'])).default(CAUSES.filter((c) => c !== 'illness') as never),
+    excludedCauses: distinct(z.enum(CAUSES).exclude(['illness'])).default(CAUSES.filter((c) => c !== 'illness') as never),
     outpatient: outpatientBenefit,
     chronic: outpatientBenefit,
     inpatient,
     pharmacy: pharmacy.prefault({}),
     fundCap: z.strictObject({
       amount: byPerson(yuan),
-      settings: z.array(benefitSetting).min(1).default(['inpatient', 'chronic']),
+      settings: distinct(benefitSetting).min(1).default(['inpatient', 'chronic']),
     }),
     outOfArea: z
       .strictObject({ outOfAreaRegistered: outOfAreaTerms.prefault({}), outOfAreaUnregistered: outOfAreaTerms.prefault({}) })

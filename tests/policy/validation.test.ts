@@ -164,6 +164,32 @@ resident:
     ]);
   });
 
+  it('refuses a name listed twice in a list (a 大病保险 basis counted the co-payment twice)', () => {
+    // nanchang-2025's resident 大病保险 with basis [deductible, copay, copay, aboveCap] used to load: for an elderly
+    // resident's 110000 admission at 三级 (burden 600 + 43360) it paid 60% × (600 + 2 × 43360 − 17000) = 42192
+    // instead of 60% × 26960 = 16176, and the next admission left cash at −1312.00.
+    const doc = parseDocumentText(
+      `id: t
+name: t
+jurisdiction: CN-test
+effective: { from: 2021-01-01 }
+resident:
+  excludedCauses: [crime, crime]
+  outpatient: { ratio: 0.5 }
+  chronic: { ratio: 0.6 }
+  inpatient: { deductible: 500, ratio: 0.7 }
+  fundCap: { amount: 100000, settings: [inpatient, chronic, inpatient] }
+  seriousIllness: { deductible: 15000, bands: [{ from: 0, ratio: 0.6 }], basis: [deductible, copay, copay, aboveCap] }
+`,
+      't.yaml',
+    );
+    expect(problemsOf(() => policyFromDocument(doc)).map((p) => [p.path.join('.'), p.value, p.line, p.message])).toEqual([
+      ['resident.excludedCauses.1', 'crime', 6, '"crime" is listed twice (at 0 and 1): list each once'],
+      ['resident.fundCap.settings.2', 'inpatient', 10, '"inpatient" is listed twice (at 0 and 2): list each once'],
+      ['resident.seriousIllness.basis.2', 'copay', 11, '"copay" is listed twice (at 1 and 2): list each once'],
+    ]);
+  });
+
   it('refuses an effective date that is no calendar day, instead of letting it roll over', () => {
     // "2021-02-30" passed the old YYYY-MM-DD pattern and was compared as text, so claims dated 2021-03-01
     // fell inside a policy "from 2021-02-30", and "2021-13-01" was reported only as "to before from".
