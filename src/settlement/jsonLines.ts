@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { problemsFromZod, type Problem } from '../input/inputError.js';
 import { fenToYuan, MAX_FEN, yuanToFen } from '../money/fen.js';
 import type { LoadedPolicy } from '../policy/load.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy, SchemePolicy } from '../policy/schema.js';
 import { CAUSES, CHINESE, LEVELS, LOCATIONS, PERSON_TYPES, schemeOf, SETTINGS, type PersonType } from '../policy/vocabulary.js';
 import { accumulatorsFor, settleReference, type Settlement } from './reference.js';
 import type { Step } from './rules/trace.js';
@@ -228,6 +228,10 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     }
     start = emptyAccumulators(year);
     for (const k of ACCUMULATOR_FIELDS) start[k] = given[k] ?? 0;
+    const scheme = type === undefined ? undefined : policy[schemeOf(type)];
+    if (scheme && type !== undefined) {
+      for (const [k, message] of unreachableAccumulators(scheme, type, start)) report(['accumulators', k], message, fenToYuan(start[k]));
+    }
   }
 
   // 急诊留观 (seed 002): an inpatient line right after the person's admitted emergency observation, in the
@@ -273,6 +277,38 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     admittedObservation: input.setting === 'emergencyObservation' && input.admitted,
   });
   return { ok: true, value: { where, input, person, claim, settlement } };
+}
+
+/**
+ * Accumulators given for a claim from mid-year that no claims under the policy could have left: more of a
+ * deductible used than the deductible, more paid than a cap, a fund cap that has counted less than the
+ * settings it covers paid. They were taken as given, and settled the claim as if from an impossible year.
+ */
+function unreachableAccumulators(scheme: SchemePolicy, type: PersonType, acc: Accumulators): [keyof Accumulators, string][] {
+  const out: [keyof Accumulators, string][] = [];
+  const who = `${type} (${CHINESE[type]})`;
+  const atMost = (k: keyof Accumulators, limit: number | null | undefined, what: string) => {
+    if (limit !== null && limit !== undefined && acc[k] > Math.round(limit * 100)) out.push([k, `must be at most ${fenToYuan(Math.round(limit * 100))}, ${what}`]);
+  };
+  atMost('outpatientDeductibleUsed', scheme.outpatient.deductible[type], `the annual ${CHINESE.outpatient} deductible for ${who}`);
+  atMost('chronicDeductibleUsed', scheme.chronic.deductible[type], `the annual ${CHINESE.chronic} deductible for ${who}`);
+  atMost('admissionDeductibleLeft', Math.max(...LEVELS.map((l) => scheme.inpatient.deductible[type]![l])), `the highest first-admission deductible for ${who}`);
+  atMost('outpatientPaid', scheme.outpatient.cap[type], `the ${CHINESE.outpatient} annual limit for ${who}`);
+  atMost('chronicPaid', scheme.chronic.cap[type], `the ${CHINESE.chronic} annual limit for ${who}`);
+  atMost('inpatientPaid', scheme.inpatient.cap[type], `the ${CHINESE.inpatient} annual limit for ${who}`);
+  atMost('fundCapPaid', scheme.fundCap.amount[type], `the fund cap (封顶线) for ${who}`);
+  atMost('seriousIllnessPaid', scheme.seriousIllness?.cap, `the ${CHINESE.seriousIllness} annual cap`);
+  atMost('assistancePaid', scheme.assistance?.cap, `the ${CHINESE.assistance} annual cap`);
+  atMost('assistanceDeductibleUsed', scheme.assistance?.deductible, `the ${CHINESE.assistance} annual deductible`);
+  // The fund cap counts every payment in the settings it covers (pharmacy payments share outpatientPaid, so
+  // only inpatient and chronic care are summed here).
+  const covered = (['inpatient', 'chronic'] as const).filter((b) => (scheme.fundCap.settings as readonly string[]).includes(b));
+  const counted = covered.reduce((sum, b) => sum + acc[b === 'inpatient' ? 'inpatientPaid' : 'chronicPaid'], 0);
+  if (acc.fundCapPaid < counted) {
+    const fields = covered.map((b) => (b === 'inpatient' ? 'inpatientPaid' : 'chronicPaid')).join(' + ');
+    out.push(['fundCapPaid', `must be at least ${fields} (${fenToYuan(counted)}): the fund cap (封顶线) counts every payment in the settings it covers`]);
+  }
+  return out;
 }
 
 /**

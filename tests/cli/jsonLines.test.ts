@@ -92,6 +92,33 @@ describe('admission flags on the setting they belong to', () => {
   });
 });
 
+describe('accumulators from mid-year', () => {
+  it('refuses a state no claims under the policy could leave, naming the limit', () => {
+    // default-2021, 在职: outpatient deductible 300 and limit 2000, highest first-admission deductible 800 (三级),
+    // fund cap 100000 over inpatient and chronic care. Each line was settled before as if from an impossible year:
+    // line 1 paid nothing towards a deductible "900 used" of 300; line 3 left the fund cap 100000 of room although
+    // 60000 of inpatient payments had counted towards it.
+    const claim = { type: 'inService', date: '2021-06-01', setting: 'inpatient', level: 'secondary', classA: 1000 };
+    const text = [
+      { person: 1, ...claim, accumulators: { outpatientDeductibleUsed: 900, outpatientPaid: 2500 } },
+      { person: 2, ...claim, accumulators: { admissions: 1, admissionDeductibleLeft: 5000 } },
+      { person: 3, ...claim, accumulators: { inpatientPaid: 60000, chronicPaid: 1000, fundCapPaid: 0 } },
+      { person: 4, ...claim, accumulators: { admissions: 1, inpatientPaid: 5440, fundCapPaid: 5440, outpatientDeductibleUsed: 300 } },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join('\n');
+    const { settled, problems } = settleJsonLines(policy, text, 'm.jsonl');
+    expect(problems.map(formatProblem)).toEqual([
+      'm.jsonl:1: accumulators.outpatientDeductibleUsed = "900.00": must be at most 300.00, the annual 普通门诊(门诊统筹) deductible for inService (在职)',
+      'm.jsonl:1: accumulators.outpatientPaid = "2500.00": must be at most 2000.00, the 普通门诊(门诊统筹) annual limit for inService (在职)',
+      'm.jsonl:2: accumulators.admissionDeductibleLeft = "5000.00": must be at most 800.00, the highest first-admission deductible for inService (在职)',
+      'm.jsonl:3: accumulators.fundCapPaid = "0.00": must be at least inpatientPaid + chronicPaid (61000.00): the fund cap (封顶线) counts every payment in the settings it covers',
+    ]);
+    // The consistent state (the README's example) is still taken: a later admission, deductible 250.
+    expect(settled.map((s) => [s.person, s.split.deductible])).toEqual([[4, '250.00']]);
+  });
+});
+
 describe('parseClaimLine', () => {
   const where = { file: 'c.jsonl', line: 4 };
 
