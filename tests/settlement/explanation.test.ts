@@ -55,6 +55,17 @@ describe('caps in the explanation', () => {
     );
   });
 
+  it('says plainly when the cap left nothing', () => {
+    // default-2021, 在职 at 三级: 200000 uses the whole 100000 fund cap; a later admission of 20000 (deductible 400)
+    // finds nothing left, so all 19600 above the deductible is above the cap. It printed "covers: ; 0.00 in all".
+    const out = steps(
+      'default-2021.yaml',
+      { type: 'inService', date: '2021-02-01', setting: 'inpatient', level: 'tertiary', classA: 200000 },
+      { date: '2021-08-01', setting: 'inpatient', level: 'tertiary', classA: 20000 },
+    );
+    expect(out).toContain('封顶线: cost above the deductible that payment covers: none; 19600.00 − 0.00 = 19600.00 is above the cap (超封顶线)');
+  });
+
   it('says an out-of-area reduction is in percentage points, with the ratio before and after', () => {
     // default-2021, 在职 at 三级, unregistered out of area: 20% first self-pay on 10000 = 2000; (8000 − 800) at
     // 85% − 10 points = 75%: 5400. "ratio lowered 10%" read as 85% × 0.9 = 76.5%.

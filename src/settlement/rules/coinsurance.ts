@@ -120,7 +120,7 @@ export function pooledShare(
     trace.push({
       rule: 'cap',
       zh: '封顶线',
-      text: `cost above the deductible that payment covers: ${cover.pieces.join('; ')}; ${yuanText(covered)} in all; ${yuanText(eligible)} − ${yuanText(covered)} = ${yuanText(result.aboveCap)} is above the cap (超封顶线)`,
+      text: `cost above the deductible that payment covers: ${cover.pieces.length > 0 ? `${cover.pieces.join('; ')}; ${yuanText(covered)} in all` : 'none'}; ${yuanText(eligible)} − ${yuanText(covered)} = ${yuanText(result.aboveCap)} is above the cap (超封顶线)`,
     });
   }
   const pool = benefit === 'pharmacy' ? 'outpatient' : benefit;
