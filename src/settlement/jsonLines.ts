@@ -201,6 +201,17 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     bad('date', `is before this person's previous claim (${before.date}, line ${before.line}): a person's claims must be in date order`);
   }
 
+  // The two schemes are separate funds, each with its own deductibles, admissions count and caps: a person's
+  // accumulators under one cannot carry into the other within a year (they did, so a resident's payments used up
+  // the employee fund cap and a first employee admission paid the later-admission deductible).
+  if (before && type !== undefined && schemeOf(type) !== schemeOf(before.person.type) && before.accumulators.year === year) {
+    bad(
+      'type',
+      `moves this person from ${CHINESE[schemeOf(before.person.type)]} ("${before.person.type}", line ${before.line}) to ${CHINESE[schemeOf(type)]} within ${year}; ` +
+        `the schemes keep separate deductibles and caps, so this year's accumulators cannot carry: settle the claims under the new scheme with a new person id`,
+    );
+  }
+
   // The admission flags mean something on one setting each; elsewhere they were ignored without a word, so an
   // observation marked "newAdmission": false (meant as part of a stay) still opened an admission and its deductible.
   if (input.admitted && input.setting !== 'emergencyObservation') {

@@ -119,6 +119,32 @@ describe('accumulators from mid-year', () => {
   });
 });
 
+describe('a change of scheme', () => {
+  it('is refused within a year, and allowed from the next', () => {
+    // default-2021: a resident admission of 200000 at 三级 uses the resident fund's 100000 cap. The same person as an
+    // employee in August was settled as the employee scheme's admission no. 2 (deductible 400, not 800) with the
+    // employee fund cap used up (fund 0, 大额 90% of 19600). The schemes are separate funds.
+    const twoYears = { ...policy, effective: { from: '2021-01-01', to: '2022-12-31' } };
+    const text = [
+      { person: 's', type: 'adult', date: '2021-02-01', setting: 'inpatient', level: 'tertiary', classA: 200000 },
+      { person: 's', type: 'inService', date: '2021-08-01', setting: 'inpatient', level: 'tertiary', classA: 20000 },
+      { person: 's', type: 'inService', date: '2022-01-10', setting: 'inpatient', level: 'tertiary', classA: 20000 },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join('\n');
+    const { settled, problems } = settleJsonLines(twoYears, text, 's.jsonl');
+    expect(problems.map(formatProblem)).toEqual([
+      's.jsonl:2: type = "inService": moves this person from 城乡居民医保 ("adult", line 1) to 职工医保 within 2021; ' +
+        'the schemes keep separate deductibles and caps, so this year\'s accumulators cannot carry: settle the claims under the new scheme with a new person id',
+    ]);
+    // In 2022 the employee's first admission: deductible 800, fund 19200 × 85% = 16320.
+    expect(settled.map((s) => [s.line, s.type, s.split.deductible, s.split.pooledFund])).toEqual([
+      [1, 'adult', '600.00', '100000.00'],
+      [3, 'inService', '800.00', '16320.00'],
+    ]);
+  });
+});
+
 describe('parseClaimLine', () => {
   const where = { file: 'c.jsonl', line: 4 };
 
