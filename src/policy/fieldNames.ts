@@ -5,6 +5,7 @@
  * array). Keyed tables (value or table by person type/level) are unions, so their keys come out too.
  */
 import type { z } from 'zod';
+import type { Problem } from '../input/inputError.js';
 
 interface Def {
   type: string;
@@ -44,4 +45,11 @@ function at(s: z.ZodType, path: readonly (string | number)[]): z.ZodType[] {
 export function allowedFields(schema: z.ZodType, path: readonly (string | number)[]): string[] {
   const names = new Set(at(schema, path).flatMap(objects).flatMap((d) => Object.keys(d.shape ?? {})));
   return [...names];
+}
+
+/** An unknown field's problem, saying which fields `schema` allows there (other problems unchanged). */
+export function withAllowedFields(schema: z.ZodType, p: Problem): Problem {
+  if (p.message !== 'unknown field') return p;
+  const allowed = allowedFields(schema, p.path.slice(0, -1));
+  return allowed.length > 0 ? { ...p, message: `unknown field; allowed here: ${allowed.join(', ')}` } : p;
 }

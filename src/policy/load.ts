@@ -6,7 +6,7 @@ import { wrongKindProblems } from '../input/documentKind.js';
 import type { z } from 'zod';
 import { readDocument, withLines, type SourceDocument } from '../input/document.js';
 import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
-import { allowedFields } from './fieldNames.js';
+import { withAllowedFields } from './fieldNames.js';
 import { policySchema, type Policy } from './schema.js';
 
 export interface LoadedPolicy {
@@ -49,16 +49,9 @@ export function atWrittenPath(p: Problem, raw: unknown): Problem {
   return cur === undefined ? p : { ...p, path, value: cur };
 }
 
-/** An unknown field's problem, saying which fields are allowed there. */
-function withAllowedFields(p: Problem): Problem {
-  if (p.message !== 'unknown field') return p;
-  const allowed = allowedFields(policySchema, p.path.slice(0, -1));
-  return allowed.length > 0 ? { ...p, message: `unknown field; allowed here: ${allowed.join(', ')}` } : p;
-}
-
 /** Problems of a policy document (as written in `raw`), for `file`. */
 export function policyProblems(issues: readonly z.core.$ZodIssue[], raw: unknown, file: string): Problem[] {
-  return problemsFromZod(issues, raw, file).map((p) => withAllowedFields(atWrittenPath(p, raw)));
+  return problemsFromZod(issues, raw, file).map((p) => withAllowedFields(policySchema, atWrittenPath(p, raw)));
 }
 
 export function policyFromDocument(doc: SourceDocument): LoadedPolicy {

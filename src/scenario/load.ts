@@ -7,6 +7,7 @@ import { wrongKindProblems } from '../input/documentKind.js';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { readDocument, withLines, type SourceDocument } from '../input/document.js';
 import { InputError, problemsFromZod, type Problem } from '../input/inputError.js';
+import { withAllowedFields } from '../policy/fieldNames.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { loadReform, type Reform } from '../policy/reform.js';
 import { runKeys } from '../random/keys.js';
@@ -42,7 +43,7 @@ export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   const wrong = wrongKindProblems(doc, 'scenario');
   if (wrong.length > 0) throw new InputError(wrong);
   const parsed = scenarioSchema.safeParse(doc.data);
-  const problems: Problem[] = parsed.success ? [] : withLines(problemsFromZod(parsed.error.issues, doc.data, file), doc);
+  const problems: Problem[] = parsed.success ? [] : withLines(problemsFromZod(parsed.error.issues, doc.data, file).map((p) => withAllowedFields(scenarioSchema, p)), doc);
   const base = dirname(resolve(file));
   const at = (p: string) => (isAbsolute(p) ? p : join(base, p));
   const attempt = <T>(fn: () => T, path: (string | number)[]): T | undefined => {
