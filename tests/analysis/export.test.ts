@@ -132,6 +132,20 @@ describe('exporting tables', () => {
     expect(first![header!.indexOf('se')]).toBe('');
   });
 
+  it('gives a column the same Parquet type whatever the run\'s values: years and path counts INT32, measures DOUBLE', async () => {
+    // fund_risk_by_year of a run where no path depletes (every probability 0) and of one where a path does.
+    const risk = (probability: number, earliest: number) => [{ scheme: 'resident', year: 2021, probability, mean: 3, earliest_year: earliest, paths: 4 }];
+    const types = async (name: string, rows: object[]) => {
+      await exportTables(join(work, name), { fund_risk: toFrame(rows) }, ['parquet']);
+      const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+      const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(work, name, 'fund_risk.parquet')));
+      return Object.fromEntries(meta.schema.slice(1).map((e) => [e.name, e.type]));
+    };
+    const none = await types('risk-none', risk(0, NaN)); // no path depletes: no earliest year (NaN, as fund_events has it)
+    expect(none).toEqual({ scheme: 'BYTE_ARRAY', year: 'INT32', probability: 'DOUBLE', mean: 'DOUBLE', earliest_year: 'INT32', paths: 'INT32' });
+    expect(await types('risk-some', risk(0.25, 2023))).toEqual(none);
+  });
+
   it('replaces an earlier export whole, or leaves it alone on an error; never a directory of other files', async () => {
     const dir = join(work, 'replace');
     await exportTables(dir, toFrames({ old: [{ a: 0 }] }), ['csv']);
