@@ -121,6 +121,11 @@ function describe(issue: Issue, value: unknown): string {
     return `expected ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  // A discriminated union's tag (an indexation rule's `mode`) that names no branch: its allowed values, as for any choice.
+  if (issue.code === 'invalid_union' && 'options' in issue && issue.options && issue.options.length > 0) {
+    const allowed = `one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
+    return value === undefined ? `is required (${allowed})` : `must be ${allowed}`;
+  }
   // The schemas' own messages say what is allowed; the validator's defaults ("Too small: expected number to be >=1990") are reworded.
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) return bound(issue);
   return issue.message;

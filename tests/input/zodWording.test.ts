@@ -40,6 +40,11 @@ describe('validator messages', () => {
     expect(messages(schema, { share: 0.5, name: 'n', code: 'abc', list: [1, 2] })).toEqual(['year: is required (number)', 'changes: is required (object)']);
   });
 
+  it('names the allowed values of a discriminated union\'s tag, as of any choice', () => {
+    const rule = z.array(z.discriminatedUnion('mode', [z.object({ mode: z.literal('fixed') }), z.object({ mode: z.literal('wageIndex'), multiple: z.number().optional() })]));
+    expect(messages(rule, [{ mode: 'wage' }, {}])).toEqual(['0.mode: must be one of "fixed", "wageIndex"', '1.mode: is required (one of "fixed", "wageIndex")']);
+  });
+
   it('keeps a schema\'s own message', () => {
     expect(messages(z.object({ n: z.number().min(1, 'needs at least one path') }), { n: 0 })).toEqual(['n: needs at least one path']);
   });

@@ -71,7 +71,7 @@ describe('rule file validation', () => {
     const body = `        sanctions: [{ kind: jail }]\n`;
     const lines = problems(head.replace("version: '1'\n", '') + choices + article(tier('A', body)));
     expect(lines[0]).toBe('DIR/bad.yaml:1: version: is required (string)');
-    expect(lines[1]).toMatch(/^DIR\/bad\.yaml:18: articles\[0\]\.tiers\[0\]\.sanctions\[0\]\.kind = "jail": .*'fine' \| 'suspendDepartment'/);
+    expect(lines[1]).toMatch(/^DIR\/bad\.yaml:18: articles\[0\]\.tiers\[0\]\.sanctions\[0\]\.kind = "jail": must be one of .*"fine", "suspendDepartment"/);
     expect(lines).toHaveLength(2);
   });
 
