@@ -10,10 +10,9 @@ import { simulate } from '../engine/simulate.js';
 import type { RunSpec } from '../engine/spec.js';
 import { SCHEMES } from '../policy/vocabulary.js';
 import type { Reform } from '../policy/reform.js';
-import { runSpec, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
+import { runSpec, withDocumentLines, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
 import { isSupervised, supervisionTables } from '../supervision/tables.js';
 import { manifestFor, type Manifest } from './manifest.js';
-import { InputError } from '../input/inputError.js';
 
 export interface RunOptions extends RunOverrides {
   workers?: number;
@@ -42,7 +41,7 @@ export async function runScenario(loaded: LoadedScenario, reforms: readonly Refo
     return { spec, cube: await simulate(spec, { workers: options.workers, chunkMembers, signal: options.signal, onProgress: options.onProgress }) };
   };
   const { spec, cube } = await simulated().catch((err: unknown) => {
-    throw withReformLines(err, [...scenario.policyChanges, ...reforms]);
+    throw withDocumentLines(err, scenario, reforms);
   });
   const funds = ledgersOf(cube, scenario);
   const inForceFrom = Object.fromEntries(reforms.flatMap((r) => (r.startYear !== undefined ? [[r.id, r.startYear]] : [])));
@@ -69,11 +68,3 @@ export function ledgersOf(cube: SimulationCube, loaded: LoadedScenario, fund = l
   });
 }
 
-/**
- * The run carries the scenario's policy changes and the reforms as plain data, without their lines (engine/
- * spec.ts): a problem it finds in one of their files gets its line back here, as `validate` would give it.
- */
-function withReformLines(err: unknown, reforms: readonly Reform[]): unknown {
-  if (!(err instanceof InputError)) return err;
-  return new InputError(err.problems.map((p) => (p.line !== undefined ? p : { ...p, line: reforms.find((r) => r.file === p.file)?.doc.lineOf(p.path) })));
-}

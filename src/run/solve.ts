@@ -17,7 +17,7 @@ import { SCHEMES, type Scheme } from '../policy/vocabulary.js';
 import { validateDocument } from '../input/document.js';
 import { simulate } from '../engine/simulate.js';
 import { schemeCanHaveMembers } from '../population/assumptions.js';
-import { runSpec, withOverrides, type LoadedScenario } from '../scenario/load.js';
+import { runSpec, withDocumentLines, withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
 import { manifestFor, type Manifest, type Rerun } from './manifest.js';
 import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
@@ -149,8 +149,10 @@ export async function solveLever(loaded: LoadedScenario, lever: Lever, target: S
   const s = scenario.scenario;
   if (!schemeCanHaveMembers(s.population, target.scheme)) throw noMembers(scenario, lever, target.scheme);
   const fundTarget: FundTarget = { minMonthsCovered: target.minMonthsCovered };
-  const result =
-    lever.kind === 'policy' ? await solvePolicyLever(scenario, lever, target, fundTarget, options) : await solvePerPathLever(scenario, lever, target, fundTarget, options);
+  const solved = lever.kind === 'policy' ? solvePolicyLever(scenario, lever, target, fundTarget, options) : solvePerPathLever(scenario, lever, target, fundTarget, options);
+  const result = await solved.catch((err: unknown) => {
+    throw withDocumentLines(err, scenario);
+  });
   const manifest = manifestFor('solve', scenario, [], { workers: options.workers ?? -1, chunkMembers: options.chunkMembers ?? s.engine.chunkMembers, elapsedMs: Date.now() - started }, { lever, target });
   return { ...result, manifest };
 }

@@ -146,6 +146,21 @@ export function runSpec(loaded: LoadedScenario, reforms: readonly Reform[] = [])
     variants,
   };
   // Build path 0's policies now, so a reform or indexation problem is reported before any worker starts.
-  pathPolicies(spec, 0);
+  try {
+    pathPolicies(spec, 0);
+  } catch (err) {
+    throw withDocumentLines(err, loaded, reforms);
+  }
   return spec;
+}
+
+/**
+ * Problems found from the run specification, which carries the documents' data but not their text (the
+ * indexation rules, the files the institution, payment and cash-flow sections name, a dated change), get
+ * their line back here from the scenario or reform file that has them, as the fields' own problems have it.
+ */
+export function withDocumentLines(err: unknown, loaded: LoadedScenario, reforms: readonly Reform[] = []): unknown {
+  if (!(err instanceof InputError)) return err;
+  const docs = [loaded.doc, ...loaded.policyChanges.map((r) => r.doc), ...reforms.map((r) => r.doc)];
+  return new InputError(err.problems.map((p) => (p.line !== undefined ? p : { ...p, line: docs.find((d) => d.file === p.file)?.lineOf(p.path) })));
 }

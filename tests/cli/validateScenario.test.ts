@@ -9,6 +9,8 @@ const EMPLOYEE_ONLY = join(ROOT, 'scenarios', 'employee-only.yaml');
 const BAD = join(FIXTURES, 'bad-scenario.yaml');
 const MISSING_POLICY = join(FIXTURES, 'scenario-missing-policy.yaml');
 const SUPERVISION_WITH_DEMAND = join(FIXTURES, 'supervision-with-induced-demand.yaml');
+const BAD_INDEXATION = join(FIXTURES, 'scenario-bad-indexation.yaml');
+const MISSING_CASE_GROUPS = join(FIXTURES, 'scenario-missing-case-groups.yaml');
 
 describe('yibao validate, scenario files', () => {
   it('tells a scenario by its fields', () => {
@@ -53,6 +55,15 @@ describe('yibao validate, scenario files', () => {
     expect(run.code).toBe(2);
     expect(run.err.trim()).toMatch(new RegExp(`^yibao: ${MISSING_POLICY.replace(/[.]/g, '\\.')}:8: policy = "policies/no-such-policy\\.yaml": file not found`));
   });
+
+  it('gives the line of a problem found once the scenario is read: an indexation path, a file a section names', async () => {
+    const run = await yibao('validate', BAD_INDEXATION, MISSING_CASE_GROUPS);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^yibao: ${BAD_INDEXATION.replace(/[.]/g, '\\.')}:10: indexation\\[0\\]\\.path = "employee\\.inpatient\\.deductable": no field "deductable"`)),
+      expect.stringMatching(new RegExp(`^yibao: ${MISSING_CASE_GROUPS.replace(/[.]/g, '\\.')}:10: payment\\.caseGroups = "no-such-groups\\.csv": cannot read the case-group table`)),
+    ]);
+  }, 60_000);
 
   it('rejects supervision together with the behavioural response before any run, naming the line', async () => {
     const run = await yibao('validate', SUPERVISION_WITH_DEMAND);

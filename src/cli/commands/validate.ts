@@ -8,8 +8,9 @@ import { readDocument, validateDocument, type SourceDocument } from '../../input
 import { formatProblem, InputError, type Problem } from '../../input/inputError.js';
 import { loadPolicy, policyFromDocument } from '../../policy/load.js';
 import { applyReform, reformSchema } from '../../policy/reform.js';
-import { providerSetup } from '../../engine/providers.js';
-import { runSpec, scenarioFromDocument } from '../../scenario/load.js';
+import { providerSetup, type ProviderSetup } from '../../engine/providers.js';
+import type { RunSpec } from '../../engine/spec.js';
+import { runSpec, scenarioFromDocument, withDocumentLines, type LoadedScenario } from '../../scenario/load.js';
 import { agreementRulesFromDocument } from '../../institutions/rules.js';
 import { penaltyRulesFromDocument } from '../../supervision/load.js';
 import { jurisdictionText } from '../../policy/jurisdiction.js';
@@ -59,7 +60,7 @@ const scenarioKind: DocumentKind = {
   check(doc) {
     const loaded = scenarioFromDocument(doc);
     const spec = runSpec(loaded);
-    const setup = providerSetup(spec);
+    const setup = providerSetupOf(spec, loaded);
     const { scenario, policy } = loaded;
     const region = policy.policy.jurisdiction;
     const byYear = setup.supervision?.rules;
@@ -70,6 +71,15 @@ const scenarioKind: DocumentKind = {
     );
   },
 };
+
+/** The files a scenario's sections name, read as a run reads them; a problem gets its line in the scenario. */
+function providerSetupOf(spec: RunSpec, loaded: LoadedScenario): ProviderSetup {
+  try {
+    return providerSetup(spec);
+  } catch (err) {
+    throw withDocumentLines(err, loaded);
+  }
+}
 
 /** A sanction rule file (data/supervision/): its tiers, choices and statute base (`articles` is its own field). */
 const penaltyRulesKind: DocumentKind = {
