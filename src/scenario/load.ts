@@ -14,6 +14,8 @@ import { runKeys } from '../random/keys.js';
 import { packageRoot } from '../cli/paths.js';
 import { pathPolicies, type RunSpec, type VariantSpec } from '../engine/spec.js';
 import { behaviourProblems } from '../engine/demandFactors.js';
+import { schemeCanHaveMembers } from '../population/assumptions.js';
+import { SCHEMES } from '../policy/vocabulary.js';
 import { projectionYears } from '../projection/macro.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
@@ -64,8 +66,26 @@ export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   if (!parsed.success) throw new InputError(problems);
   const scenario = parsed.data;
   problems.push(...behaviourProblems(scenario, file, doc.lineOf));
+  if (policy) problems.push(...uncoveredSchemeProblems(scenario, policy, file, doc.lineOf));
   if (problems.length > 0 || !policy) throw new InputError(problems);
   return { scenario, file, doc, policy, policyChanges: policyChanges as Reform[] };
+}
+
+/**
+ * A scheme the population has members in must have rules in the policy: without them its members would pay
+ * their contributions and have every claim paid in cash, a fund that only grows, and nothing would say so.
+ */
+function uncoveredSchemeProblems(scenario: Scenario, policy: LoadedPolicy, file: string, lineOf: (path: (string | number)[]) => number | undefined): Problem[] {
+  const { population } = scenario;
+  return SCHEMES.filter((scheme) => schemeCanHaveMembers(population, scheme) && policy.policy[scheme] === undefined).map((scheme) => {
+    const employee = scheme === 'employee';
+    const entrant = employee ? 'youngWorker' : 'newborn';
+    const fromMix = employee ? population.employeeShare > 0 : population.employeeShare < 1;
+    const path = fromMix ? ['population', 'employeeShare'] : ['population', 'entrants', entrant];
+    const who = employee ? 'employees (职工医保)' : 'residents (城乡居民医保)';
+    const fix = `add ${scheme} rules to the policy, or set population.employeeShare to ${employee ? 0 : 1} and population.entrants.${entrant} to 0`;
+    return { file, path, value: valueOf(scenario, path), line: lineOf(path), message: `the population has ${who}, but the policy (${policy.file}) has no ${scheme} scheme, so their claims would all be paid in cash; ${fix}` };
+  });
 }
 
 /** The files a scenario names, as far as they are names (a field of the wrong kind is the schema's problem). */

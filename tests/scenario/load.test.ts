@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPolicyFile } from '../../src/cli/paths.js';
+import { defaultPolicyFile, packageRoot } from '../../src/cli/paths.js';
 import { InputError, type Problem } from '../../src/input/inputError.js';
 import { loadScenario } from '../../src/scenario/load.js';
+
+const ROOT = packageRoot();
 
 function problemsOf(run: () => unknown): Problem[] {
   try {
@@ -17,9 +19,9 @@ function problemsOf(run: () => unknown): Problem[] {
   throw new Error('expected an InputError');
 }
 
-function scenarioFile(body: string): string {
+function scenarioFile(body: string, policy = defaultPolicyFile()): string {
   const file = join(mkdtempSync(join(tmpdir(), 'yibao-scenario-')), 'typo.yaml');
-  const head = `id: typo\nname: typo\nbaseYear: 2021\nhorizon: 2\npaths: 1\nsample: { members: 10, represents: 100 }\npolicy: ${JSON.stringify(defaultPolicyFile())}\n`;
+  const head = `id: typo\nname: typo\nbaseYear: 2021\nhorizon: 2\npaths: 1\nsample: { members: 10, represents: 100 }\npolicy: ${JSON.stringify(policy)}\n`;
   writeFileSync(file, head + body);
   return file;
 }
@@ -31,5 +33,16 @@ describe('loadScenario', () => {
       ['fund.resident.finanzing', 11, expect.stringMatching(/^unknown field; allowed here: financing, opening, /)],
       ['populaton', 8, expect.stringMatching(/^unknown field; allowed here: id, name, .*\bpopulation\b/)],
     ]);
+  });
+
+  it('refuses a population with members in a scheme the policy has no rules for (they would pay in and be paid nothing)', () => {
+    const employeeOnly = join(ROOT, 'scenarios', 'policies', 'beijing-style-employee.yaml');
+    const [problem, ...rest] = problemsOf(() => loadScenario(scenarioFile('population: { employeeShare: 0.9 }\n', employeeOnly)));
+    expect(rest).toEqual([]);
+    expect([problem!.path.join('.'), problem!.line, problem!.value]).toEqual(['population.employeeShare', 8, 0.9]);
+    expect(problem!.message).toMatch(/^the population has residents \(城乡居民医保\), but the policy \(.*beijing-style-employee\.yaml\) has no resident scheme/);
+    // Newborn entrants are residents too.
+    expect(problemsOf(() => loadScenario(scenarioFile('population: { employeeShare: 1 }\n', employeeOnly))).map((p) => p.path.join('.'))).toEqual(['population.entrants.newborn']);
+    expect(loadScenario(scenarioFile('population: { employeeShare: 1, entrants: { newborn: 0 } }\n', employeeOnly)).policy.policy.resident).toBeUndefined();
   });
 });
