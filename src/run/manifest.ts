@@ -5,6 +5,7 @@
  * Worker count and chunk size are recorded but do not affect results.
  */
 import { createHash } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { packageVersion } from '../cli/paths.js';
 import { behaviourStatement } from '../claims/demand.js';
@@ -23,6 +24,12 @@ export interface EmbeddedDocument {
   data: unknown;
 }
 
+/** The scenario also records the directory it was read from: the files it names are relative to it. */
+export interface EmbeddedScenario extends EmbeddedDocument {
+  /** Absolute; a rerun reads the rule, case-group and cash-flow files there, wherever it is started from. */
+  dir?: string;
+}
+
 export interface Manifest {
   tool: 'yibao-sim';
   version: string;
@@ -35,7 +42,7 @@ export interface Manifest {
   represents: number;
   horizon: number;
   baseYear: number;
-  scenario: EmbeddedDocument;
+  scenario: EmbeddedScenario;
   policy: EmbeddedDocument;
   /** The scenario's dated policy changes. */
   policyChanges: EmbeddedDocument[];
@@ -95,7 +102,7 @@ export function manifestFor(
     represents: s.sample.represents,
     horizon: s.horizon,
     baseYear: s.baseYear,
-    scenario: embed(loaded.file, effectiveScenarioData(loaded)),
+    scenario: { ...embed(loaded.file, effectiveScenarioData(loaded)), dir: dirname(resolve(loaded.file)) },
     policy: embed(loaded.policy.file, loaded.policy.raw),
     policyChanges: loaded.policyChanges.map((r) => embed(r.file, r.doc.data)),
     reforms: reforms.map((r) => embed(r.file, r.doc.data)),
@@ -109,7 +116,7 @@ const manifestSchema = z.looseObject({
   tool: z.literal('yibao-sim'),
   version: z.string(),
   kind: z.enum(['run', 'compare', 'solve', 'sensitivity']),
-  scenario: z.looseObject({ file: z.string(), data: z.unknown() }),
+  scenario: z.looseObject({ file: z.string(), data: z.unknown(), dir: z.string().optional() }),
   policy: z.looseObject({ file: z.string(), data: z.unknown() }),
   policyChanges: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
   reforms: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
@@ -151,12 +158,20 @@ export function loadManifest(file: string, command: RerunCommand = 'run'): Rerun
   };
   const scenario: LoadedScenario = {
     scenario: validateDocument(scenarioDoc, scenarioSchema),
-    file: manifest.scenario.file,
+    file: recordedScenarioFile(manifest.scenario),
     doc: scenarioDoc,
     policy: policyFromDocument(fromData(manifest.policy.file, manifest.policy.data)),
     policyChanges: manifest.policyChanges.map(asReform),
   };
   return { manifest, doc, scenario, reforms: manifest.reforms.map(asReform) };
+}
+
+/**
+ * Where the scenario was read from, so that the files it names resolve as they did in the run, not against the
+ * directory a rerun happens to start in (an older manifest without `dir`: as recorded).
+ */
+function recordedScenarioFile(scenario: EmbeddedScenario): string {
+  return scenario.dir === undefined ? scenario.file : join(scenario.dir, basename(scenario.file));
 }
 
 /**
