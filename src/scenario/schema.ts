@@ -27,7 +27,8 @@ const MAX_MEMBERS = 100_000_000;
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 export const scenarioSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"'),
+  // It names the output directory out/<id>: "." or ".." would put the results in out/ itself or above it.
+  id: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'must be letters, digits, "_", "." or "-", starting with a letter, digit or "_" (it names the output directory out/<id>)'),
   name: z.string().min(1),
   description: z.string().optional(),
   sources: z.array(source).default([]),

@@ -1,5 +1,5 @@
 /** Loading a scenario: every problem names the file, line, field path and value, and says what is allowed there. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,15 @@ describe('loadScenario', () => {
     // Newborn entrants are residents too.
     expect(problemsOf(() => loadScenario(scenarioFile('population: { employeeShare: 1 }\n', employeeOnly))).map((p) => p.path.join('.'))).toEqual(['population.entrants.newborn']);
     expect(loadScenario(scenarioFile('population: { employeeShare: 1, entrants: { newborn: 0 } }\n', employeeOnly)).policy.policy.resident).toBeUndefined();
+  });
+
+  it('refuses an id that would put the results outside out/<id> (".." is out/.., the directory the run starts in)', () => {
+    const file = scenarioFile('');
+    for (const id of ['..', '.', '.hidden', '-x']) {
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^id: .*$/m, `id: ${JSON.stringify(id)}`));
+      expect(problemsOf(() => loadScenario(file)).map((p) => [p.path.join('.'), p.value, p.message])).toEqual([['id', id, expect.stringMatching(/^must be letters, digits, .*starting with a letter, digit or "_"/)]]);
+    }
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^id: .*$/m, 'id: beijing-2021.v2'));
+    expect(loadScenario(file).scenario.id).toBe('beijing-2021.v2');
   });
 });
