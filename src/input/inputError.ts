@@ -118,7 +118,8 @@ function describe(issue: Issue, value: unknown): string {
     const expected = KIND[issue.expected] ?? issue.expected;
     if (value === undefined) return `is required (${expected})`;
     if (typeof value === 'number' && issue.expected === 'int') return 'must be a whole number';
-    return `expected ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
+    const got = `expected ${expected}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`;
+    return issue.expected === 'number' && typeof value === 'string' ? got + numberWrittenAsText(value) : got;
   }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   // A discriminated union's tag (an indexation rule's `mode`) that names no branch: its allowed values, as for any choice.
@@ -129,6 +130,20 @@ function describe(issue: Issue, value: unknown): string {
   // The schemas' own messages say what is allowed; the validator's defaults ("Too small: expected number to be >=1990") are reworded.
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) return bound(issue);
   return issue.message;
+}
+
+/**
+ * A number written as text in a unit the files do not use (a percentage, 万元) or quoted: how to write it.
+ * Shares are decimals and money is yuan (README, "Units"), so "60%" is 0.6 and "1.5万" is 15000.
+ */
+function numberWrittenAsText(text: string): string {
+  const plain = (n: number) => String(Number(n.toPrecision(12)));
+  const percent = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  if (percent) return `: write a share as a decimal (${plain(Number(percent[1]) / 100)}), not a percentage`;
+  const wan = /^\s*([-+]?\d+(?:\.\d+)?)\s*万元?\s*$/.exec(text);
+  if (wan) return `: write money in yuan, as a number (${plain(Number(wan[1]) * 10_000)})`;
+  const quoted = /^\s*[-+]?\d{1,3}(?:,?\d{3})*(?:\.\d+)?\s*$/.test(text) || /^\s*[-+]?\d+(?:\.\d+)?\s*$/.test(text);
+  return quoted ? `: write it as a number, without quotes or thousands separators (${plain(Number(text.replace(/,/g, '')))})` : '';
 }
 
 function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {

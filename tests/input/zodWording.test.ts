@@ -45,6 +45,18 @@ describe('validator messages', () => {
     expect(messages(rule, [{ mode: 'wage' }, {}])).toEqual(['0.mode: must be one of "fixed", "wageIndex"', '1.mode: is required (one of "fixed", "wageIndex")']);
   });
 
+  it('says how to write a number given as text in a percentage, in 万元 or quoted', () => {
+    const amounts = z.strictObject({ ratio: z.number(), cap: z.number(), deductible: z.number(), subsidy: z.number(), name: z.number() });
+    expect(messages(amounts, { ratio: '60%', cap: '1.5万', deductible: '30,404', subsidy: '580', name: 'nothing' })).toEqual([
+      'ratio: expected number, got string: write a share as a decimal (0.6), not a percentage',
+      'cap: expected number, got string: write money in yuan, as a number (15000)',
+      'deductible: expected number, got string: write it as a number, without quotes or thousands separators (30404)',
+      'subsidy: expected number, got string: write it as a number, without quotes or thousands separators (580)',
+      'name: expected number, got string',
+    ]);
+    expect(messages(z.object({ share: z.number() }), { share: '33.3%' })).toEqual(['share: expected number, got string: write a share as a decimal (0.333), not a percentage']);
+  });
+
   it('keeps a schema\'s own message', () => {
     expect(messages(z.object({ n: z.number().min(1, 'needs at least one path') }), { n: 0 })).toEqual(['n: needs at least one path']);
   });
