@@ -64,7 +64,10 @@ export function readDocument(file: string): SourceDocument {
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${code})`;
     throw new InputError([{ file, path: [], message: why }]);
   }
-  return parseDocumentText(text, file);
+  const doc = parseDocumentText(text, file);
+  // An empty file (or one of comments only) parses as null: say so, not "expected object, got null".
+  if (doc.data === null || doc.data === undefined) throw new InputError([{ file, path: [], message: 'is empty: it holds no fields (or only comments)' }]);
+  return doc;
 }
 
 /** Validate a document; throw one InputError listing every problem, with lines. */
