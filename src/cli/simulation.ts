@@ -11,7 +11,7 @@ import type { ProgressEvent } from '../engine/pool.js';
 import { executionProblems, type ExecutionOptions } from '../engine/simulate.js';
 import { TABLE_FORMATS, type TableFormat } from '../analysis/export.js';
 import { defaultScenarioFile, loadScenario, overrideProblems, sampleProblems, type LoadedScenario } from '../scenario/load.js';
-import { editedDocuments, loadManifest, type Rerun, type RerunCommand } from '../run/manifest.js';
+import { changedFiles, editedDocuments, loadManifest, type Rerun, type RerunCommand } from '../run/manifest.js';
 import type { RunOptions } from '../run/scenarioRun.js';
 import { packageVersion } from './paths.js';
 import { COMMAND_LINE, optionProblem } from './report.js';
@@ -99,6 +99,9 @@ export function manifestToRerun(file: string, scenarioFile: string | undefined, 
   const edited = editedDocuments(rerun.manifest);
   if (edited.length > 0) {
     process.stderr.write(`yibao: note: ${file} was edited after its run (${edited.join(', ')} no longer match${edited.length === 1 ? 'es' : ''} the recorded sha256); the rerun uses it as edited, not the run it records\n`);
+  }
+  for (const changed of changedFiles(rerun.manifest)) {
+    process.stderr.write(`yibao: note: ${changed.file} (the scenario's ${changed.field}) has changed or gone since the run (it no longer matches the sha256 in ${file}); the rerun reads it as it is now, so numbers may differ\n`);
   }
   return rerun;
 }

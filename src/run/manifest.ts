@@ -5,6 +5,7 @@
  * Worker count and chunk size are recorded but do not affect results.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { packageVersion } from '../cli/paths.js';
@@ -14,7 +15,9 @@ import { InputError } from '../input/inputError.js';
 import { policyFromDocument } from '../policy/load.js';
 import { reformSchema, type Reform } from '../policy/reform.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { scenarioSchema } from '../scenario/schema.js';
+import { scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { AGREEMENT_RULES } from '../institutions/rules.js';
+import { CASHFLOW_PRESETS } from '../cashflow/assumptions.js';
 
 export interface EmbeddedDocument {
   /** The path it was read from, as given. */
@@ -48,12 +51,58 @@ export interface Manifest {
   policyChanges: EmbeddedDocument[];
   /** Reforms compared with the baseline. */
   reforms: EmbeddedDocument[];
+  /**
+   * The files the scenario names (rule, case-group and cash-flow files), by field, with the sha256 of their
+   * bytes: they are read again by a rerun, so a change to one is noted (older manifests have none).
+   */
+  files?: NamedFile[];
   /** The behavioural response (induced demand), stated in every output: off, or on with its elasticity. */
   behaviouralResponse: string;
   /** Options that do not change the numbers. */
   execution: { workers: number; chunkMembers: number; elapsedMs: number };
   /** Anything else the command needs to rerun (e.g. a solve target). */
   extra?: Record<string, unknown>;
+}
+
+export interface NamedFile {
+  /** The scenario field that names it, e.g. `cashflow`. */
+  field: string;
+  /** Absolute. */
+  file: string;
+  /** Of the file's bytes. */
+  sha256: string;
+}
+
+/**
+ * The files of the user's that a scenario's fields name, resolved as a run resolves them (beside the scenario).
+ * Built-in rule sets and presets are package data, covered by `version`; a rule file's own `base` is not followed.
+ */
+function namedFiles(scenario: Scenario, dir: string): NamedFile[] {
+  const { cashflow, payment, institutions, supervision } = scenario;
+  const own = (name: string | undefined) => (name === undefined ? undefined : resolve(dir, name));
+  const named: [string, string | undefined][] = [
+    ['institutions.rules', Object.hasOwn(AGREEMENT_RULES, institutions.rules) ? undefined : own(institutions.rules)],
+    ['payment.caseGroups', own(payment.caseGroups)],
+    ['cashflow', typeof cashflow !== 'string' || (CASHFLOW_PRESETS as readonly string[]).includes(cashflow) ? undefined : own(cashflow)],
+    ['supervision.sanctions.rules', own(supervision.sanctions.rules)],
+  ];
+  return named.flatMap(([field, file]) => {
+    const hash = file === undefined ? undefined : fileSha256(file);
+    return file === undefined || hash === undefined ? [] : [{ field, file, sha256: hash }];
+  });
+}
+
+function fileSha256(file: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The named files that are missing or no longer hash to their recorded sha256: a rerun reads them as they are now. */
+export function changedFiles(manifest: Manifest): NamedFile[] {
+  return (manifest.files ?? []).filter((f) => fileSha256(f.file) !== f.sha256);
 }
 
 /** Canonical JSON: object keys sorted, so equal documents hash equally. */
@@ -106,6 +155,7 @@ export function manifestFor(
     policy: embed(loaded.policy.file, loaded.policy.raw),
     policyChanges: loaded.policyChanges.map((r) => embed(r.file, r.doc.data)),
     reforms: reforms.map((r) => embed(r.file, r.doc.data)),
+    files: namedFiles(s, dirname(resolve(loaded.file))),
     behaviouralResponse: behaviourStatement(s.behaviour),
     execution,
     ...(extra ? { extra } : {}),
