@@ -1,7 +1,8 @@
 /**
  * The run manifest, written beside every run's outputs: enough to reproduce the numbers exactly.
  * It embeds the scenario and the policy/reform documents as written (so a manifest still reproduces
- * after the files change), their hashes, the seed, paths and sample size, and the package version.
+ * after the files change), their hashes, the seed, paths and sample size, and the package version. The other
+ * files the scenario names are read again by a rerun: their hashes are recorded, so a change is noticed.
  * Worker count and chunk size are recorded but do not affect results.
  */
 import { createHash } from 'node:crypto';
@@ -170,6 +171,7 @@ const manifestSchema = z.looseObject({
   policy: z.looseObject({ file: z.string(), data: z.unknown() }),
   policyChanges: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
   reforms: z.array(z.looseObject({ file: z.string(), data: z.unknown() })),
+  files: z.array(z.looseObject({ field: z.string(), file: z.string(), sha256: z.string() })).optional(),
 });
 
 const fromData = (file: string, data: unknown): SourceDocument => ({ file, data, lineOf: () => undefined });
