@@ -66,7 +66,7 @@ export function scenarioFromDocument(doc: SourceDocument): LoadedScenario {
   if (!parsed.success) throw new InputError(problems);
   const scenario = parsed.data;
   problems.push(...behaviourProblems(scenario, file, doc.lineOf));
-  if (policy) problems.push(...uncoveredSchemeProblems(scenario, policy, file, doc.lineOf));
+  if (policy) problems.push(...uncoveredSchemeProblems(scenario, policy, file, doc.lineOf), ...policyStartProblems(scenario, policy, file, doc.lineOf));
   if (problems.length > 0 || !policy) throw new InputError(problems);
   return { scenario, file, doc, policy, policyChanges: policyChanges as Reform[] };
 }
@@ -86,6 +86,18 @@ function uncoveredSchemeProblems(scenario: Scenario, policy: LoadedPolicy, file:
     const fix = `add ${scheme} rules to the policy, or set population.employeeShare to ${employee ? 0 : 1} and population.entrants.${entrant} to 0`;
     return { file, path, value: valueOf(scenario, path), line: lineOf(path), message: `the population has ${who}, but the policy (${policy.file}) has no ${scheme} scheme, so their claims would all be paid in cash; ${fix}` };
   });
+}
+
+/**
+ * The base year must not come before the policy takes effect. Later years carry the policy forward (indexed,
+ * projection/timeline.ts), but a run from an earlier year would settle years the policy never governed.
+ */
+function policyStartProblems(scenario: Scenario, policy: LoadedPolicy, file: string, lineOf: (path: (string | number)[]) => number | undefined): Problem[] {
+  const { from } = policy.policy.effective;
+  const first = Number(from.slice(0, 4));
+  if (scenario.baseYear >= first) return [];
+  const message = `is before the policy takes effect (${from}, ${policy.file}): give a base year from ${first}, or a policy in force in ${scenario.baseYear}`;
+  return [{ file, path: ['baseYear'], value: scenario.baseYear, line: lineOf(['baseYear']), message }];
 }
 
 /** The files a scenario names, as far as they are names (a field of the wrong kind is the schema's problem). */

@@ -55,4 +55,14 @@ describe('loadScenario', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^id: .*$/m, 'id: beijing-2021.v2'));
     expect(loadScenario(file).scenario.id).toBe('beijing-2021.v2');
   });
+
+  it('refuses a base year before the policy takes effect (later years carry it forward; earlier ones it never governed)', () => {
+    const file = scenarioFile('');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('baseYear: 2021', 'baseYear: 2019'));
+    expect(problemsOf(() => loadScenario(file)).map((p) => [p.path.join('.'), p.line, p.value, p.message])).toEqual([
+      ['baseYear', 3, 2019, expect.stringMatching(/^is before the policy takes effect \(2021-01-01, .*default-2021\.yaml\): give a base year from 2021, or a policy in force in 2019$/)],
+    ]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('baseYear: 2019', 'baseYear: 2030'));
+    expect(loadScenario(file).scenario.baseYear).toBe(2030);
+  });
 });
