@@ -139,7 +139,7 @@ export async function writeDirectoryAtomic(
   await mkdir(dirname(abs), { recursive: true })
     .then(() => mkdir(temp))
     .catch((err: NodeJS.ErrnoException) => {
-      throw err.code ? targetProblem(target)(`cannot be written (${err.code}: ${err.message})`) : err;
+      throw err.code ? targetProblem(target)(`cannot be written (${err.code}: ${systemReason(err)})`) : err;
     });
   try {
     await fill(temp, signal);
@@ -172,6 +172,14 @@ export function checkFileTarget(target: string): void {
   const problem = targetProblem(target);
   if (statOrUndefined(target)?.isDirectory()) throw problem('is a directory; name a file');
   checkWritableParent(target, problem);
+}
+
+/**
+ * A system error's reason without its code and path ("ENOENT: no such file or directory, mkdir '/x/.tmp-1'" is
+ * "no such file or directory"): the code is given beside it, and the path is a temporary one the user never named.
+ */
+export function systemReason(err: NodeJS.ErrnoException): string {
+  return err.message.replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
 }
 
 /** A problem with an output place, named by the place as the user gave it. */

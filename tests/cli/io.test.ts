@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicFile, RESULT_MARK, writeDirectoryAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { AtomicFile, RESULT_MARK, systemReason, writeDirectoryAtomic, writeFileAtomic } from '../../src/io/atomic.js';
 import { csvText, writeCsv } from '../../src/io/csv.js';
 import { jsonText, writeJson } from '../../src/io/json.js';
 import { tempDir } from './helpers.js';
@@ -114,6 +114,12 @@ describe('atomic directories', () => {
     mkdirSync(join(dir, 'empty'));
     await writeDirectoryAtomic(join(dir, 'empty'), fill);
     expect(readdirSync(join(dir, 'empty')).sort()).toEqual([RESULT_MARK, 'a.json']);
+  });
+
+  it("names a system error's reason once, without its code or a temporary path the user never gave", () => {
+    const err = Object.assign(new Error("ENOENT: no such file or directory, mkdir '/x/.yibao-tmp-1'"), { code: 'ENOENT' });
+    expect(systemReason(err)).toBe('no such file or directory');
+    expect(systemReason(Object.assign(new Error("EXDEV: cross-device link not permitted, rename '/a' -> '/b'"), { code: 'EXDEV' }))).toBe('cross-device link not permitted');
   });
 
   it('gives the result the usual permissions (not owner-only)', async () => {
