@@ -49,6 +49,14 @@ export function textWidth(text: string, fontSize: number): number {
   return units * fontSize;
 }
 
+/**
+ * The right margin that fits facet labels drawn beside the panels (Plot puts them 9 px out, and does not
+ * measure them: a fixed margin cut "resident 城乡居民医保" short).
+ */
+export function facetLabelMargin(labels: readonly string[], fontSize = 10): number {
+  return Math.ceil(9 + Math.max(0, ...labels.map((l) => textWidth(l, fontSize))) + 6);
+}
+
 /** Break text into lines no wider than `width` px (by the estimate above), at spaces where possible. */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];

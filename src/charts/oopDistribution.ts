@@ -4,7 +4,7 @@
  * axis: their share is stated in the note instead.
  */
 import { composeChart } from './frame.js';
-import { formatNumber, termLabel } from './format.js';
+import { facetLabelMargin, formatNumber, termLabel } from './format.js';
 import { categoryOrder } from './order.js';
 import { COLORS, Plot, plotPanel } from './plot.js';
 
@@ -54,7 +54,7 @@ export function oopDistributionChart(rows: readonly OopBinRow[], options: OopDis
     width: 640,
     height: 70 + groups.length * 180,
     marginLeft: 50,
-    marginRight: groups.length > 1 ? 110 : 20,
+    marginRight: groups.length > 1 ? facetLabelMargin(groups.map(termLabel)) : 20,
     fy: { domain: groups, label: null, tickFormat: termLabel },
     x: { type: 'log', label: 'Out-of-pocket per member-year (yuan, log scale)', tickFormat: formatNumber, ticks: 6 },
     y: { label: 'Member-years (%)', grid: true, nice: true },

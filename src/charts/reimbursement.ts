@@ -3,7 +3,7 @@
  * fund ÷ policy-range cost) beside the actual ratio (实际报销比例, fund ÷ whole bill).
  */
 import { composeChart } from './frame.js';
-import { shortTerm, termLabel } from './format.js';
+import { facetLabelMargin, shortTerm, termLabel } from './format.js';
 import { categoryOrder } from './order.js';
 import { COLORS, Plot, plotPanel } from './plot.js';
 
@@ -41,7 +41,7 @@ export function reimbursementChart(rows: readonly ReimbursementRow[], options: R
     width: Math.max(640, 80 + settings.length * levels.length * 44),
     height: 90 + groups.length * 210,
     marginLeft: 50,
-    marginRight: groups.length > 1 ? 90 : 20,
+    marginRight: groups.length > 1 ? facetLabelMargin(groups.map(termLabel)) : 20,
     fx: { domain: settings, label: null, tickFormat: termLabel, padding: 0.08 },
     fy: { domain: groups, label: null, tickFormat: termLabel },
     x: { domain: levels, label: 'Hospital level', tickFormat: shortTerm, padding: 0.15 },

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { oopDistributionChart, payerRows, reformDeltaChart, reimbursementChart, tornadoChart, whoPaysChart } from '../../src/charts/index.js';
 import type { Split } from '../../src/settlement/types.js';
+import { textWidth } from '../../src/charts/format.js';
 import { num, parseSvg, shapes, texts, tickPosition } from '../helpers/svg.js';
 import { oopRows, payerRowsFixture, reformRows, reimbursementRows, tornadoRows } from './fixtures.js';
 
 const centre = (r: Element) => num(r, 'x') + num(r, 'width') / 2;
+
+/** Each facet label beside the panels (fy) with the x where its text ends, by the translates it sits in. */
+function facetLabelEnds(root: Element): { label: string; end: number }[] {
+  return Array.from(root.querySelectorAll('g[aria-label="fy-axis tick label"] text'), (t) => {
+    let x = 0;
+    for (let e: Element | null = t; e && e !== root; e = e.parentElement) x += Number(/translate\((-?[\d.e+-]+)/.exec(e.getAttribute('transform') ?? '')?.[1] ?? 0);
+    return { label: t.textContent ?? '', end: x + textWidth(t.textContent ?? '', 10) };
+  });
+}
 
 describe('reimbursement chart', () => {
   const root = parseSvg(reimbursementChart(reimbursementRows));
@@ -33,6 +43,14 @@ describe('reimbursement chart', () => {
   it('labels the actual ratios in percent and the levels in Chinese', () => {
     expect(texts(root, 'g.yb-actual-label > text').sort()).toEqual(reimbursementRows.map((r) => String(Math.round(r.actual * 100))).sort());
     expect(texts(root, 'g[aria-label="x-axis tick label"] text')).toContain('三级');
+  });
+
+  it('fits the schemes\' facet labels inside the chart (a fixed margin cut "resident 城乡居民医保" short)', () => {
+    const rows = (['employee', 'resident'] as const).map((group) => ({ ...reimbursementRows[0]!, group }));
+    const chart = parseSvg(reimbursementChart(rows));
+    const ends = facetLabelEnds(chart);
+    expect(ends.map((e) => e.label)).toEqual(['employee 职工医保', 'resident 城乡居民医保']);
+    for (const { end } of ends) expect(end).toBeLessThanOrEqual(num(chart, 'width'));
   });
 
   it('refuses ratios given in percent', () => {
@@ -99,6 +117,12 @@ describe('out-of-pocket distribution chart', () => {
     expect(heights.map((h) => Math.round((h / heights[2]!) * 300) / 10)).toEqual([5, 20, 30, 12, 3]);
     const widths = bars.map((b) => num(b, 'width'));
     expect(widths[2]).toBeCloseTo(widths[3]!, 6);
+  });
+
+  it('fits the schemes\' panel labels inside the chart', () => {
+    const ends = facetLabelEnds(root);
+    expect(ends.map((e) => e.label)).toEqual(['employee 职工医保', 'resident 城乡居民医保']);
+    for (const { end } of ends) expect(end).toBeLessThanOrEqual(num(root, 'width'));
   });
 
   it('refuses a bin whose edges are reversed', () => {
