@@ -27,10 +27,15 @@ export function yuanScale(maxAbs: number): YuanScale {
   return { divisor: 1, unit: 'yuan' };
 }
 
-/** A vocabulary key with its Chinese term, e.g. "inpatient 住院"; other text unchanged. */
+/** A vocabulary key with its Chinese term, e.g. "inpatient 住院", "emergency observation 急诊留观"; other text unchanged. */
 export function termLabel(key: string): string {
   const zh = CHINESE[key];
-  return zh ? `${key} ${zh}` : key;
+  return zh ? `${termWords(key)} ${zh}` : key;
+}
+
+/** A vocabulary key in words: the code's camelCase is not a reader's ("emergencyObservation" -> "emergency observation"). */
+export function termWords(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The Chinese term of a vocabulary key, or the key itself. */

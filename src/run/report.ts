@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { balanceFanChart, gainersLosersChart, monthsCoveredChart, oopDistributionChart, reformDeltaChart, reimbursementChart } from '../charts/index.js';
+import { termLabel } from '../charts/format.js';
 import { institutionPaymentsChart } from '../charts/institutionPayments.js';
 import { monthlyCashChart } from '../charts/monthlyCash.js';
 import { behaviourStatement } from '../claims/demand.js';
@@ -174,7 +175,7 @@ function providerSection(r: ScenarioResult): ReportSection {
       '甲类 share: of card-settled spending, against the agreement’s minimum by level (hospitals only; 甲类医药费使用比例)',
     columns: ['institutions', 'in the pool', 'designated in December', 'suspended months', 'terminations', 'patients', 'settled', 'paid', '甲类 share', 'short of the 甲类 minimum'],
     rows: INSTITUTION_ROWS.map((group) => [
-      group === 'all' ? 'all' : `${group} ${CHINESE[group] ?? ''}`.trim(),
+      group === 'all' ? 'all' : termLabel(group),
       ...['institutions', 'designated_in_december', 'suspended_months', 'terminations', 'patients'].map((m) => institutionMean(r, m, last, group)),
       ...['settled_yuan', 'fund_paid_yuan'].map((m) => institutionMean(r, m, last, group) * YI),
       // Pharmacies are outside the term; 'all' mixes them into the share, but its count of hospitals short is whole.
@@ -212,7 +213,7 @@ function termsTable(r: ScenarioResult, year: number): ReportTable {
       ...['hospitals', 'short: 甲类 share', 'failed on it', 'short: stocking rates', 'failed on them', 'below the positive-rate floor', 'positive-rate suspensions'],
       ...['item terms broken (share of bill)', 'chart-sample suspensions', 'failed assessments (all causes)', 'terminations'],
     ],
-    rows: ['tertiary', 'secondary', 'primary', 'community', 'hospitals'].map((group) => [`${group} ${CHINESE[group] ?? ''}`.trim(), ...metrics.map((m) => institutionMean(r, m, year, group))]),
+    rows: ['tertiary', 'secondary', 'primary', 'community', 'hospitals'].map((group) => [termLabel(group), ...metrics.map((m) => institutionMean(r, m, year, group))]),
   };
 }
 
@@ -229,7 +230,7 @@ function cashSection(r: ScenarioResult): ReportSection {
   const channels: ReportTable = {
     caption: `Card-swipe rate (刷卡率) by setting in ${year}, mean across paths`,
     columns: ['setting', ...schemes.map((s) => CHINESE[s]!)],
-    rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : `${setting} ${CHINESE[setting] ?? ''}`.trim(), ...schemes.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
+    rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : termLabel(setting), ...schemes.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
   };
   return {
     heading: 'Direct settlement and the funds’ cash flow (直接结算与基金现金流)',

@@ -6,7 +6,8 @@ import type { InstitutionPaymentRow } from '../charts/institutionPayments.js';
 import type { MonthlyCashRow } from '../charts/monthlyCash.js';
 import { paymentReformed } from '../payment/assumptions.js';
 import type { GainersLosersRow } from '../charts/gainersLosers.js';
-import { CHINESE, type Scheme } from '../policy/vocabulary.js';
+import { termLabel } from '../charts/format.js';
+import type { Scheme } from '../policy/vocabulary.js';
 import type { ScenarioResult } from './scenarioRun.js';
 
 type Row = Record<string, unknown>;
@@ -221,7 +222,7 @@ export function gainersLosersRows(r: ScenarioResult, reform: string, scheme: Sch
       .map(([g, m]) => ({ dimension, group: g, gainers: m.gainers_share ?? NaN, losers: m.losers_share ?? NaN, change: m.oop_change_per_member_yuan ?? NaN }))
       .filter((x) => [x.gainers, x.losers, x.change].every(Number.isFinite));
   };
-  const named = (key: string) => (x: Row) => `${String(x[key])} ${CHINESE[String(x[key])] ?? ''}`.trim();
+  const named = (key: string) => (x: Row) => termLabel(String(x[key]));
   return [
     ...collect('gainers_losers_over_horizon', 'person type', (x) => x.person_type !== 'all' && (scheme === 'all' || x.scheme === scheme) && x.age_band === 'all', named('person_type')),
     ...collect('gainers_losers_over_horizon', 'age band', (x) => x.scheme === scheme && x.person_type === 'all' && x.age_band !== 'all', (x) => String(x.age_band)),

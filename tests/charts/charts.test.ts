@@ -53,6 +53,11 @@ describe('reimbursement chart', () => {
     for (const { end } of ends) expect(end).toBeLessThanOrEqual(num(chart, 'width'));
   });
 
+  it('names settings in words with their Chinese term, not by the code\'s camelCase key', () => {
+    const chart = parseSvg(reimbursementChart([{ ...reimbursementRows[0]!, setting: 'emergencyObservation' }, reimbursementRows[0]!]));
+    expect(texts(chart, 'g[aria-label="fx-axis tick label"] text')).toEqual(['inpatient 住院', 'emergency observation 急诊留观']);
+  });
+
   it('refuses ratios given in percent', () => {
     expect(() => reimbursementChart([{ ...reimbursementRows[0]!, actual: 88 }])).toThrow(/ratio from 0 to 1/);
   });
