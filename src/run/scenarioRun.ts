@@ -13,6 +13,7 @@ import type { Reform } from '../policy/reform.js';
 import { runSpec, withDocumentLines, withOverrides, type LoadedScenario, type RunOverrides } from '../scenario/load.js';
 import { isSupervised, supervisionTables } from '../supervision/tables.js';
 import { manifestFor, type Manifest } from './manifest.js';
+import { checkRunOptions, runReforms, type ReformObject } from './runOptions.js';
 
 export interface RunOptions extends RunOverrides {
   workers?: number;
@@ -32,8 +33,11 @@ export interface ScenarioResult {
   manifest: Manifest;
 }
 
-export async function runScenario(loaded: LoadedScenario, reforms: readonly Reform[] = [], options: RunOptions = {}): Promise<ScenarioResult> {
+/** `reforms`: each as loadReform read it, or written as an object with a reform file's fields ({ id, name, changes }). */
+export async function runScenario(loaded: LoadedScenario, given: readonly (Reform | ReformObject)[] = [], options: RunOptions = {}): Promise<ScenarioResult> {
   const started = Date.now();
+  checkRunOptions(options);
+  const reforms = runReforms(given);
   const scenario = withOverrides(loaded, options);
   const chunkMembers = options.chunkMembers ?? scenario.scenario.engine.chunkMembers;
   const simulated = async () => {

@@ -21,6 +21,7 @@ import { runSpec, withDocumentLines, withOverrides, type LoadedScenario } from '
 import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
 import { manifestFor, type Manifest, type Rerun } from './manifest.js';
 import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
+import { checkRunOptions } from './runOptions.js';
 import type { RunOptions } from './scenarioRun.js';
 
 // The lever's own rules live in lever.ts; its callers import them from here as before.
@@ -143,6 +144,7 @@ export function solveLever(loaded: LoadedScenario, lever: PerPathLever, target: 
 export function solveLever(loaded: LoadedScenario, lever: PolicyLever, target: SolveTarget, options?: RunOptions): Promise<PolicySolveResult>;
 export function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options?: RunOptions): Promise<SolveResult>;
 export async function solveLever(loaded: LoadedScenario, lever: Lever, target: SolveTarget, options: RunOptions = {}): Promise<SolveResult> {
+  checkRunOptions(options);
   checkTarget(target, lever);
   const started = Date.now();
   const scenario = withOverrides(loaded, options);

@@ -12,6 +12,7 @@ import { runScenario, type ScenarioResult } from '../../run/scenarioRun.js';
 import { schemeHasMembers } from '../../run/views.js';
 import { SCHEMES } from '../../policy/vocabulary.js';
 import { addSimulationOptions, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { pickRunOptions } from '../../run/runOptions.js';
 
 interface Flags extends SimulationFlags {
   reform: string[];
@@ -53,7 +54,7 @@ export function register(program: Command): void {
     const out = outputDir(flags.out, `${loaded.scenario.id}-vs-${reforms.map((r) => r.id).join('+')}`);
     const progress = progressBar(flags.progress);
     await withInterrupt(async (signal) => {
-      const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+      const result = await runScenario(loaded, reforms, { ...pickRunOptions(options), signal, onProgress: progress.onProgress }).finally(progress.stop);
       warnIfNoMembers(reforms, result);
       await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
       process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);

@@ -9,6 +9,7 @@ import { writeOutputs } from '../../run/outputs.js';
 import { answers } from '../../run/answers.js';
 import { runScenario } from '../../run/scenarioRun.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { pickRunOptions } from '../../run/runOptions.js';
 
 interface Flags extends SimulationFlags {
   manifest?: string;
@@ -35,7 +36,7 @@ export function register(program: Command): void {
       const out = outputDir(flags.out, loaded.scenario.id);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
-        const result = await runScenario(loaded, reforms, { ...options, signal, onProgress: progress.onProgress }).finally(progress.stop);
+        const result = await runScenario(loaded, reforms, { ...pickRunOptions(options), signal, onProgress: progress.onProgress }).finally(progress.stop);
         await writeOutputs(out, result, { formats: options.formats, png: options.png, signal });
         process.stdout.write(`${answers(result).join('\n\n')}\n\nResults, report and manifest: ${out}/\n`);
       });

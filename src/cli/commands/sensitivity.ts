@@ -13,6 +13,7 @@ import { KEY_ASSUMPTIONS } from '../../run/sensitivity.js';
 import { recordedSensitivity, runSensitivity, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { pickRunOptions } from '../../run/runOptions.js';
 
 interface Flags extends SimulationFlags {
   scheme?: string;
@@ -64,7 +65,7 @@ export function register(program: Command): void {
       const progress = progressBar(flags.progress);
       const onProgress = acrossRuns(1 + 2 * assumptions.length, progress.onProgress);
       await withInterrupt(async (signal) => {
-        const result = await runSensitivity(loaded, scheme, { ...options, signal, onProgress }, assumptions).finally(progress.stop);
+        const result = await runSensitivity(loaded, scheme, { ...pickRunOptions(options), signal, onProgress }, assumptions).finally(progress.stop);
         await writeSensitivityOutputs(out, result, { formats: options.formats, png: options.png, signal });
         process.stdout.write(`${sensitivityAnswer(result)}\n\nTable, chart, answer and manifest: ${out}/\n`);
       });

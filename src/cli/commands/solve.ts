@@ -16,6 +16,7 @@ import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverText, leverTolera
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
+import { pickRunOptions } from '../../run/runOptions.js';
 
 /** What a solve is asked: the options as given, or as a manifest recorded them (recordedOptions). */
 interface SolveOptions {
@@ -257,7 +258,7 @@ export function register(program: Command): void {
       const out = outputDir(flags.out, `${loaded.scenario.id}-solve-${asked.lever.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
       const progress = progressBar(flags.progress);
       await withInterrupt(async (signal) => {
-        const result = await solveLever(loaded, lever, target, { ...options, signal, onProgress: progress.onProgress })
+        const result = await solveLever(loaded, lever, target, { ...pickRunOptions(options), signal, onProgress: progress.onProgress })
           .catch((err: unknown) => {
             // Out of reach or out of budget: the user's target or range, reported as one line (exit 2), nothing written.
             if (!(err instanceof SizingError)) throw err;
