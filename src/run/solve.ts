@@ -116,7 +116,35 @@ export function withEmployerRate(fund: FundAssumptions, x: number): FundAssumpti
   return { ...fund, employee: { ...fund.employee, contributions: { ...fund.employee.contributions, employerRate: rate } } };
 }
 
+const LEVER_KINDS = ['residentSubsidy', 'employerRate', 'policy'] as const;
+
+/**
+ * The lever's and the target's shapes, as a notebook may write them wrong: an unknown kind was sized as a
+ * policy field and failed on its tolerance, a months minimum given as text or below 0 passed unchecked.
+ */
+function shapeProblems(t: unknown, lever: unknown): { path: string[]; value?: unknown; message: string }[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(lever)) return [{ path: ['lever'], value: lever, message: "must be an object, e.g. { kind: 'residentSubsidy', lo: 300, hi: 900 }" }];
+  if (!isObject(t)) return [{ path: ['target'], value: t, message: "must be an object, e.g. { scheme: 'resident', allowedFailure: 0.05, minMonthsCovered: 6 }" }];
+  const problems = [];
+  if (!(LEVER_KINDS as readonly unknown[]).includes(lever.kind)) problems.push({ path: ['lever', 'kind'], value: lever.kind, message: `must be one of ${LEVER_KINDS.join(', ')}` });
+  if (lever.kind === 'policy' && typeof lever.path !== 'string') problems.push({ path: ['lever', 'path'], value: lever.path, message: "must be a policy field's dotted path, e.g. 'resident.inpatient.deductible.adult.tertiary'" });
+  for (const end of ['lo', 'hi'] as const) {
+    const v = lever[end];
+    // NaN would be written null: say it as the caller's code shows it.
+    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push({ path: ['lever', end], value: typeof v === 'number' ? String(v) : v, message: "must be a finite number in the lever's unit" });
+  }
+  if (lever.tolerance !== undefined && !(typeof lever.tolerance === 'number' && lever.tolerance > 0)) problems.push({ path: ['lever', 'tolerance'], value: lever.tolerance, message: 'must be a positive number' });
+  if (!(SCHEMES as readonly unknown[]).includes(t.scheme)) problems.push({ path: ['target', 'scheme'], value: t.scheme, message: `must be one of ${SCHEMES.join(', ')}` });
+  if (typeof t.allowedFailure !== 'number') problems.push({ path: ['target', 'allowedFailure'], value: t.allowedFailure, message: 'must be a number between 0 and 1 (exclusive), e.g. 0.05 for 5%' });
+  const months = t.minMonthsCovered;
+  if (months !== undefined && !(typeof months === 'number' && months >= 0)) problems.push({ path: ['target', 'minMonthsCovered'], value: months, message: 'must be a number of months, at least 0' });
+  return problems;
+}
+
 function checkTarget(t: SolveTarget, lever: Lever): void {
+  const shape = shapeProblems(t, lever);
+  if (shape.length > 0) throw new InputError(shape.map((p) => ({ file: 'solve options', ...p })));
   const problems = [];
   if (!(t.allowedFailure > 0 && t.allowedFailure < 1)) problems.push({ path: ['target', 'allowedFailure'], value: t.allowedFailure, message: 'must be between 0 and 1 (exclusive)' });
   if (!(lever.lo < lever.hi)) problems.push({ path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message: 'the low end must be below the high end' });
@@ -126,7 +154,8 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
   const tolerance = lever.lo < lever.hi ? toleranceProblem(lever) : null;
   if (tolerance === 'wide') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is at least as wide as the range ${lever.lo}:${lever.hi}: the answer would be an end of the range` });
   if (tolerance === 'fine') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is finer than the lever's values are set: at least ${leverResolution(lever)}` });
-  if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'command line', ...p })));
+  // The command line checks its own flags before it calls here: these reach a notebook's or script's call.
+  if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'solve options', ...p })));
 }
 
 /**
