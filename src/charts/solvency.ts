@@ -24,6 +24,11 @@ export interface SolvencyOptions {
   answer: number;
   /** The lever with its unit, for the axis, e.g. "Per-head fiscal subsidy (yuan)". */
   lever: string;
+  /**
+   * The answer's Monte Carlo interval with its coverage, drawn as a band around it (an end not identified with
+   * the paths run reaches the edge of the range looked at, and the legend says so).
+   */
+  interval?: { lo: number | null; hi: number | null; coverage: number };
   /** Draw the points as a step curve (exact per-path shares) rather than estimates with intervals. */
   step?: boolean;
   title?: string;
@@ -37,6 +42,7 @@ export function solvencyChart(points: readonly SolvencyPoint[], options: Solvenc
   });
   const sorted = [...points].sort((a, b) => a.value - b.value);
   const withInterval = sorted.filter((p) => p.lo !== null && p.hi !== null);
+  const band = options.interval ? answerBand(options.interval, sorted[0]!.value, sorted[sorted.length - 1]!.value) : null;
   const panel = plotPanel({
     width: 640,
     height: 320,
@@ -45,6 +51,7 @@ export function solvencyChart(points: readonly SolvencyPoint[], options: Solvenc
     x: { label: options.lever, grid: true, nice: true, tickFormat: formatNumber },
     y: { label: 'Share of paths meeting the target (%)', domain: [0, 1], grid: true, tickFormat: (d: number) => `${Math.round(d * 100)}`, clamp: true },
     marks: [
+      ...(band ? [Plot.rectX([band], { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: COLORS.second, fillOpacity: 0.15, className: 'yb-answer-interval', ariaDescription: 'Monte Carlo interval of the value found' })] : []),
       Plot.ruleY([options.required], { stroke: COLORS.accent, strokeDasharray: '4,3', className: 'yb-required', ariaDescription: 'required share of paths' }),
       Plot.ruleX([options.answer], { stroke: COLORS.second, strokeWidth: 2, className: 'yb-answer', ariaDescription: 'the value found' }),
       Plot.ruleX(withInterval, { x: 'value', y1: 'lo', y2: 'hi', stroke: COLORS.band, className: 'yb-interval' }),
@@ -58,12 +65,21 @@ export function solvencyChart(points: readonly SolvencyPoint[], options: Solvenc
     subtitle: options.step
       ? 'each path meets the target from its own smallest passing value on; same random draws at every value'
       : 'each point a re-simulation on the same random draws, with its 95% interval',
+    // Each key drawn as its mark is: the curve a line, the required share dashed.
     legend: [
-      { label: 'share of paths meeting the target', color: COLORS.band },
-      { label: `required (${formatNumber(options.required * 100)}%)`, color: COLORS.accent, shape: 'line' },
+      { label: 'share of paths meeting the target', color: COLORS.band, shape: 'line' },
+      { label: `required (${formatNumber(options.required * 100)}%)`, color: COLORS.accent, shape: 'line', dashed: true },
       { label: `value found (${formatNumber(options.answer)})`, color: COLORS.second, shape: 'line' },
+      ...(band ? [{ label: band.label, color: COLORS.second, opacity: 0.15 }] : []),
     ],
     panels: [panel],
     note: options.note,
   });
+}
+
+/** The interval's band on the lever's axis, and its legend as the answer words it: "98.3% Monte Carlo interval 489.26 to 563.96". */
+function answerBand(interval: NonNullable<SolvencyOptions['interval']>, first: number, last: number): { x1: number; x2: number; label: string } {
+  const end = (x: number | null, side: string) => (x === null ? `${side} end not identified` : formatNumber(x));
+  const label = `${(interval.coverage * 100).toFixed(1)}% Monte Carlo interval ${end(interval.lo, 'low')} to ${end(interval.hi, 'high')}`;
+  return { x1: interval.lo ?? first, x2: interval.hi ?? last, label };
 }

@@ -86,6 +86,7 @@ export function solveReportHtml(r: SolveResult, answer: string): string {
   const chart = solvencyChart(points, {
     required: 1 - r.target.allowedFailure,
     answer: r.value,
+    ...(r.interval ? { interval: r.interval } : {}),
     lever: leverLabel(r.lever),
     step: r.lever.kind !== 'policy',
     title: `${r.target.scheme === 'employee' ? 'Employee' : 'Resident'} pooled fund: share of paths meeting the target`,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { solvencyChart } from '../../src/charts/solvency.js';
+import { num, parseSvg, shapes, texts } from '../helpers/svg.js';
 import { perPathCurve } from '../../src/run/solve.js';
 import { shownCurve } from '../../src/run/solveReport.js';
 
@@ -27,6 +28,30 @@ describe('perPathCurve', () => {
     expect(svg).toContain('yb-required');
     expect(svg).toContain('yb-answer');
     expect(svg.match(/<circle/g)).toHaveLength(4);
+  });
+
+  it('draws each legend key as its mark: the curve a line, the required share dashed (they were a swatch and a solid line)', () => {
+    const root = parseSvg(solvencyChart(curve, { required: 0.75, answer: 650, lever: 'Subsidy (yuan)', step: true }));
+    const keys = Array.from(root.querySelectorAll('g.chart-legend > line, g.chart-legend > rect'));
+    expect(keys.map((k) => [k.tagName, k.getAttribute('stroke-dasharray')])).toEqual([['line', null], ['line', '4,3'], ['line', null]]);
+    expect(root.querySelector('g.yb-required')!.getAttribute('stroke-dasharray')).toBe('4,3');
+  });
+
+  it('draws the answer\'s Monte Carlo interval as a band, to the edge of the range when an end is not identified', () => {
+    const bandOf = (hi: number | null) => {
+      const root = parseSvg(solvencyChart(curve, { required: 0.75, answer: 650, interval: { lo: 400, hi, coverage: 0.9861 }, lever: 'Subsidy (yuan)', step: true }));
+      const [band] = shapes(root, 'yb-answer-interval', 'rect');
+      // The points, in the curve's order: 0, 400, 650 and 1000 (the end of the range).
+      const [, low, answer, end] = shapes(root, 'yb-points', 'circle').map((c) => num(c, 'cx'));
+      return { root, band: band!, low: low!, answer: answer!, end: end! };
+    };
+    const closed = bandOf(650);
+    expect(num(closed.band, 'x')).toBeCloseTo(closed.low, 6);
+    expect(num(closed.band, 'x') + num(closed.band, 'width')).toBeCloseTo(closed.answer, 6);
+    expect(texts(closed.root, 'g.chart-legend text')).toContain('98.6% Monte Carlo interval 400 to 650');
+    const open = bandOf(null);
+    expect(num(open.band, 'x') + num(open.band, 'width')).toBeCloseTo(open.end, 6);
+    expect(texts(open.root, 'g.chart-legend text')).toContain('98.6% Monte Carlo interval 400 to high end not identified');
   });
 
   it('refuses a share outside 0–1', () => {
