@@ -40,8 +40,11 @@ export function oopDistributionChart(rows: readonly OopBinRow[], options: OopDis
   const totals = new Map(groups.map((g) => [g, rows.filter((r) => groupOf(r) === g).reduce((s, r) => s + r.count, 0)]));
   for (const [g, total] of totals) if (total === 0) throw new Error(`oopDistributionChart: group "${g}" has no member-years`);
   const share = (r: OopBinRow) => (100 * r.count) / totals.get(groupOf(r))!;
+  // The engine's bins run to 10 million yuan; empty ones above the highest amount paid would stretch the log
+  // axis over decades where nobody is (half the chart was blank), so the axis ends with the last bin used.
+  const top = Math.max(0, ...rows.filter((r) => r.count > 0).map((r) => r.to));
   const bins = rows
-    .filter((r) => r.to > 0)
+    .filter((r) => r.to > 0 && (r.from < top || top === 0))
     .map((r) => ({ group: groupOf(r), x1: r.from > 0 ? r.from : r.to / FIRST_BIN_SPAN, x2: r.to, share: share(r) }));
   if (bins.length === 0) throw new Error('oopDistributionChart: every bin is the zero bin');
   const zeroShares = groups.map((g) => ({ g, pct: rows.filter((r) => groupOf(r) === g && r.to === 0).reduce((s, r) => s + share(r), 0) }));

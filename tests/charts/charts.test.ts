@@ -130,6 +130,14 @@ describe('out-of-pocket distribution chart', () => {
     for (const { end } of ends) expect(end).toBeLessThanOrEqual(num(root, 'width'));
   });
 
+  it('ends the axis with the highest bin anyone is in, not with the empty bins above it', () => {
+    const empty = [1e5, 1e6].map((from) => ({ from, to: from * 10, count: 0, group: 'employee' }));
+    const chart = parseSvg(oopDistributionChart([...oopRows, ...empty]));
+    expect(shapes(chart, 'yb-bin', 'rect')).toHaveLength(10);
+    const ticks = texts(chart, 'g[aria-label="x-axis tick label"] text').map((t) => Number(t.replace(/,/g, '')));
+    expect(Math.max(...ticks)).toBe(100_000);
+  });
+
   it('refuses a bin whose edges are reversed', () => {
     expect(() => oopDistributionChart([{ from: 100, to: 10, count: 1 }])).toThrow(/from < to/);
   });
