@@ -99,13 +99,15 @@ describe('notebook 01: quick start', () => {
     for (const scheme of SCHEMES) {
       const m = new RegExp(
         `^The ${scheme} pooled fund \\(\\S+\\) (grows|shrinks) from ([\\d.]+) 亿元 at the end of 2021 to ([\\d.]+) 亿元 at the end of 2030 ` +
-          `\\(median of 20 paths; 90% between ([\\d.]+) and ([\\d.]+)\\), ([\\d.]+) months of payment; it runs out on (\\d+)% of the paths\\.$`,
+          `\\(median of 20 paths; 90% between ([\\d.]+) and ([\\d.]+)\\), ([\\d.]+) months of payment; it runs out on ([\\d.]+)% of the paths \\(95% interval ([\\d.]+)% to ([\\d.]+)%\\)\\.$`,
         'm',
       ).exec(answer.stdout);
       expect(m, `${scheme} sentence in:\n${answer.stdout}`).not.toBeNull();
       const [first, last] = [tables[scheme][0]!, tables[scheme][9]!];
       expect(m![1]).toBe('grows');
       expect([m![2], m![3], m![4], m![5], m![6], m![7]].map(Number)).toEqual([first[3], last[3], last[2], last[4], last[5], 0]);
+      // No path ran out, yet 20 paths bound the probability only so far: its Wilson interval, as the CLI quotes it.
+      expect([m![8], m![9]]).toEqual(['0.0', '16.1']);
     }
     const ratio = (scheme: string) => {
       const m = new RegExp(`^${scheme} inpatient, all levels: policy-range ([\\d.]+)%, actual ([\\d.]+)%$`, 'm').exec(cell('ratios').stdout);
