@@ -78,7 +78,9 @@ export function solvencyChart(points: readonly SolvencyPoint[], options: Solvenc
 }
 
 /** The interval's band on the lever's axis, and its legend as the answer words it: "98.3% Monte Carlo interval 489.26 to 563.96". */
-function answerBand(interval: NonNullable<SolvencyOptions['interval']>, first: number, last: number): { x1: number; x2: number; label: string } {
+function answerBand(interval: NonNullable<SolvencyOptions['interval']>, first: number, last: number): { x1: number; x2: number; label: string } | null {
+  // Neither end identified (one path): a band over the whole range would say nothing; the answer's words say why.
+  if (interval.lo === null && interval.hi === null) return null;
   const end = (x: number | null, side: string) => (x === null ? `${side} end not identified` : formatNumber(x));
   const label = `${(interval.coverage * 100).toFixed(1)}% Monte Carlo interval ${end(interval.lo, 'low')} to ${end(interval.hi, 'high')}`;
   return { x1: interval.lo ?? first, x2: interval.hi ?? last, label };

@@ -52,6 +52,8 @@ describe('perPathCurve', () => {
     const open = bandOf(null);
     expect(num(open.band, 'x') + num(open.band, 'width')).toBeCloseTo(open.end, 6);
     expect(texts(open.root, 'g.chart-legend text')).toContain('98.6% Monte Carlo interval 400 to high end not identified');
+    const neither = parseSvg(solvencyChart(curve, { required: 0.75, answer: 650, interval: { lo: null, hi: null, coverage: 1 }, lever: 'Subsidy (yuan)', step: true }));
+    expect(shapes(neither, 'yb-answer-interval', 'rect')).toHaveLength(0);
   });
 
   it('refuses a share outside 0–1', () => {
