@@ -8,7 +8,9 @@
  * changes are exactly 0 on the same draws; the yearly changes add up to the ten-year change; two tables
  * computed by different code (claims comparison, gainers and losers) agree on the out-of-pocket change;
  * a higher tertiary deductible cuts the fund's spending; the out-of-pocket distribution is drawn for both
- * variants and differs between them; the answer repeats the tables.
+ * variants and differs between them; the reimbursement ratios are percentages whose change is the reform's
+ * minus the baseline's, inside its interval, and fall at tertiary hospitals (a higher deductible) and rise at
+ * primary ones (a lower one); the answer repeats the tables.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { num, parseSvg, shapes, texts } from '../helpers/svg.js';
@@ -126,6 +128,24 @@ describe('notebook 02: a deductible and cap reform', () => {
     expect(texts(root, '.chart-note').join(' ')).toMatch(/baseline: \d+\.\d% of member-years paid nothing; reform: \d+\.\d% of member-years paid nothing/);
   });
 
+  /** The ratios table: "ratio|level" → [baseline %, reform %, change pp, CI low, CI high]. */
+  const ratios = () => new Map(tableRows(cell('ratios').stdout).map((r) => [`${r[0]}|${r[1]}`, [Number(r[2]), Number(r[3]), Number(r[4]), ...r[5]!.split(' to ').map(Number)]]));
+
+  it('shows the reimbursement ratios before and after, with the paired change and its interval', () => {
+    const t = ratios();
+    expect([...t.keys()].filter((k) => k.endsWith('|all'))).toEqual(['policy-range|all', 'actual|all']);
+    for (const [key, [before, after, change, lo, hi]] of t) {
+      for (const x of [before!, after!]) expect(x, key).toBeGreaterThanOrEqual(0);
+      for (const x of [before!, after!]) expect(x, key).toBeLessThanOrEqual(100);
+      expect(Math.abs(after! - before! - change!), key).toBeLessThanOrEqual(0.011);
+      expect(lo!, key).toBeLessThanOrEqual(change! + 1e-9);
+      expect(hi!, key).toBeGreaterThanOrEqual(change! - 1e-9);
+    }
+    // A higher deductible at 三级 pays less of its bills, a lower one at 一级 more.
+    expect(t.get('actual|tertiary 三级')![2]).toBeLessThan(0);
+    expect(t.get('actual|primary 一级')![2]).toBeGreaterThan(0);
+  });
+
   it('ends with the answer in words, its numbers those of the tables', () => {
     const answer = answerCell();
     const d = deltas();
@@ -145,6 +165,10 @@ describe('notebook 02: a deductible and cap reform', () => {
       `Residents pay ${f(oop)} yuan more out of pocket per member-year (95% CI ${f(oopLo)} to ${f(oopHi)}): ` +
         `${f(all[1]!)}% of member-years pay more and ${f(all[0]!)}% pay less; elderly residents lose most often (${f(elderly[1]!)}% of their member-years), ` +
         `and the largest mean increase is at ages ${worst} (+${f(worstRow[2]!)} yuan per member-year).`,
+    );
+    const [before, after, change, lo, hi] = ratios().get('actual|all')!;
+    expect(answer.stdout).toContain(
+      `The resident fund's share of the inpatient bill (实际报销比例) goes from ${f(before!)}% to ${f(after!)}% (${f(change!)} percentage points, 95% CI ${f(lo!)} to ${f(hi!)}).`,
     );
   });
 });
