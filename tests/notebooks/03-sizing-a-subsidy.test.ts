@@ -66,6 +66,11 @@ describe('notebook 03: sizing a subsidy', () => {
     expect(shapes(root, 'yb-points', 'circle').length).toBeGreaterThan(3);
     expect(shapes(root, 'yb-required', 'line')).toHaveLength(1);
     expect(texts(root, 'text').some((t) => t === `value found (${Number(solution().value).toLocaleString('en-US', { maximumFractionDigits: 2 })})`)).toBe(true);
+    // The answer's interval drawn around it, told as the solve cell tells it.
+    const { coverage, lo, hi } = solution();
+    expect(shapes(root, 'yb-answer-interval', 'rect')).toHaveLength(1);
+    const told = (x: string) => (x === 'not identified' ? 'high end not identified' : Number(x).toLocaleString('en-US', { maximumFractionDigits: 2 }));
+    expect(texts(root, 'g.chart-legend text')).toContain(`${coverage}% Monte Carlo interval ${told(lo)} to ${told(hi)}`);
   });
 
   it('re-costs its own run at the solved subsidy with the solver’s failure share, and draws the months covered', () => {
