@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReform } from '../../src/policy/reform.js';
 import { tableHtml } from '../../src/report/index.js';
+import { formatNumber } from '../../src/charts/format.js';
 import { reportHtml } from '../../src/run/report.js';
 import { NOT_APPLICABLE, reportCell, tidyTable } from '../../src/run/reportCells.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
 import { varied } from '../../src/run/sensitivity.js';
+import { gainersLosersRows } from '../../src/run/views.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
 const SCENARIOS = join(__dirname, '..', '..', 'scenarios');
@@ -122,5 +124,11 @@ describe('whole reports', () => {
   it('a comparison with a reform', () => {
     const tables = expectTidy(reportHtml(compared), 'compare');
     expect(tables.some((t) => t.columns.includes('95% CI low'))).toBe(true);
+    // Who gains and who loses in percent of member-years: shares of a few percent at 2 decimals read 0.01–0.07.
+    const who = tables.find((t) => t.caption.startsWith('Who gains and who loses'))!;
+    expect(who.columns.slice(2, 4)).toEqual(['gainers (% of member-years)', 'losers (% of member-years)']);
+    const id = compared.reforms[0]!.id;
+    const rows = gainersLosersRows(compared, id);
+    expect(who.rows.map((row) => row[3])).toEqual(rows.map((x) => formatNumber(Math.abs(100 * x.losers) < 0.005 ? 0 : 100 * x.losers)));
   });
 });
