@@ -43,7 +43,8 @@ function resultTable(r: SolveResult, told: (x: number) => string): ReportTable {
       ['lever', leverLabel(r.lever)],
       ['range searched', `${told(r.lever.lo)} to ${told(r.lever.hi)}`],
       ['fund', r.target.scheme],
-      ['allowed probability of depletion', share(r.target.allowedFailure)],
+      // With a months minimum, failing is also falling below it in some year, as the answer says.
+      [r.target.minMonthsCovered === undefined ? 'allowed probability of depletion' : `allowed probability of depletion or of fewer than ${r.target.minMonthsCovered} months covered`, share(r.target.allowedFailure)],
       ['minimum months covered', r.target.minMonthsCovered ?? '—'],
       ['value found', told(r.value)],
       ...uncertaintyRows(r, told),

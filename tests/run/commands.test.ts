@@ -177,6 +177,8 @@ describe('yibao solve', () => {
     // Per-path shares are exact: no interval columns (they would be all "—").
     expect(html).not.toContain('interval low');
     expect(html).toContain('<td>coverage of the interval</td>');
+    // The target is depletion or fewer than 9 months: the allowed probability is of either, as the answer says.
+    expect(html).toContain('<td>allowed probability of depletion or of fewer than 9 months covered</td>');
     const page = await inspectPage(file);
     expect(page.errors).toEqual([]);
     expect(page.ready).toBe(true);
