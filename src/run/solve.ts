@@ -20,6 +20,7 @@ import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { runSpec, withDocumentLines, withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
 import { manifestFor, type Manifest, type Rerun } from './manifest.js';
+import { pathCube } from './pathCube.js';
 import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
 import { checkRunOptions } from './runOptions.js';
 import type { RunOptions } from './scenarioRun.js';
@@ -217,7 +218,7 @@ async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, 
     hi: lever.hi,
     tolerance: leverTolerance(lever),
     allowedFailure: target.allowedFailure,
-    evaluatePath: (path, x) => meetsFundTarget(pathLedgers({ ...cube, paths: 1, blocks: pathBlocks(cube, path) }, 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
+    evaluatePath: (path, x) => meetsFundTarget(pathLedgers(pathCube(cube, path), 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
   });
   return {
     lever,
@@ -231,12 +232,6 @@ async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, 
     detail,
     curve: perPathCurve(detail.thresholds, lever.lo, lever.hi),
   };
-}
-
-/** One path's blocks of variant 0 as a cube of its own. */
-function pathBlocks(cube: Parameters<typeof pathLedgers>[0], path: number): Float64Array {
-  const size = cube.blocks.length / (cube.variants.length * cube.paths);
-  return cube.blocks.subarray(path * size, (path + 1) * size);
 }
 
 /** The solver's bracket as field values, low end first (a decreasing lever's bracket is on −x). */
