@@ -20,6 +20,7 @@ import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { runSpec, withDocumentLines, withOverrides, type LoadedScenario } from '../scenario/load.js';
 import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Lever, type PerPathLever, type PolicyLever } from './lever.js';
 import { manifestFor, type Manifest, type Rerun } from './manifest.js';
+import { atEmployerRate } from './employerRate.js';
 import { pathCube } from './pathCube.js';
 import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
 import { checkRunOptions } from './runOptions.js';
@@ -212,13 +213,15 @@ async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, 
   const cube = await simulate(runSpec(scenario), { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: options.onProgress });
   if (!hasMembers(pathLedgers(cube, 0, target.scheme, s.fund))) throw noMembers(scenario, lever, target.scheme);
   const fundAt = (x: number) => (lever.kind === 'residentSubsidy' ? withResidentSubsidy(s.fund, s.baseYear, x) : withEmployerRate(s.fund, x));
+  // A subsidy is the ledger's own input; the employer's contributions are summed by the engine, restated here.
+  const cubeAt = (path: number, x: number) => (lever.kind === 'employerRate' ? atEmployerRate(pathCube(cube, path), s.fund.employee, x) : pathCube(cube, path));
   const detail = await solvePerPath({
     paths: cube.paths,
     lo: lever.lo,
     hi: lever.hi,
     tolerance: leverTolerance(lever),
     allowedFailure: target.allowedFailure,
-    evaluatePath: (path, x) => meetsFundTarget(pathLedgers(pathCube(cube, path), 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
+    evaluatePath: (path, x) => meetsFundTarget(pathLedgers(cubeAt(path, x), 0, target.scheme, fundAt(x)).ledgers[0]!, fundTarget),
   });
   return {
     lever,
