@@ -70,6 +70,7 @@ export {
   type BisectionBracket,
 } from './run/solve.js';
 export { RUN_OPTIONS, type ReformObject } from './run/runOptions.js';
+export { atEmployerRate } from './run/employerRate.js';
 export { writeOutputs, resultCharts } from './run/outputs.js';
 export { reportHtml } from './run/report.js';
 export { answers, fundAnswer, ratioAnswer, reformAnswer } from './run/answers.js';

@@ -113,6 +113,10 @@ export function withResidentSubsidy(fund: FundAssumptions, baseYear: number, x: 
   return { ...fund, resident: { ...fund.resident, financing: { ...fund.resident.financing, byYear } } };
 }
 
+/**
+ * The fund assumptions with the employer rate set to x. The ledgers book the contributions the engine summed,
+ * so to re-cost a simulation at x pass its cube through atEmployerRate too (this alone changes no ledger).
+ */
 export function withEmployerRate(fund: FundAssumptions, x: number): FundAssumptions {
   const rate = Math.round(x * 10_000) / 10_000;
   return { ...fund, employee: { ...fund.employee, contributions: { ...fund.employee.contributions, employerRate: rate } } };
