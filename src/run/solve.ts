@@ -241,6 +241,27 @@ async function solvePerPathLever(scenario: LoadedScenario, lever: PerPathLever, 
   };
 }
 
+/**
+ * Progress over a policy lever's re-simulations, each one's chunks counted on from those before: the total
+ * grows with every evaluation, as a supervised run's grows with its passes (the lever's simulations reported
+ * none, and the command's progress bar stayed empty for the whole search).
+ */
+function evaluationsProgress(onProgress: RunOptions['onProgress']): { onProgress: RunOptions['onProgress']; evaluated: () => void } {
+  let before = 0;
+  let last = 0;
+  const started = Date.now();
+  return {
+    onProgress: onProgress && ((e) => {
+      last = e.total;
+      onProgress({ ...e, done: before + e.done, total: before + e.total, elapsedMs: Date.now() - started });
+    }),
+    evaluated: () => {
+      before += last;
+      last = 0;
+    },
+  };
+}
+
 /** The solver's bracket as field values, low end first (a decreasing lever's bracket is on −x). */
 function bisectionBracket(bracket: readonly [number, number] | null, decreasing: boolean, fieldValue: (x: number) => number): BisectionBracket | null {
   if (!bracket) return null;
@@ -252,10 +273,12 @@ async function solvePolicyLever(scenario: LoadedScenario, lever: PolicyLever, ta
   checkPolicyLeverRange(scenario, lever);
   const digits = leverDigits(lever);
   const fieldValue = (x: number) => Number((lever.decreasing ? -x : x).toFixed(digits)) + 0;
+  const progress = evaluationsProgress(options.onProgress);
   const evaluate = async (x: number) => {
     // A lever that raises spending as it rises (a ratio, a cap) is sized from the top: solve on −x.
     const spec = policyLeverSpec(scenario, lever, fieldValue(x));
-    const cube = await simulate(spec, { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal });
+    const cube = await simulate(spec, { workers: options.workers, chunkMembers: options.chunkMembers, signal: options.signal, onProgress: progress.onProgress });
+    progress.evaluated();
     const fund = pathLedgers(cube, 0, target.scheme, scenario.scenario.fund);
     if (!hasMembers(fund)) throw noMembers(scenario, lever, target.scheme);
     return fund.ledgers.map((l) => (meetsFundTarget(l, fundTarget) ? 0 : 1));
