@@ -91,7 +91,7 @@ export async function simulate(spec: RunSpec, options: SimulateOptions = {}): Pr
     const merge = pathMerger(spec, setup, providers, cube, chunks, (run) => again.push(run));
     const onProgress = progress(chunks.length);
     if (options.workers === 0) {
-      runInline(spec, providers, chunks, merge, options.signal, onProgress);
+      await runInline(spec, providers, chunks, merge, options.signal, onProgress);
     } else {
       await runChunks<Chunk, Float64Array>(workerFile('worker'), chunks, (c) => chunkLabel(c), merge, {
         workers: options.workers,
@@ -120,23 +120,30 @@ function passProgress(onProgress: ((e: ProgressEvent) => void) | undefined): (ch
   };
 }
 
-function runInline(
+/**
+ * The chunks in this thread, in order. Between chunks it lets the event loop run, so that a cancellation
+ * (a timer, Ctrl-C, a notebook's interrupt) can reach the signal: without it the abort was seen only after
+ * the last chunk.
+ */
+async function runInline(
   spec: RunSpec,
   providers: PathRunProviders,
   chunks: Chunk[],
   merge: (r: Float64Array, i: number) => void,
   signal?: AbortSignal,
   onProgress?: (e: ProgressEvent) => void,
-): void {
+): Promise<void> {
   const contextFor = contextCache(spec);
   const started = Date.now();
   let spare: Float64Array | undefined; // the last result, merged: filled again by the next chunk, as workers do
-  chunks.forEach((chunk, i) => {
+  for (let i = 0; i < chunks.length; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw abortError();
+    const chunk = chunks[i]!;
     spare = simulateChunk(spec, contextFor(chunk, pathShare(providers.of(chunk))), chunk, spare);
     merge(spare, i);
     onProgress?.({ done: i + 1, total: chunks.length, label: chunkLabel(chunk), elapsedMs: Date.now() - started });
-  });
+  }
 }
 
 interface OpenPath {

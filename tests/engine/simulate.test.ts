@@ -130,6 +130,19 @@ describe('simulation engine', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('stops when cancelled in this thread (workers: 0): a timer or Ctrl-C gets its turn between chunks', async () => {
+    // The abort comes from a timer set after the first chunk; it was seen only after the last one.
+    const controller = new AbortController();
+    let done = 0;
+    const onProgress = (e: { done: number }) => {
+      done = e.done;
+      if (e.done === 1) setTimeout(() => controller.abort(), 0);
+    };
+    await expect(simulate(spec, { workers: 0, chunkMembers: 100, signal: controller.signal, onProgress })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThan(45); // 3 paths × 15 chunks
+  });
+
   it('has one aggregate block per variant, path and year', async () => {
     const cube = await simulate(spec, { workers: 0 });
     expect(cube.blocks.length).toBe(1 * 3 * 3 * BLOCK);
