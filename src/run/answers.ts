@@ -23,6 +23,7 @@ import {
   paymentMean,
   inForceText,
   reformDeltaRows,
+  reformRatioRows,
   reformYears,
   schemeHasMembers,
   yearsText,
@@ -162,7 +163,20 @@ export function reformAnswer(r: ScenarioResult, id: string, name: string): strin
   const text = rows.map((x) => `${x.metric}: ${signed(x.delta, x.delta.toFixed(2))} ${x.unit}${interval(x)}`);
   const draws = identified ? 'on the same random draws' : 'on the same random draws (95% CI not identified with one path)';
   const changes = text.length > 0 ? text.join('; ') : 'no scheme with members to compare';
-  return `Reform "${name}"${inForce ? ` (${inForce})` : ''} against the baseline ${yearsText(span)}, ${draws}: ${changes}.${coverNote(r, id, rows)}${whoGains(r, id)}`;
+  return `Reform "${name}"${inForce ? ` (${inForce})` : ''} against the baseline ${yearsText(span)}, ${draws}: ${changes}.${ratioNote(r, id)}${coverNote(r, id, rows)}${whoGains(r, id)}`;
+}
+
+/** " The resident policy-range inpatient ratio (政策范围内住院报销比例) goes from 70.12% to 69.74% (-0.38 points, 95% CI -0.41 to -0.36)." */
+function ratioNote(r: ScenarioResult, id: string): string {
+  const points = (x: number) => (100 * x).toFixed(2);
+  // A scheme the reform leaves alone has the same ratio on every path (common random numbers): nothing to say.
+  return reformRatioRows(r, id)
+    .filter((x) => x.delta !== 0 || x.lo < 0 || x.hi > 0)
+    .map((x) => {
+      const interval = Number.isFinite(x.lo) ? `, 95% CI ${points(x.lo)} to ${points(x.hi)}` : '';
+      return ` The ${x.scheme} policy-range inpatient ratio (政策范围内住院报销比例) goes from ${points(x.baseline)}% to ${points(x.reform)}% (${signed(x.delta, points(x.delta))} points${interval}).`;
+    })
+    .join('');
 }
 
 /**

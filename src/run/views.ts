@@ -139,6 +139,26 @@ export function reformDeltaRows(r: ScenarioResult, reform: string): ReformChange
   return [...fund, ...burden].filter((x) => Number.isFinite(x.delta));
 }
 
+/** A reform's change in a scheme's policy-range inpatient ratio (政策范围内住院报销比例) over its years in force, as shares. */
+export interface RatioChangeRow {
+  scheme: string;
+  baseline: number;
+  reform: number;
+  delta: number;
+  /** NaN with one path. */
+  lo: number;
+  hi: number;
+}
+
+/** The policy-range inpatient ratio, baseline and reform, with the paired change, for each scheme with members. */
+export function reformRatioRows(r: ScenarioResult, reform: string): RatioChangeRow[] {
+  return rowsOf(r, 'reform_claims_over_horizon')
+    .filter((x) => x.reform === reform && x.metric === 'policy_range_ratio' && x.setting === 'inpatient' && x.level === 'all' && x.person_type === 'all' && x.scheme !== 'all')
+    .filter((x) => schemeHasMembers(r, String(x.scheme)))
+    .map((x) => ({ scheme: String(x.scheme), baseline: num(x, 'baseline_mean'), reform: num(x, 'reform_mean'), delta: num(x, 'difference'), lo: num(x, 'ci_low'), hi: num(x, 'ci_high') }))
+    .filter((x) => Number.isFinite(x.delta));
+}
+
 /**
  * The change in a scheme's deficit cover from the reserve and the government (yuan, mean across paths, summed over
  * the years): with the current-year balances it makes the change in the accumulated balance, which on every path

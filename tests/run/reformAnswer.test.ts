@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fundAnswer, reformAnswer } from '../../src/run/answers.js';
 import { reportHtml } from '../../src/run/report.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
-import { deficitCoverChange, reformDeltaRows } from '../../src/run/views.js';
+import { deficitCoverChange, reformDeltaRows, reformRatioRows } from '../../src/run/views.js';
 import { loadReform } from '../../src/policy/reform.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 
@@ -65,6 +65,21 @@ describe('a comparison on four paths (resident tertiary deductible)', () => {
 
   it('measures an undated reform over the whole run', () => {
     expect(reformAnswer(r, reform.id, reform.name)).toContain('against the baseline over 2021–2023, on the same random draws: ');
+  });
+
+  it("gives the change in each scheme's policy-range inpatient ratio with its interval, as the table has it", () => {
+    const rows = reformRatioRows(r, reform.id);
+    // The reform raises residents' deductible at tertiary hospitals only: their ratio falls, employees' does not move.
+    expect(rows.map((x) => x.scheme)).toEqual(['employee', 'resident']);
+    const resident = rows.find((x) => x.scheme === 'resident')!;
+    expect(resident.delta).toBeLessThan(0);
+    expect(resident.delta).toBeCloseTo(resident.reform - resident.baseline, 12);
+    expect(rows.find((x) => x.scheme === 'employee')!.delta).toBe(0);
+    const pp = (x: number) => (100 * x).toFixed(2);
+    expect(reformAnswer(r, reform.id, reform.name)).toContain(
+      ` The resident policy-range inpatient ratio (政策范围内住院报销比例) goes from ${pp(resident.baseline)}% to ${pp(resident.reform)}% (${pp(resident.delta)} points, 95% CI ${pp(resident.lo)} to ${pp(resident.hi)}).`,
+    );
+    expect(reformAnswer(r, reform.id, reform.name)).not.toContain('The employee policy-range inpatient ratio');
   });
 
   it('names the measures in words, not the tables\' column names', () => {
