@@ -28,15 +28,15 @@ describe('notebook 05: explaining a claim', () => {
     expect(out).toMatch(/^\d+\. 起付线 \(deductible\): admission no\. 1 this year at a 三级 hospital: deductible 800\.00$/m);
     expect(out).toMatch(/^\d+\. 起付线 \(deductible\): patient pays 800\.00 under the admission's deductible/m);
     expect(out).toMatch(/^\d+\. 报销比例 \(coinsurance\): band 0\+: 18700\.00 × 90% = 16830\.00$/m);
-    expect(out).toMatch(/^\d+\. 统筹基金支付 \(coinsurance\): pooled fund pays 16830\.00; co-payment \(共付段个人负担\) 1870\.00$/m);
+    expect(out).toMatch(/^\d+\. 统筹基金支付 \(coinsurance\): pooled fund pays 16830\.00; co-payment \(共付段个人负担\) 18700\.00 − 16830\.00 = 1870\.00$/m);
     expect(out).toMatch(/account pays 3170\.00, family account \(家庭共济\) 0\.00, cash \(现金\) 1000\.00$/m);
   });
 
   it('explains the second admission with the lower deductible: 起付线 400.00, 统筹基金 8460.00', () => {
     const out = cell('second').stdout;
     expect(out).toMatch(/^\d+\. 起付线 \(deductible\): admission no\. 2 this year at a 三级 hospital: deductible 400\.00$/m);
-    expect(out).toMatch(/^\d+\. 统筹基金支付 \(coinsurance\): pooled fund pays 8460\.00; co-payment \(共付段个人负担\) 940\.00$/m);
-    expect(out).toMatch(/account pays 830\.00, family account \(家庭共济\) 0\.00, cash \(现金\) 710\.00$/m);
+    expect(out).toMatch(/^\d+\. 统筹基金支付 \(coinsurance\): pooled fund pays 8460\.00; co-payment \(共付段个人负担\) 9400\.00 − 8460\.00 = 940\.00$/m);
+    expect(out).toMatch(/account pays 830\.00, family account \(家庭共济\) 0\.00 \(the 710\.00 left is below the 2000\.00 minimum for family use\), cash \(现金\) 710\.00$/m);
   });
 
   it('shows the split as DataFrame tables that add up to the bill', () => {
