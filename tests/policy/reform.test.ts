@@ -7,22 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyFile } from '../../src/cli/paths.js';
-import { InputError, type Problem } from '../../src/input/inputError.js';
+import { problemsOf } from '../helpers/problems.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { applyReform, loadReform } from '../../src/policy/reform.js';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 const lineOf = (file: string, marker: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(marker)) + 1;
 
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('reforms', () => {
   it('merges a partial change field by field and leaves the rest and the baseline alone', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/cli/paths.js';
 import { parseDocumentText } from '../../src/input/document.js';
-import { formatProblem, InputError, type Problem } from '../../src/input/inputError.js';
+import { formatProblem } from '../../src/input/inputError.js';
+import { problemsOf } from '../helpers/problems.js';
 import { loadPolicy, policyFromDocument } from '../../src/policy/load.js';
 
 const BAD = join(__dirname, 'fixtures', 'bad-policy.yaml');
@@ -20,15 +21,6 @@ function lineOf(text: string, marker: string): number {
   return lines[0]!;
 }
 
-function problemsOf(load: () => unknown): Problem[] {
-  try {
-    load();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** What each problem must say: path, the line of a marker, the value as written, words of the message. */
 const EXPECTED: { path: (string | number)[]; marker: string; value: unknown; says: string }[] = [

@@ -4,20 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyFile, packageRoot } from '../../src/cli/paths.js';
-import { InputError, type Problem } from '../../src/input/inputError.js';
+import { problemsOf } from '../helpers/problems.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const ROOT = packageRoot();
 
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 function scenarioFile(body: string, policy = defaultPolicyFile()): string {
   const file = join(mkdtempSync(join(tmpdir(), 'yibao-scenario-')), 'typo.yaml');
