@@ -6,6 +6,7 @@
  */
 import { behaviourStatement } from '../claims/demand.js';
 import { PAYMENT_METHODS } from '../payment/assumptions.js';
+import { schemeCanHaveMembers } from '../population/assumptions.js';
 import { CHINESE, SCHEMES, SETTINGS, type Scheme } from '../policy/vocabulary.js';
 import { isSupervised } from '../supervision/tables.js';
 import { supervisionAnswer } from '../supervision/views.js';
@@ -72,13 +73,20 @@ function shareOfPaths(x: { probability: number; lo: number; hi: number; paths: n
   return `${pct(x.probability)} of ${x.paths} paths (95% interval ${pct(x.lo)} to ${pct(x.hi)})`;
 }
 
+/** Why a scheme has no members: the scenario has none, or a sample too small to draw any. */
+function noMembers(r: ScenarioResult, scheme: Scheme): string {
+  const { population, sample } = r.scenario.scenario;
+  if (!schemeCanHaveMembers(population, scheme)) return 'no members in this scenario';
+  return `no members among the ${sample.members.toLocaleString('en')} simulated (too few to draw any; simulate more members)`;
+}
+
 export function fundAnswer(r: ScenarioResult, scheme: Scheme): string {
   const last = r.spec.years[r.spec.years.length - 1]!;
   const balance = fundPercentiles(r, scheme, 'accumulated_balance_yuan').find((x) => x.year === last);
   const months = fundPercentiles(r, scheme, 'months_covered').find((x) => x.year === last);
   const depletion = depletionByYear(r, scheme).find((x) => x.year === last);
   const label = `The ${scheme} pooled fund (${CHINESE[scheme]}统筹基金)`;
-  if (!schemeHasMembers(r, scheme)) return `${label}: no members in this scenario.`;
+  if (!schemeHasMembers(r, scheme)) return `${label}: ${noMembers(r, scheme)}.`;
   if (!balance) return `${label}: no results.`;
   const spread = r.cube.paths > 1 ? `median; 90% of paths between ${yi(balance.p5)} and ${yi(balance.p95)}` : 'one path';
   return (

@@ -11,7 +11,7 @@ import { answers, fundAnswer, ratioAnswer } from '../../src/run/answers.js';
 import { writeOutputs } from '../../src/run/outputs.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
 import { schemeHasMembers } from '../../src/run/views.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 import { RESULT_MARK } from '../../src/io/atomic.js';
 
 const EMPLOYEE_ONLY = join(__dirname, '..', '..', 'scenarios', 'employee-only.yaml');
@@ -33,6 +33,13 @@ describe('answers for a scheme with no members (scenarios/employee-only.yaml: no
     const ratios = ratioAnswer(r);
     expect(ratios).toMatch(/^In 2021 the pooled funds reimburse 职工医保 \d+\.\d% of policy-range inpatient cost \(\d+\.\d% of the whole bill\)\.$/);
     expect(ratios).not.toContain('城乡居民医保');
+  });
+
+  it('tells a sample too small to hold a scheme\'s members from a scenario without them', async () => {
+    // One simulated member is in one scheme; the default scenario has both.
+    const one = await runScenario(loadScenario(defaultScenarioFile()), [], { paths: 1, members: 1, horizon: 1, workers: 0 });
+    const empty = (['employee', 'resident'] as const).find((s) => !schemeHasMembers(one, s))!;
+    expect(fundAnswer(one, empty)).toMatch(/: no members among the 1 simulated \(too few to draw any; simulate more members\)\.$/);
   });
 
   it('prints no NaN anywhere in the answers', () => {
