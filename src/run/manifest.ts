@@ -126,6 +126,16 @@ export function embed(file: string, data: unknown): EmbeddedDocument {
   return { file, sha256: sha256(data), data };
 }
 
+/**
+ * The scenario's name (its `name:`) as the manifest recorded it, for a report's title as the run report
+ * titles itself; the file's base name if the document has none. The file's full path is provenance, kept in
+ * the manifest, not a title: a sizing or sensitivity report was titled with the absolute path.
+ */
+export function scenarioName(m: Pick<Manifest, 'scenario'>): string {
+  const data = m.scenario.data as { name?: unknown } | null | undefined;
+  return typeof data?.name === 'string' && data.name.trim() !== '' ? data.name : basename(m.scenario.file);
+}
+
 /** The scenario document as it was effectively run: the file as written with command-line overrides applied. */
 function effectiveScenarioData(loaded: LoadedScenario): unknown {
   const s = loaded.scenario;

@@ -19,7 +19,7 @@ import { CHINESE, SCHEMES, type Scheme } from '../policy/vocabulary.js';
 import { validateDocument } from '../input/document.js';
 import { z } from 'zod';
 import { withOverrides, type LoadedScenario } from '../scenario/load.js';
-import { manifestFor, type Manifest, type Rerun } from './manifest.js';
+import { manifestFor, scenarioName, type Manifest, type Rerun } from './manifest.js';
 import type { RunOptions } from './scenarioRun.js';
 import { finalBalance, KEY_ASSUMPTIONS, sensitivity, type Assumption, type Outcome } from './sensitivity.js';
 import { schemeHasMembers } from './views.js';
@@ -130,7 +130,7 @@ export interface SensitivityOutputOptions {
 export function sensitivityReportHtml(r: SensitivityResult, chart: string): string {
   const m = r.manifest;
   return buildReport({
-    title: `Sensitivity of the ${r.scheme} fund's balance: ${m.scenario.file}`,
+    title: `Sensitivity of the ${r.scheme} fund's balance: ${scenarioName(m)}`,
     subtitle: `${m.paths} Monte Carlo paths; ${m.members.toLocaleString('en')} simulated members; ${m.baseYear}–${r.year}; seed ${String(m.seed)}; ${m.behaviouralResponse}`,
     sections: [
       { heading: 'Answer', text: sensitivityAnswer(r) },

@@ -5,6 +5,7 @@
  */
 import { solvencyChart, type SolvencyPoint } from '../charts/solvency.js';
 import { buildReport, type ReportCell, type ReportTable } from '../report/index.js';
+import { scenarioName } from './manifest.js';
 import { leverText, type Lever, type SolveResult } from './solve.js';
 
 /** The lever with its unit, for an axis or a table. */
@@ -93,7 +94,7 @@ export function solveReportHtml(r: SolveResult, answer: string): string {
     title: `${r.target.scheme === 'employee' ? 'Employee' : 'Resident'} pooled fund: share of paths meeting the target`,
   });
   return buildReport({
-    title: `Sizing ${leverLabel(r.lever).toLowerCase()}: ${m.scenario.file}`,
+    title: `Sizing ${leverLabel(r.lever).toLowerCase()}: ${scenarioName(m)}`,
     subtitle: `${m.paths} Monte Carlo paths; ${m.members.toLocaleString('en')} simulated members; ${m.baseYear}–${m.baseYear + m.horizon - 1}; seed ${String(m.seed)}; ${m.behaviouralResponse}`,
     sections: [
       { heading: 'Answer', text: answer, tables: [resultTable(r, told)] },
