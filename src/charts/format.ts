@@ -4,14 +4,26 @@ import { CHINESE } from '../policy/vocabulary.js';
 const grouped2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const groupedUpTo2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/**
+ * A value that rounds to zero is written 0: toFixed and Intl keep the sign of a small negative (-0.004 ->
+ * "-0.00"), which a table reads as a change. (Intl's signDisplay 'negative' would do it, but not every
+ * TypeScript lib knows it.)
+ */
+const unsignedZero = (text: string) => (/^-0(\.0*)?$/.test(text) ? text.slice(1) : text);
+
 /** A yuan amount with thousands separators and two decimals, e.g. 16830 -> "16,830.00". */
 export function formatYuan(yuan: number): string {
-  return grouped2.format(yuan);
+  return unsignedZero(grouped2.format(yuan));
 }
 
 /** A number with thousands separators and at most two decimals. */
 export function formatNumber(x: number): string {
-  return groupedUpTo2.format(x);
+  return unsignedZero(groupedUpTo2.format(x));
+}
+
+/** A number to `digits` decimals without separators, as toFixed writes it, but never "-0.00". */
+export function formatFixed(x: number, digits = 2): string {
+  return unsignedZero(x.toFixed(digits));
 }
 
 export interface YuanScale {

@@ -106,6 +106,8 @@ describe('notebook 02: a deductible and cap reform', () => {
     for (let i = 1; i < rows.length; i++) expect(Number(rows[i]![1])).toBeGreaterThanOrEqual(Number(rows[i - 1]![1]));
     // An inpatient reform cannot move the member-years at the bottom: they have no admission.
     for (const r of rows.slice(0, 3)) expect(Math.abs(Number(r[3]))).toBeLessThan(0.005);
+    // A change that rounds to zero is 0.00: the median's -0.004 printed "-0.00", read as a fall.
+    expect(rows.flat().filter((c) => /(^|\s)-0\.00(\s|$)/.test(c))).toEqual([]);
   });
 
   it('draws the out-of-pocket distribution in the last year, baseline and reform in their own panels', () => {
