@@ -42,6 +42,9 @@ export { ACTORS, DEGREES, FLAGS, type Actor, type Degree, type Flag } from './su
 // Fund supervision in a run: misuse with labels, screens, inspections, sanctions and the fund effect.
 export { supervisionAssumptions, type SupervisionAssumptions, type SupervisionAssumptionsInput } from './supervision/assumptions.js';
 export { BEHAVIOURS, BEHAVIOUR_INFO, behaviourWords, type Behaviour } from './supervision/behaviours.js';
+export { SCREENS, SCREEN_CHINESE, screenLabel, type Screen } from './supervision/screens.js';
+// Direct settlement: why bills are advanced (channels_by_year's `cause`), in words.
+export { SELF_ADVANCE_CAUSES, SELF_ADVANCE_CHINESE, selfAdvanceCauseLabel, type SelfAdvanceCause } from './cashflow/channel.js';
 export { SUPERVISION_BLOCK, FUND_FIELDS, fundCell, fundIncome, type FundField } from './supervision/block.js';
 export { supervisionTables, supervisionByYear, supervisionOverHorizon, supervisionBlockOf, isSupervised, type SupervisedCube } from './supervision/tables.js';
 export { supervisionFundMeasures, supervisionCaseMeasures, supervisionScreenMeasures, supervisionBehaviourMeasures, precision, recall } from './supervision/measures.js';

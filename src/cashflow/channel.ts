@@ -21,12 +21,27 @@ import { CLAIM_STREAM, claimStreamOf, STREAM } from '../random/streamIds.js';
 import type { ClaimView, MemberKeys } from '../institutions/views.js';
 import type { CashflowAssumptions } from './assumptions.js';
 import { roundHalfUp } from '../money/fen.js';
+import { termWords } from '../charts/format.js';
 
 /** Math.round without a branch (money/fen.ts). */
 const round = roundHalfUp;
 
 export const SELF_ADVANCE_CAUSES = ['outOfArea', 'observation', 'employerArrears', 'inTransitAudit', 'networkFault', 'patient'] as const;
 export type SelfAdvanceCause = (typeof SELF_ADVANCE_CAUSES)[number];
+/** Each cause in seed 002 篇1's words (L19–L27; out-of-area care: 篇2 L63). */
+export const SELF_ADVANCE_CHINESE: Record<SelfAdvanceCause, string> = {
+  outOfArea: '异地就医',
+  observation: '急诊留观',
+  employerArrears: '单位未及时缴费',
+  inTransitAudit: '在途审核',
+  networkFault: '网络故障',
+  patient: '参保患者个人原因',
+};
+
+/** A cause for a reader, e.g. "in transit audit 在途审核" (a table's `cause` column holds the code). */
+export function selfAdvanceCauseLabel(cause: SelfAdvanceCause): string {
+  return `${termWords(cause)} ${SELF_ADVANCE_CHINESE[cause]}`;
+}
 /** Channel codes: SWIPE, or 1 + the index of the self-advance cause. */
 export const SWIPE = 0;
 export const CAUSE = Object.fromEntries(SELF_ADVANCE_CAUSES.map((c, i) => [c, i + 1])) as Record<SelfAdvanceCause, number>;

@@ -8,7 +8,7 @@ export { oopDistributionChart, type OopBinRow, type OopDistributionOptions } fro
 export { tornadoChart, type TornadoRow, type TornadoOptions } from './tornado.js';
 export { whoPaysChart, payerRows, type PayerRow, type WhoPaysOptions } from './whoPays.js';
 export { chartFigure, isChartSvg } from './embed.js';
-export { formatFixed, formatNumber, formatYuan } from './format.js';
+export { formatFixed, formatNumber, formatYuan, termLabel, termWords } from './format.js';
 export { show } from './notebook.js';
 export { solvencyChart, type SolvencyPoint, type SolvencyOptions } from './solvency.js';
 export { gainersLosersChart, type GainersLosersRow, type GainersLosersOptions } from './gainersLosers.js';

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import type { ReportSection, ReportTable } from '../report/index.js';
 import { rulesByYearText, sanctionRulesByYear } from '../supervision/rules.js';
-import { SCREEN_CHINESE, type Screen } from '../supervision/screens.js';
+import { screenLabel, type Screen } from '../supervision/screens.js';
 import { isSupervised } from '../supervision/tables.js';
 import { supervisionAnswer, supervisionCharts } from '../supervision/views.js';
 import type { ScenarioResult } from './scenarioRun.js';
@@ -44,10 +44,10 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
   const screens = rowsOf(r, 'supervision_screens_over_horizon');
   const screenNames = [...new Set(screens.map((x) => String(x.screen)))];
   const screenTable: ReportTable = {
-    caption: 'Screens against the ground-truth labels over the horizon, mean across paths (units: members for visits and costs, institutions for peerOutlier, claims otherwise)',
+    caption: 'Screens against the ground-truth labels over the horizon, mean across paths (units: members for visits and costs, institutions for peer outlier, claims otherwise)',
     columns: ['screen', 'precision', 'recall', 'flagged', 'share of leakage flagged'],
     rows: screenNames.map((screen) => [
-      screen === 'any' ? 'any flag' : `${screen} ${SCREEN_CHINESE[screen as Screen] ?? ''}`.trim(),
+      screenLabel(screen as Screen | 'any'),
       ...['precision', 'recall', 'flagged', 'leakage_flagged_share'].map((metric) => mean(screens, { screen, metric })),
     ]),
   };

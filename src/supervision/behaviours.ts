@@ -28,6 +28,7 @@
  *   doubleBenefit       person 重复享受待遇: the same bill claimed again the same day (in a stay, `size` × the bill
  *                       added to it, as for duplicateCharging).
  */
+import { termWords } from '../charts/format.js';
 import { SETTINGS, type Setting } from '../policy/vocabulary.js';
 
 export const BEHAVIOURS = [
@@ -120,6 +121,7 @@ export const NPB = PERSON_BEHAVIOURS.length;
 /** Bit of a setting in a settings mask. */
 export const settingMask = (settings: readonly Setting[]): number => settings.reduce((m, s) => m | (1 << SETTINGS.indexOf(s)), 0);
 
+/** A behaviour for a reader, e.g. "over treatment 过度诊疗、过度检查" (tables key it by its code). */
 export function behaviourWords(b: Behaviour): string {
-  return `${b} (${BEHAVIOUR_INFO[b].chinese})`;
+  return `${termWords(b)} ${BEHAVIOUR_INFO[b].chinese}`;
 }

@@ -8,7 +8,7 @@ import { composeChart } from '../charts/frame.js';
 import { formatNumber, yuanScale } from '../charts/format.js';
 import { checkPercentileRows, yearTicks, type PercentileRow } from '../charts/percentiles.js';
 import { COLORS, Plot, plotPanel } from '../charts/plot.js';
-import { SCREEN_CHINESE, type Screen } from './screens.js';
+import { screenLabel, type Screen } from './screens.js';
 
 export interface ChartText {
   title?: string;
@@ -69,17 +69,16 @@ export interface ScreenScoreRow {
 
 export function screenScoresChart(rows: readonly ScreenScoreRow[], text: ChartText = {}): string {
   if (rows.length === 0) throw new Error('screenScoresChart: no rows');
-  const label = (s: ScreenScoreRow['screen']) => (s === 'any' ? 'any flag' : `${s} ${SCREEN_CHINESE[s]}`);
   const data = rows.flatMap((r) => [
-    { screen: label(r.screen), score: 'precision', value: r.precision },
-    { screen: label(r.screen), score: 'recall', value: r.recall },
+    { screen: screenLabel(r.screen), score: 'precision', value: r.precision },
+    { screen: screenLabel(r.screen), score: 'recall', value: r.recall },
   ]).filter((d) => Number.isFinite(d.value));
   const panel = plotPanel({
     width: 640,
     height: 60 + rows.length * 30,
     marginLeft: 200,
     x: { label: 'Share (0–1)', domain: [0, 1], grid: true, tickFormat: formatNumber },
-    y: { domain: rows.map((r) => label(r.screen)), label: null },
+    y: { domain: rows.map((r) => screenLabel(r.screen)), label: null },
     marks: [
       Plot.dot(data.filter((d) => d.score === 'precision'), { x: 'value', y: 'screen', fill: COLORS.band, r: 5, className: 'yb-precision', ariaDescription: 'precision' }),
       Plot.dot(data.filter((d) => d.score === 'recall'), { x: 'value', y: 'screen', fill: COLORS.accent, symbol: 'diamond', r: 5, className: 'yb-recall', ariaDescription: 'recall' }),

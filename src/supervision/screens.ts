@@ -13,6 +13,7 @@
  *                 (重复收费);
  *   peerOutlier   institution: bill per claim above its peers' median by `above` (peers.ts).
  */
+import { termWords } from '../charts/format.js';
 import { SETTINGS } from '../policy/vocabulary.js';
 import { CLAIM_ADMITTED, CLAIM_NEW_ADMISSION } from '../settlement/columns.js';
 import type { SupervisionAssumptions } from './assumptions.js';
@@ -29,6 +30,10 @@ export const SCREEN_CHINESE: Record<Screen, string> = {
   sameDay: '同日重复收费',
   peerOutlier: '同级同类机构费用异常',
 };
+/** A screen for a reader, e.g. "heavy testing 大检查多、少药费住院"; 'any' (flagged by any screen) is "any flag". */
+export function screenLabel(screen: Screen | 'any'): string {
+  return screen === 'any' ? 'any flag' : `${termWords(screen)} ${SCREEN_CHINESE[screen]}`;
+}
 /** What a screen flags: a member-year, a claim, or an institution-year. */
 export const SCREEN_UNIT: Record<Screen, 'member' | 'claim' | 'institution'> = {
   visits: 'member',

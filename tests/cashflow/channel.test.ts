@@ -1,7 +1,7 @@
 /** Card swipe or full self-advance, cause by cause (seed 002 篇1 L19–L27). */
 import { describe, expect, it } from 'vitest';
 import { cashflowAssumptions } from '../../src/cashflow/assumptions.js';
-import { allocateChannels, CAUSE, drawChannels, SWIPE } from '../../src/cashflow/channel.js';
+import { allocateChannels, CAUSE, drawChannels, SELF_ADVANCE_CAUSES, selfAdvanceCauseLabel, SWIPE } from '../../src/cashflow/channel.js';
 import { runKeys } from '../../src/random/keys.js';
 import { buildClaims, type ClaimSpec } from '../institutions/claims.js';
 
@@ -95,5 +95,13 @@ describe('settlement channel', () => {
     const again = allocateChannels(n);
     drawChannels(a, keys, 0, YEAR, members, claims, again);
     expect(again).toEqual(out);
+  });
+});
+
+describe('self-advance causes in words', () => {
+  it('writes each cause in words with the seed’s term, not its code (notebook 06 printed "inTransitAudit")', () => {
+    expect(selfAdvanceCauseLabel('inTransitAudit')).toBe('in transit audit 在途审核');
+    expect(selfAdvanceCauseLabel('observation')).toBe('observation 急诊留观');
+    for (const c of SELF_ADVANCE_CAUSES) expect(selfAdvanceCauseLabel(c)).not.toMatch(/[a-z][A-Z]/);
   });
 });

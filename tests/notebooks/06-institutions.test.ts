@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSvg, shapes } from '../helpers/svg.js';
 import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
+import { selfAdvanceCauseLabel } from '../../src/cashflow/channel.js';
 
 
 /** The body rows of a DataFrame printed by danfo: cells between │, index column dropped. */
@@ -78,6 +79,10 @@ describe('notebook 06: institutions, payment and cash flow', () => {
     expect(Math.abs(rate('employee chronic') - 40)).toBeLessThan(3);
     expect(Math.abs(rate('resident chronic') - 80)).toBeLessThan(3);
     expect(out).toMatch(/advanced beyond their own share in 2021: [\d.]+ 亿元; reimbursed after \d+ days on average; owed at the end of December: [\d.]+ 亿元/);
+    // Causes in words with the seed's terms, not the codes the table is keyed by ("inTransitAudit").
+    const causes = ['observation', 'inTransitAudit', 'networkFault', 'patient', 'outOfArea', 'employerArrears'] as const;
+    expect(tableRows(out).map((r) => r[0])).toEqual(causes.map(selfAdvanceCauseLabel));
+    expect(out).toContain('in transit audit 在途审核');
   });
 
   it('draws the agreement\'s terms as the hospitals\' behaviour: 甲类 shares follow the draw, and missed terms fail assessments', () => {

@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSvg } from '../helpers/svg.js';
 import { notebookUnderTest, tableRows } from '../helpers/notebookSuite.js';
+import { BEHAVIOURS, behaviourWords } from '../../src/supervision/behaviours.js';
+import { SCREENS, screenLabel } from '../../src/supervision/screens.js';
 
 describe('notebook 07: fund supervision', () => {
   const { cell, answerCell } = notebookUnderTest('07-supervision.ipynb');
@@ -40,7 +42,9 @@ describe('notebook 07: fund supervision', () => {
 
   it('scores every screen with a precision and a recall between 0 and 1', () => {
     const rows = tableRows(cell('screens').stdout);
-    expect(rows.map((r) => r[0])).toEqual(['visits', 'costs', 'mismatch', 'heavyTesting', 'readmission', 'sameDay', 'peerOutlier', 'any']);
+    // Screens in words with their Chinese terms, not the codes the table is keyed by ("heavyTesting").
+    expect(rows.map((r) => r[0])).toEqual([...SCREENS.map(screenLabel), 'any flag']);
+    expect(rows[3]![0]).toBe('heavy testing 大检查多、少药费住院');
     for (const [, p, r] of rows) {
       expect(Number(p)).toBeGreaterThanOrEqual(0);
       expect(Number(p)).toBeLessThanOrEqual(1);
@@ -52,6 +56,8 @@ describe('notebook 07: fund supervision', () => {
   it('lists the behaviours by leakage and counts inspections as the plan says', () => {
     const beh = tableRows(cell('behaviours').stdout);
     expect(beh).toHaveLength(15);
+    // Behaviours in words with their Chinese terms ("over treatment 过度诊疗、过度检查", not "overTreatment").
+    expect(beh.map((r) => r[0]).sort()).toEqual(BEHAVIOURS.map(behaviourWords).sort());
     const leak = beh.map((r) => Number(r[2]));
     expect(leak).toEqual([...leak].sort((p, q) => q - p));
     const cases = Object.fromEntries(tableRows(cell('cases').stdout).map((r) => [r[0], Number(r[2])]));
