@@ -64,12 +64,28 @@ describe('notebook 06: institutions, payment and cash flow', () => {
 
   it('lays the fund’s cash out by month, with the clearing peak in April', () => {
     const out = cell('cash').stdout;
-    const rows = tableRows(out).map((r) => r.map(Number));
+    const rows = tableRows(out).filter((r) => r.length === 6).map((r) => r.map(Number));
     expect(rows).toHaveLength(12);
     // Each month's total is the sum of its lines (to the rounding of the printed 亿元).
     for (const [, inst, patients, area, advance, total] of rows) expect(Math.abs(inst! + patients! + area! + advance! - total!)).toBeLessThanOrEqual(0.021);
     expect(out).toMatch(/^Peak: April, [\d.]+ 亿元, [\d.]+% above the monthly average of [\d.]+ 亿元$/m);
     expect(parseSvg(cell('cash-chart').svg[0]!).getAttribute('data-chart')).toBe('monthly-cash');
+  });
+
+  it('explains the clearing advance: held from the start, so 0.00 in every month of the first year; it moves only in January', () => {
+    const out = cell('cash').stdout;
+    // The first year's months: the advance is already held (sized on the year itself), so it never changes.
+    for (const r of tableRows(out).filter((r) => r.length === 6)) expect(r[4]).toBe('0.00');
+    const advance = tableRows(out).filter((r) => r.length === 3).map((r) => r.map(Number));
+    expect(advance.map((r) => r[0])).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(advance[0]![1]).toBeGreaterThan(0);
+    // The second year's advance is sized on the first year: the one already held.
+    expect(advance.slice(0, 2).map((r) => r[2])).toEqual([0, 0]);
+    expect(advance[1]![1]).toBe(advance[0]![1]);
+    // Each January's change is what the advance held moved by (to the rounding of the printed 万元), and it moves later.
+    for (let i = 1; i < advance.length; i++) expect(Math.abs(advance[i]![1]! - advance[i - 1]![1]! - advance[i]![2]!)).toBeLessThanOrEqual(0.11);
+    expect(advance.slice(2).some((r) => r[2] !== 0)).toBe(true);
+    expect(out).toContain('Largest advance change outside January over 2021–2025: 0.00 yuan');
   });
 
   it('reproduces seed 002’s swipe rates and tells what patients carry', () => {
