@@ -229,7 +229,7 @@ function cashSection(r: ScenarioResult): ReportSection {
     rows: Array.from({ length: 12 }, (_, m) => [m + 1, ...byLine.map((line) => line[m]! * YI)]),
   };
   const channels: ReportTable = {
-    caption: `Card-swipe rate (刷卡率) by setting in ${year}, mean across paths`,
+    caption: `Card-swipe rate (刷卡率) by setting in ${year}, mean across paths (emergency observation is swiped only under one emergency ratio, cashflow.causes.observation below 1: by seed 002's rule its ratio is unknown until admission is decided)`,
     columns: ['setting', ...schemes.map((s) => CHINESE[s]!)],
     rows: ['all', ...SETTINGS].map((setting) => [setting === 'all' ? 'all' : termLabel(setting), ...schemes.map((scheme) => channelMean(r, 'swipe_rate', year, { scheme, setting }))]),
   };

@@ -94,6 +94,8 @@ describe('notebook 06: institutions, payment and cash flow', () => {
     expect(Math.abs(rate('employee outpatient') - 35)).toBeLessThan(3);
     expect(Math.abs(rate('employee chronic') - 40)).toBeLessThan(3);
     expect(Math.abs(rate('resident chronic') - 80)).toBeLessThan(3);
+    // Emergency observation is never swiped: its ratio is unknown until admission is decided (seed 002 L19, causes.observation = 1).
+    expect(out).toContain('swipe rate of emergency observation (急诊留观, causes.observation = 1): 职工 0.0%, 居民 0.0%');
     expect(out).toMatch(/advanced beyond their own share in 2021: [\d.]+ 亿元; reimbursed after \d+ days on average; owed at the end of December: [\d.]+ 亿元/);
     // Causes in words with the seed's terms, not the codes the table is keyed by ("inTransitAudit").
     const causes = ['observation', 'inTransitAudit', 'networkFault', 'patient', 'outOfArea', 'employerArrears'] as const;
