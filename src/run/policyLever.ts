@@ -11,6 +11,8 @@ import { runSpec, type LoadedScenario } from '../scenario/load.js';
 import { leverDigits, leverResolution, type PolicyLever } from './lever.js';
 
 const LEVER_FILE = 'solve lever';
+/** Problems of what the caller asked (a notebook's lever and target; the command line names them as its flags). */
+export const SOLVE_OPTIONS = 'solve options';
 
 /** A reform that sets one policy field (dotted path) to x. */
 function settingReform(path: string, x: number): Reform {
@@ -51,8 +53,8 @@ const told = (lever: PolicyLever, x: number) => x.toFixed(leverDigits(lever));
 export function policyLeverSpec(scenario: LoadedScenario, lever: PolicyLever, x: number): RunSpec {
   const spec = specAt(scenario, lever, x);
   if (!Array.isArray(spec)) return spec;
-  const message = `policy:${lever.path} at ${told(lever, x)}, inside --range, makes the policy invalid (${rules(spec)}); narrow --range to values the policy allows`;
-  throw new InputError([{ file: 'command line', path: ['--range'], value: `${lever.lo}:${lever.hi}`, message }]);
+  const message = `policy:${lever.path} at ${told(lever, x)}, inside the range, makes the policy invalid (${rules(spec)}); narrow the range to values the policy allows`;
+  throw new InputError([{ file: SOLVE_OPTIONS, path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message }]);
 }
 
 /**
@@ -78,17 +80,17 @@ export function checkPolicyLeverRange(scenario: LoadedScenario, lever: PolicyLev
   const atLo = specAt(scenario, lever, lo);
   const atHi = specAt(scenario, lever, hi);
   const range = `${lever.lo}:${lever.hi}`;
-  const refuse = (path: string, value: string, message: string) => new InputError([{ file: 'command line', path: [path], value, message }]);
+  const refuse = (field: 'path' | 'range', value: string, message: string) => new InputError([{ file: SOLVE_OPTIONS, path: ['lever', field], value, message }]);
   if (Array.isArray(atLo) && Array.isArray(atHi)) {
-    if (rules(atLo) === rules(atHi)) throw refuse('--lever', `policy:${lever.path}`, `makes the policy invalid at any value (${rules(atLo)}); is each name spelled as in the policy file?`);
-    throw refuse('--range', range, `policy:${lever.path} makes the policy invalid at both ends of --range: at ${told(lever, lo)} (${rules(atLo)}), at ${told(lever, hi)} (${rules(atHi)}); choose a --range of values the policy allows`);
+    if (rules(atLo) === rules(atHi)) throw refuse('path', lever.path, `makes the policy invalid at any value (${rules(atLo)}); is each name spelled as in the policy file?`);
+    throw refuse('range', range, `policy:${lever.path} makes the policy invalid at both ends of the range: at ${told(lever, lo)} (${rules(atLo)}), at ${told(lever, hi)} (${rules(atHi)}); choose a range of values the policy allows`);
   }
   if (Array.isArray(atLo)) {
     const limit = validLimit(scenario, lever, lo, hi);
-    throw refuse('--range', range, `policy:${lever.path} at ${told(lever, lo)}, the low end of --range, makes the policy invalid (${rules(atLo)}); raise the low end of --range to at least ${told(lever, limit)}`);
+    throw refuse('range', range, `policy:${lever.path} at ${told(lever, lo)}, the low end of the range, makes the policy invalid (${rules(atLo)}); raise the low end of the range to at least ${told(lever, limit)}`);
   }
   if (Array.isArray(atHi)) {
     const limit = validLimit(scenario, lever, hi, lo);
-    throw refuse('--range', range, `policy:${lever.path} at ${told(lever, hi)}, the high end of --range, makes the policy invalid (${rules(atHi)}); lower the high end of --range to at most ${told(lever, limit)}`);
+    throw refuse('range', range, `policy:${lever.path} at ${told(lever, hi)}, the high end of the range, makes the policy invalid (${rules(atHi)}); lower the high end of the range to at most ${told(lever, limit)}`);
   }
 }

@@ -24,6 +24,9 @@ import type { RunOptions } from './scenarioRun.js';
 import { finalBalance, KEY_ASSUMPTIONS, sensitivity, type Assumption, type Outcome } from './sensitivity.js';
 import { schemeHasMembers } from './views.js';
 
+/** Problems of what the caller asked (a notebook's scheme; the command line names it --scheme). */
+export const SENSITIVITY_OPTIONS = 'sensitivity options';
+
 export interface SensitivityResult {
   /** The fund whose balance is the outcome. */
   scheme: Scheme;
@@ -52,7 +55,7 @@ export async function runSensitivity(
       // The first result is the base run's.
       chosen = scheme ?? (schemeHasMembers(r, 'employee') ? 'employee' : 'resident');
       if (!schemeHasMembers(r, chosen)) {
-        throw new InputError([{ file: 'command line', path: ['--scheme'], value: chosen, message: `the scenario ${loaded.scenario.id} has no ${chosen} members` }]);
+        throw new InputError([{ file: SENSITIVITY_OPTIONS, path: ['scheme'], value: chosen, message: `the scenario ${loaded.scenario.id} has no ${chosen} members` }]);
       }
     }
     return finalBalance(chosen)(r);

@@ -22,7 +22,7 @@ import { leverDigits, leverResolution, leverTolerance, toleranceProblem, type Le
 import { manifestFor, type Manifest, type Rerun } from './manifest.js';
 import { atEmployerRate } from './employerRate.js';
 import { pathCube } from './pathCube.js';
-import { checkPolicyLeverRange, policyLeverSpec } from './policyLever.js';
+import { checkPolicyLeverRange, policyLeverSpec, SOLVE_OPTIONS } from './policyLever.js';
 import { checkRunOptions } from './runOptions.js';
 import type { RunOptions } from './scenarioRun.js';
 
@@ -150,7 +150,7 @@ function shapeProblems(t: unknown, lever: unknown): { path: string[]; value?: un
 
 function checkTarget(t: SolveTarget, lever: Lever): void {
   const shape = shapeProblems(t, lever);
-  if (shape.length > 0) throw new InputError(shape.map((p) => ({ file: 'solve options', ...p })));
+  if (shape.length > 0) throw new InputError(shape.map((p) => ({ file: SOLVE_OPTIONS, ...p })));
   const problems = [];
   if (!(t.allowedFailure > 0 && t.allowedFailure < 1)) problems.push({ path: ['target', 'allowedFailure'], value: t.allowedFailure, message: 'must be between 0 and 1 (exclusive)' });
   if (!(lever.lo < lever.hi)) problems.push({ path: ['lever', 'range'], value: `${lever.lo}:${lever.hi}`, message: 'the low end must be below the high end' });
@@ -161,7 +161,7 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
   if (tolerance === 'wide') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is at least as wide as the range ${lever.lo}:${lever.hi}: the answer would be an end of the range` });
   if (tolerance === 'fine') problems.push({ path: ['lever', 'tolerance'], value: leverTolerance(lever), message: `is finer than the lever's values are set: at least ${leverResolution(lever)}` });
   // The command line checks its own flags before it calls here: these reach a notebook's or script's call.
-  if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: 'solve options', ...p })));
+  if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: SOLVE_OPTIONS, ...p })));
 }
 
 /**
@@ -170,7 +170,7 @@ function checkTarget(t: SolveTarget, lever: Lever): void {
  */
 function noMembers(scenario: LoadedScenario, lever: Lever, scheme: Scheme): InputError {
   const sizesOnly = lever.kind === 'employerRate' ? '; an employer rate sizes only the employee fund' : lever.kind === 'residentSubsidy' ? '; a resident subsidy sizes only the resident fund' : '';
-  return new InputError([{ file: 'command line', path: ['--scheme'], value: scheme, message: `the scenario ${scenario.scenario.id} has no ${scheme} members${sizesOnly}` }]);
+  return new InputError([{ file: SOLVE_OPTIONS, path: ['target', 'scheme'], value: scheme, message: `the scenario ${scenario.scenario.id} has no ${scheme} members${sizesOnly}` }]);
 }
 
 const hasMembers = (fund: FundPaths) => fund.ledgers.some((path) => path.some((year) => year.people.gt(0)));

@@ -6,7 +6,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatProblem, type InputError } from '../../src/input/inputError.js';
 import { KEY_ASSUMPTIONS } from '../../src/run/sensitivity.js';
+import { runSensitivity } from '../../src/run/sensitivityOutputs.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { inspectPage } from '../helpers/browser.js';
 import { parseSvg, shapes } from '../helpers/svg.js';
 import { launcher, ROOT, spawnYibao, tempDir, yibao, type Run } from './helpers.js';
@@ -154,5 +157,11 @@ describe('yibao sensitivity: user mistakes', () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/^yibao: command line: --scheme = "employee": the scenario resident-only has no employee members\n$/);
     expect(existsSync(out)).toBe(false);
+    // A notebook's call names its own argument, not a flag it never wrote.
+    const refused = await runSensitivity(loadScenario(join(ROOT, 'scenarios', 'resident-only.yaml')), 'employee', { workers: 0, paths: 1, members: 200, horizon: 1 }, KEY_ASSUMPTIONS.slice(0, 1)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(formatProblem((refused as InputError).problems[0]!)).toBe('sensitivity options: scheme = "employee": the scenario resident-only has no employee members');
   }, 60_000);
 });

@@ -99,9 +99,9 @@ describe('yibao solve with a policy lever value the policy does not allow', () =
     const run = await spawnYibao(bin.file, ['solve', '--lever', 'policy:employee.inpatient.deductible.tertiary', '--range', '300:3000', '--target', 'depletion<=5%', ...SMALL, '--out', out]);
     expect(run.code).toBe(2);
     expect(run.err.trim().split('\n')).toEqual([
-      'yibao: command line: --range = "300:3000": policy:employee.inpatient.deductible.tertiary at 300.00, the low end of --range, makes the policy invalid ' +
+      'yibao: command line: --range = "300:3000": policy:employee.inpatient.deductible.tertiary at 300.00, the low end of the range, makes the policy invalid ' +
         "(the later-admission deductible 400 for inService (在职), retired (退休) at tertiary is above the first admission's 300: must be at most 300); " +
-        'raise the low end of --range to at least 400.00',
+        'raise the low end of the range to at least 400.00',
     ]);
     expect(run.err).not.toMatch(/solve lever|changes\./);
     expect(existsSync(out)).toBe(false);
@@ -115,19 +115,20 @@ describe('yibao solve with a policy lever value the policy does not allow', () =
     return formatProblem((err as InputError).problems[0]!);
   };
 
-  it('finds the limit at the high end too, where another field\'s rule stops the lever', async () => {
+  it('finds the limit at the high end too, where another field\'s rule stops the lever (named as a notebook writes the lever, not as flags)', async () => {
     // The resident fund cap, 100,000 yuan and covering inpatient care, may not lie below an inpatient deductible.
     const text = await refused({ kind: 'policy', path: 'resident.inpatient.deductible.tertiary', lo: 600, hi: 200_000 });
-    expect(text).toMatch(/^command line: --range = "600:200000": policy:resident\.inpatient\.deductible\.tertiary at 200000\.00, the high end of --range, makes the policy invalid \(the fund cap 100000 for .* is below the inpatient deductible 200000 \(tertiary\): must be at least 200000\); lower the high end of --range to at most 100000\.00$/);
+    expect(text).toMatch(/^solve options: lever\.range = "600:200000": policy:resident\.inpatient\.deductible\.tertiary at 200000\.00, the high end of the range, makes the policy invalid \(the fund cap 100000 for .* is below the inpatient deductible 200000 \(tertiary\): must be at least 200000\); lower the high end of the range to at most 100000\.00$/);
+    expect(text).not.toContain('--');
     // The lever's own rule, named by its field.
     expect(await refused({ kind: 'policy', path: 'resident.inpatient.ratio.tertiary', lo: -0.2, hi: 0.9, decreasing: true })).toContain(
-      'at -0.2000, the low end of --range, makes the policy invalid (resident.inpatient.ratio.tertiary must be between 0 and 1); raise the low end of --range to at least 0.0000',
+      'at -0.2000, the low end of the range, makes the policy invalid (resident.inpatient.ratio.tertiary must be between 0 and 1); raise the low end of the range to at least 0.0000',
     );
   });
 
   it('says a field no value makes valid is the lever\'s own problem', async () => {
     const text = await refused({ kind: 'policy', path: 'resident.inpatient.foo.deductible', lo: 300, hi: 3000 });
-    expect(text).toMatch(/^command line: --lever = "policy:resident\.inpatient\.foo\.deductible": makes the policy invalid at any value \(resident\.inpatient\.foo: unknown field; allowed here: deductible, /);
+    expect(text).toMatch(/^solve options: lever\.path = "resident\.inpatient\.foo\.deductible": makes the policy invalid at any value \(resident\.inpatient\.foo: unknown field; allowed here: deductible, /);
     expect(text).toMatch(/is each name spelled as in the policy file\?$/);
   });
 });

@@ -10,7 +10,7 @@ import { InputError, type Problem } from '../../input/inputError.js';
 import { withInterrupt } from '../../io/interrupt.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { KEY_ASSUMPTIONS } from '../../run/sensitivity.js';
-import { recordedSensitivity, runSensitivity, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
+import { recordedSensitivity, runSensitivity, SENSITIVITY_OPTIONS, sensitivityAnswer, writeSensitivityOutputs } from '../../run/sensitivityOutputs.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
 import { pickRunOptions } from '../../run/runOptions.js';
@@ -65,7 +65,13 @@ export function register(program: Command): void {
       const progress = progressBar(flags.progress);
       const onProgress = acrossRuns(1 + 2 * assumptions.length, progress.onProgress);
       await withInterrupt(async (signal) => {
-        const result = await runSensitivity(loaded, scheme, { ...pickRunOptions(options), signal, onProgress }, assumptions).finally(progress.stop);
+        const result = await runSensitivity(loaded, scheme, { ...pickRunOptions(options), signal, onProgress }, assumptions)
+          .catch((err: unknown) => {
+            if (!(err instanceof InputError)) throw err;
+            // The scheme as this command's flag.
+            throw new InputError(err.problems.map((p) => (p.file === SENSITIVITY_OPTIONS && p.path[0] === 'scheme' ? optionProblem('--scheme', p.value, p.message) : p)));
+          })
+          .finally(progress.stop);
         await writeSensitivityOutputs(out, result, { formats: options.formats, png: options.png, signal });
         process.stdout.write(`${sensitivityAnswer(result)}\n\nTable, chart, answer and manifest: ${out}/\n`);
       });

@@ -13,6 +13,7 @@ import { withInterrupt } from '../../io/interrupt.js';
 import { jsonText } from '../../io/json.js';
 import { SCHEMES, type Scheme } from '../../policy/vocabulary.js';
 import { DEFAULT_TOLERANCE, leverDigits, leverResolution, leverText, leverTolerance, policyLeverDirection, recordedSolve, solveLever, toleranceProblem, type Lever, type MonteCarloInterval, type SolveResult, type SolveTarget } from '../../run/solve.js';
+import { SOLVE_OPTIONS } from '../../run/policyLever.js';
 import { solveReportHtml } from '../../run/solveReport.js';
 import { optionProblem } from '../report.js';
 import { addSimulationOptions, checkedAgainst, manifestToRerun, outputDir, progressBar, runOptions, scenarioOrDefault, type SimulationFlags } from '../simulation.js';
@@ -108,6 +109,26 @@ export function withArticle(phrase: string): string {
 export function leverAmount(lever: Lever, x: number): string {
   const text = leverText(lever, x);
   return lever.kind === 'residentSubsidy' ? `${text} yuan` : text;
+}
+
+/** The flag that gives each field of the lever and target solveLever names, with the text given for it. */
+function flagOf(field: string, asked: SolveOptions, value: unknown): [string, unknown] | undefined {
+  if (field === 'lever.range') return ['--range', asked.range];
+  if (field === 'lever.path') return ['--lever', asked.lever];
+  if (field === 'lever.tolerance') return ['--tolerance', asked.tolerance ?? '(default)'];
+  if (field === 'target.scheme') return ['--scheme', asked.scheme ?? value]; // the lever's own fund when not given
+  if (field.startsWith('target.')) return ['--target', asked.target];
+  return undefined;
+}
+
+/** solveLever's problems with what was asked ("solve options", as a notebook writes them) named as this command's flags. */
+function asFlags(err: InputError, asked: SolveOptions): InputError {
+  return new InputError(
+    err.problems.map((p) => {
+      const flag = p.file === SOLVE_OPTIONS ? flagOf(p.path.join('.'), asked, p.value) : undefined;
+      return flag ? optionProblem(flag[0], flag[1], p.message) : p;
+    }),
+  );
 }
 
 /** "what the fund needs": "a per-head fiscal subsidy (财政补助) of 468.75 yuan in the base year". */
@@ -260,6 +281,7 @@ export function register(program: Command): void {
       await withInterrupt(async (signal) => {
         const result = await solveLever(loaded, lever, target, { ...pickRunOptions(options), signal, onProgress: progress.onProgress })
           .catch((err: unknown) => {
+            if (err instanceof InputError) throw asFlags(err, asked);
             // Out of reach or out of budget: the user's target or range, reported as one line (exit 2), nothing written.
             if (!(err instanceof SizingError)) throw err;
             throw new InputError([sizingProblem(err, { lever, leverName: asked.lever, target: asked.target, allowedFailure: target.allowedFailure, paths: options.paths ?? loaded.scenario.paths })]);
