@@ -41,6 +41,9 @@ function isCalendarDate(v: string): boolean {
 
 const isoDate = z.string().refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD');
 
+/** A day of every year, MM-DD (29 February is not one). */
+const monthDay = z.string().refine((v) => /^\d{2}-\d{2}$/.test(v) && v !== '02-29' && isCalendarDate(`2021-${v}`), 'must be a day of the year written MM-DD, e.g. "09-01" (not "02-29")');
+
 /**
  * A list of names, each at most once. A repeated name is a slip, and not a harmless one: the reference
  * settlement sums a 大病保险 basis part by part, so `basis: [copay, copay]` counted the co-payment twice
@@ -226,6 +229,11 @@ export const policySchema = z
       // Compared only when both are real days; a bad one is reported on its own.
       if (e.to && isCalendarDate(e.from) && isCalendarDate(e.to) && e.to < e.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before effective.from (${e.from})` });
     }),
+    /**
+     * The benefit year (医保年度, 待遇享受年度): the day deductibles, caps and admission counts start afresh. Most
+     * regions use the calendar year; a student scheme may run from 1 September (seed 003 篇四 L413).
+     */
+    benefitYearStart: monthDay.default('01-01'),
     description: z.string().optional(),
     sources: z.array(source).default([]),
     employee: employeePolicy.optional(),

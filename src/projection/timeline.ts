@@ -30,6 +30,17 @@ export interface TimelineInput {
   indexationAt?: (string | number)[];
 }
 
+/**
+ * A simulation settles calendar years (claims, accumulators and the fund's ledger run January to December), so a
+ * policy whose benefit year starts on another day can be settled claim by claim (yibao settle, explain) but not
+ * simulated.
+ */
+function calendarYearProblem(policy: Policy, file: string): Problem | null {
+  if (policy.benefitYearStart === '01-01') return null;
+  const message = `a simulation settles calendar years, so it needs a benefit year from 01-01; this policy's runs from ${policy.benefitYearStart} (claim lines can be settled under it with yibao settle or explain)`;
+  return { file, path: ['benefitYearStart'], value: policy.benefitYearStart, message };
+}
+
 export function policyTimeline(input: TimelineInput): PolicyYear[] {
   const { baseline, macro, reforms = [], indexation = [], indexationFile = '(indexation rules)', indexationAt = ['indexation'] } = input;
   const years = macro.years;
@@ -71,6 +82,11 @@ export function policyTimeline(input: TimelineInput): PolicyYear[] {
       indexingFailed = true;
       const file = `${reformed.file} (indexed for ${macroYear.year})`;
       for (const p of policyProblems(result.error.issues, raw, file)) problems.push({ ...p, message: `${p.message} (after indexation for ${macroYear.year}, see ${indexationFile})` });
+      continue;
+    }
+    const calendar = calendarYearProblem(result.data, reformed.file);
+    if (calendar) {
+      if (!problems.some((q) => sameProblem(calendar, q))) problems.push(calendar);
       continue;
     }
     out.push({ year: macroYear.year, policy: result.data, loaded: { policy: result.data, raw, file: reformed.file }, reforms: active.map((r) => r.id) });

@@ -1,7 +1,7 @@
 /**
  * The settlement JSON-lines interface: one claim per input line, one settled claim per output line.
  * Each person's accumulators and account balances carry from claim to claim in line order (a new
- * calendar year starts the accumulators afresh); a person's first line may give the accumulators to
+ * benefit year, 1 January unless the policy's benefitYearStart says otherwise, starts them afresh); a person's first line may give the accumulators to
  * start from (a claim from mid-year), and an age sets a resident's type. A bad line yields problems
  * naming its line number, field, value and what is allowed; it changes nothing, and the other lines
  * are still settled.
@@ -14,7 +14,7 @@ import { fenToYuan, MAX_FEN, yuanToFen } from '../money/fen.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { Policy, SchemePolicy } from '../policy/schema.js';
 import { CAUSES, CHINESE, LEVELS, LOCATIONS, PERSON_TYPES, schemeOf, SETTINGS, type PersonType } from '../policy/vocabulary.js';
-import { accumulatorsFor, settleReference, type Settlement } from './reference.js';
+import { accumulatorsFor, benefitYearOf, settleReference, type Settlement } from './reference.js';
 import type { Step } from './rules/trace.js';
 import { ACCUMULATOR_FIELDS, emptyAccumulators, type Accumulators, type Claim, type Person, type Split } from './types.js';
 
@@ -66,7 +66,7 @@ export type AccumulatorsInput = { year?: number } & Partial<Omit<Accumulators, '
 const COUNTS = new Set<keyof Accumulators>(['year', 'admissions']);
 
 const accumulatorsSchema = z.strictObject({
-  year: whole('a calendar year, the year of the claim\'s date', 1900, 2200).optional(),
+  year: whole('a year, the benefit year of the claim\'s date (named by the calendar year it starts in)', 1900, 2200).optional(),
   ...Object.fromEntries(
     ACCUMULATOR_FIELDS.map((k) => [k, (COUNTS.has(k) ? whole('a whole number from 0 to 1000', 0, 1000) : fen).optional()]),
   ),
@@ -182,6 +182,13 @@ export function residentTypeForAge(age: number, elderlyAge: number): PersonType 
  * Settle a validated line against the ledger. On success the person's state in the ledger advances;
  * on problems (the line does not fit the policy or the person's earlier claims) nothing changes.
  */
+/** "2021", or "the benefit year 2009-09-01 to 2010-08-31" when it does not start on 1 January. */
+function benefitYearText(year: number, start: string): string {
+  if (start === '01-01') return String(year);
+  const last = new Date(Date.UTC(year + 1, Number(start.slice(0, 2)) - 1, Number(start.slice(3)) - 1)).toISOString().slice(0, 10);
+  return `the benefit year ${year}-${start} to ${last}`;
+}
+
 export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef): Parsed<SettledClaim> {
   const problems: Problem[] = [];
   const report = (path: (string | number)[], message: string, value?: unknown) =>
@@ -190,7 +197,8 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
   const key = String(input.person);
   const before = ledger.persons.get(key);
   const { policy } = ledger;
-  const year = Number(input.date.slice(0, 4));
+  const year = benefitYearOf(input.date, policy.benefitYearStart);
+  const inYear = benefitYearText(year, policy.benefitYearStart);
 
   const type = personType(policy, input, before, bad);
 
@@ -207,7 +215,7 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
   if (before && type !== undefined && schemeOf(type) !== schemeOf(before.person.type) && before.accumulators.year === year) {
     bad(
       'type',
-      `moves this person from ${CHINESE[schemeOf(before.person.type)]} ("${before.person.type}", line ${before.line}) to ${CHINESE[schemeOf(type)]} within ${year}; ` +
+      `moves this person from ${CHINESE[schemeOf(before.person.type)]} ("${before.person.type}", line ${before.line}) to ${CHINESE[schemeOf(type)]} within ${inYear}; ` +
         `the schemes keep separate deductibles and caps, so this year's accumulators cannot carry: settle the claims under the new scheme with a new person id`,
     );
   }
@@ -232,7 +240,7 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
       report(['accumulators'], `may only be given on a person's first line: this person's accumulators carry from line ${before.line}`);
     }
     if (given.year !== undefined && given.year !== year) {
-      report(['accumulators', 'year'], `must be the year of the claim's date (${year}): accumulators are for one settlement year`, given.year);
+      report(['accumulators', 'year'], `must be the benefit year of the claim's date (${year}${policy.benefitYearStart === '01-01' ? '' : `: ${inYear}`}): accumulators are for one settlement year`, given.year);
     }
     if (!given.admissions && ((given.admissionDeductibleLeft ?? 0) > 0 || (given.admissionRangeCost ?? 0) > 0)) {
       report(['accumulators', 'admissions'], 'must be at least 1 when admissionDeductibleLeft or admissionRangeCost is given (they describe the current admission)', given.admissions);
@@ -263,9 +271,9 @@ export function settleClaimLine(ledger: Ledger, input: ClaimLine, where: LineRef
     newAdmission,
     admitted: input.admitted,
   };
-  const accumulators = accumulatorsFor(claim, start);
+  const accumulators = accumulatorsFor(claim, start, policy.benefitYearStart);
   if (input.setting === 'inpatient' && !newAdmission && accumulators.admissions === 0) {
-    bad('newAdmission', `continues an admission, but this person has no admission in ${accumulators.year}: must be true (the default) here`);
+    bad('newAdmission', `continues an admission, but this person has no admission in ${inYear}: must be true (the default) here`);
   }
   if (problems.length > 0 || type === undefined) return { ok: false, problems };
 

@@ -38,15 +38,24 @@ export function schemePolicyFor(policy: Policy, person: Person): SchemePolicy {
   return sp;
 }
 
-/** Accumulators for the claim's settlement year: a new year starts from zero. */
-export function accumulatorsFor(claim: Claim, acc: Accumulators | undefined): Accumulators {
-  const year = Number(claim.date.slice(0, 4));
+/**
+ * The benefit year of a date, named by the calendar year it starts in: with a year from 09-01, 2010-03-15
+ * falls in 2009 (2009-09-01 to 2010-08-31).
+ */
+export function benefitYearOf(date: string, start = '01-01'): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= start ? year : year - 1;
+}
+
+/** Accumulators for the claim's benefit year (from `start`, MM-DD): a new year starts from zero. */
+export function accumulatorsFor(claim: Claim, acc: Accumulators | undefined, start = '01-01'): Accumulators {
+  const year = benefitYearOf(claim.date, start);
   return acc && acc.year === year ? { ...acc } : emptyAccumulators(year);
 }
 
 export function settleReference(policy: Policy, person: Person, previous: Accumulators | undefined, claim: Claim): Settlement {
   const scheme = schemePolicyFor(policy, person);
-  const acc = accumulatorsFor(claim, previous);
+  const acc = accumulatorsFor(claim, previous, policy.benefitYearStart);
   const trace: Step[] = [];
   const amounts = { classA: fromFen(claim.classA), classB: fromFen(claim.classB), classC: fromFen(claim.classC) };
   const bill = amounts.classA.plus(amounts.classB).plus(amounts.classC);

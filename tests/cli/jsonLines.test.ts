@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/input/inputError.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { parseClaimLine, settleJsonLines } from '../../src/settlement/jsonLines.js';
-import { DEFAULT_POLICY } from './helpers.js';
+import { DEFAULT_POLICY, ROOT } from './helpers.js';
+import { join } from 'node:path';
 
 const policy = loadPolicy(DEFAULT_POLICY).policy;
 
@@ -29,6 +30,26 @@ describe('settleJsonLines', () => {
       [7, '200.00', '640.00', '0.00', '360.00'],
     ]);
     expect(ledger.persons.get('7')).toMatchObject({ date: '2021-05-01', line: 3, person: { type: 'adult', assistanceEligible: false } });
+  });
+
+  it('carries the accumulators over New Year within a benefit year from 1 September, and starts afresh on 1 September', () => {
+    // Chongqing 一档 (seed 003 篇四 L413: 9月1日 to 8月31日), the golden case "limit carried over New Year": 35400, then
+    // the 4600 left of the 40000 limit (a calendar year would pay 11400); from 2010-09-01 the limit is whole again.
+    const chongqing = loadPolicy(join(ROOT, 'scenarios', 'policies', 'chongqing-student-2009.yaml')).policy;
+    const stay = { person: 1, type: 'child', setting: 'inpatient', level: 'tertiary' };
+    const lines = [
+      { ...stay, date: '2009-10-12', classA: 60000, classC: 1000 },
+      { ...stay, date: '2010-03-15', classA: 20000 },
+    ];
+    const { settled, problems } = settleJsonLines(chongqing, lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(problems).toEqual([]);
+    expect(settled.map((x) => x.split.pooledFund)).toEqual(['35400.00', '4600.00']);
+    expect(settled[1]!.accumulators.year).toBe(2009);
+    // Accumulators given for another benefit year are refused in its words.
+    const given = settleJsonLines(chongqing, JSON.stringify({ ...stay, date: '2010-03-15', classA: 20000, accumulators: { year: 2010 } }));
+    expect(given.problems.map(formatProblem)).toEqual([
+      expect.stringContaining('accumulators.year = 2010: must be the benefit year of the claim\'s date (2009: the benefit year 2009-09-01 to 2010-08-31)'),
+    ]);
   });
 
   it('takes the policy as loadPolicy returns it too (a notebook passed that and got a TypeError)', () => {

@@ -247,7 +247,7 @@ describe('yibao settle: starting accumulators and age on a person\'s first line'
     expect(err).toContain(`yibao: ${file}:1: accumulators.admissions = 1.5: must be a whole number from 0 to 1000`);
     expect(err).toContain(`yibao: ${file}:1: accumulators.inpatientPaid = "1.234": must be a yuan amount (number or string) with at most 2 decimals, from 0 to 10000000`);
     expect(err.find((l) => l.startsWith(`yibao: ${file}:1: accumulators.deductibleUsed = 3: unknown field (allowed: year, outpatientDeductibleUsed,`))).toBeDefined();
-    expect(err).toContain(`yibao: ${file}:2: accumulators.year = 2020: must be the year of the claim's date (2021): accumulators are for one settlement year`);
+    expect(err).toContain(`yibao: ${file}:2: accumulators.year = 2020: must be the benefit year of the claim's date (2021): accumulators are for one settlement year`);
     expect(err).toContain(
       `yibao: ${file}:2: accumulators.admissions: must be at least 1 when admissionDeductibleLeft or admissionRangeCost is given (they describe the current admission)`,
     );

@@ -51,7 +51,7 @@ describe('reforms', () => {
         'changes.residents',
         lineOf(file, 'residents:'),
         { outpatient: { cap: 3000 } },
-        'unknown field; allowed here: id, name, jurisdiction, effective, description, sources, employee, resident',
+        'unknown field; allowed here: id, name, jurisdiction, effective, benefitYearStart, description, sources, employee, resident',
       ],
     ]);
     // Nothing of the valid part (the outpatient deductible) reached the baseline.

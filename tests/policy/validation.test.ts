@@ -208,6 +208,17 @@ employee:
     expect(at('{ from: 2021-01-01, to: 2021-04-31 }')).toEqual([['effective.to', '2021-04-31', 4, 'must be a calendar date written YYYY-MM-DD']]);
   });
 
+  it('reads a benefit year start as a day of every year (MM-DD), 1 January unless given', () => {
+    const policyWith = (line: string) =>
+      parseDocumentText(`id: t\nname: t\njurisdiction: CN-test\neffective: { from: 2021-01-01 }\n${line}employee:\n  outpatient: { deductible: 300, ratio: 0.6 }\n  chronic: { ratio: 0.8 }\n  inpatient: { deductible: 500, ratio: 0.9 }\n  fundCap: { amount: 100000 }\n`, 't.yaml');
+    expect(policyFromDocument(policyWith('')).policy.benefitYearStart).toBe('01-01');
+    expect(policyFromDocument(policyWith("benefitYearStart: '09-01'\n")).policy.benefitYearStart).toBe('09-01');
+    const message = 'must be a day of the year written MM-DD, e.g. "09-01" (not "02-29")';
+    for (const bad of ["'9-1'", "'13-01'", "'02-29'", "'04-31'"]) {
+      expect(problemsOf(() => policyFromDocument(policyWith(`benefitYearStart: ${bad}\n`))).map((p) => [p.path.join('.'), p.message]), bad).toEqual([['benefitYearStart', message]]);
+    }
+  });
+
   it('loads every policy file shipped in scenarios/policies', () => {
     const dir = join(packageRoot(), 'scenarios', 'policies');
     const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

@@ -171,3 +171,13 @@ describe('timeline errors', () => {
     expect(result.error?.issues[0]?.path).toEqual([1, 'path']);
   });
 });
+
+describe('the benefit year', () => {
+  it('a policy whose benefit year does not start on 1 January is refused for a simulation, once, naming the field', () => {
+    // A simulation settles calendar years; the Chongqing student scheme runs from 1 September (seed 003 L413).
+    const reform = reformFrom(`id: school-year\nname: school year\nchanges: { benefitYearStart: '09-01' }\n`);
+    expect(problemsOf(() => policyTimeline({ baseline, macro, reforms: [reform] }))).toEqual([
+      expect.stringMatching(/^.*benefitYearStart = "09-01": a simulation settles calendar years, so it needs a benefit year from 01-01; this policy's runs from 09-01 \(claim lines can be settled under it with yibao settle or explain\)$/),
+    ]);
+  });
+});
