@@ -1,7 +1,7 @@
 /**
  * Population assumptions compiled to flat sampling tables: cumulative weights over (schedule, age) cells
  * for each group of new members, single-age death rates, chronic prevalence by scheme and age. Compiled
- * once per assumptions object (cached), a pure function of the assumptions: never of a sample.
+ * once per assumptions object and retirement year (cached), a pure function of them: never of a sample.
  *
  * Age within a group follows the population pyramid: in-service employees over working ages before their
  * retirement age, retirees after it, children 0-17, students 18-21, and resident adults over what the
@@ -44,13 +44,24 @@ export interface CompiledPopulation {
   outOfArea: Float64Array;
 }
 
-const cache = new WeakMap<PopulationAssumptions, CompiledPopulation>();
+const cache = new WeakMap<PopulationAssumptions, Map<number, CompiledPopulation>>();
 
-export function compilePopulation(a: PopulationAssumptions): CompiledPopulation {
-  let c = cache.get(a);
+/**
+ * `retirementYear` is the calendar year whose statutory retirement ages split the pyramid into in-service
+ * and retired members: the base year for the members a run starts with (createMembers), since under the
+ * gradual delay a man of 60 is retired in 2021 but not in 2030. It defaults to `lifeTableYear`, as before,
+ * for the entrants of the base mix (advanceYear) and the claims' rate normalisation.
+ */
+export function compilePopulation(a: PopulationAssumptions, retirementYear: number = a.lifeTableYear): CompiledPopulation {
+  let byYear = cache.get(a);
+  if (!byYear) {
+    byYear = new Map();
+    cache.set(a, byYear);
+  }
+  let c = byYear.get(retirementYear);
   if (!c) {
-    c = build(a);
-    cache.set(a, c);
+    c = build(a, retirementYear);
+    byYear.set(retirementYear, c);
   }
   return c;
 }
@@ -83,13 +94,12 @@ function cumulate(w: Float64Array, at: number, n: number, into: Float64Array): v
   into[at + n - 1] = 1;
 }
 
-function build(a: PopulationAssumptions): CompiledPopulation {
+function build(a: PopulationAssumptions, retirementYear: number): CompiledPopulation {
   const [male, female] = singleAges(a);
   const cadre = a.retirement.womenCadreShare;
   const pop = (schedule: number, age: number) =>
     schedule === SCHEDULE_MEN ? male[age]! : schedule === SCHEDULE_WOMEN_CADRE ? female[age]! * cadre : female[age]! * (1 - cadre);
-  const base = a.lifeTableYear;
-  const retired = (schedule: number, age: number) => hasReachedRetirement(a.retirement, schedule, age, base);
+  const retired = (schedule: number, age: number) => hasReachedRetirement(a.retirement, schedule, age, retirementYear);
 
   const e = a.employeeShare;
   const r = a.resident;

@@ -135,7 +135,8 @@ export function createMembers(
   slotTo: number,
   baseYear: number,
 ): MemberBlock {
-  const c = compilePopulation(assumptions);
+  // Who is retired follows the statutory ages of the base year, not of the life table's year.
+  const c = compilePopulation(assumptions, baseYear);
   const block = allocateMembers(slotTo - slotFrom);
   const s = new KeyedStream(keys);
   block.year = baseYear;

@@ -4,6 +4,7 @@ import { MEMBER_CADRE, MEMBER_CHRONIC, MEMBER_STUDENT, SEX_MALE } from '../../sr
 import { TYPE_CODE } from '../../src/population/compile.js';
 import { advanceYear } from '../../src/population/dynamics.js';
 import { createMembers } from '../../src/population/members.js';
+import { hasReachedRetirement, SCHEDULE_MEN, SCHEDULE_WOMEN_CADRE, SCHEDULE_WOMEN_WORKER } from '../../src/population/retirement.js';
 import { runKeys } from '../../src/random/keys.js';
 import { concatBlocks, defaults, wageMacro } from './support.js';
 
@@ -28,6 +29,25 @@ describe('creating members', () => {
     expect(concatBlocks([createMembers(defaults, runKeys(11), 0, 0, 200, 2021)])).toEqual(a);
     expect(concatBlocks([createMembers(defaults, runKeys(12), 0, 0, 200, 2021)]).age).not.toEqual(a.age);
     expect(concatBlocks([createMembers(defaults, keys, 1, 0, 200, 2021)]).age).not.toEqual(a.age);
+  });
+
+  it("splits in-service from retired by the base year's statutory ages (2024 delay), not the life table's year", () => {
+    // A man of 60 in 2030 (born mid-1970) retires at 61 years 5 months under the 2024 decision (+17 months):
+    // not yet retired; in 2021 he would have been. Likewise women of 50 (born 1980) and 55 (born 1975).
+    const schedule = (b: ReturnType<typeof createMembers>, i: number) =>
+      b.sex[i] === SEX_MALE ? SCHEDULE_MEN : b.flags[i]! & MEMBER_CADRE ? SCHEDULE_WOMEN_CADRE : SCHEDULE_WOMEN_WORKER;
+    for (const year of [2021, 2030]) {
+      const b = createMembers(defaults, keys, 0, 0, 20_000, year);
+      let retiredMenAt60 = 0;
+      for (let i = 0; i < b.length; i++) {
+        const reached = hasReachedRetirement(defaults.retirement, schedule(b, i), b.age[i]!, year);
+        if (b.type[i] === TYPE_CODE.inService) expect(reached, `in service at ${b.age[i]} in ${year}`).toBe(false);
+        if (b.type[i] === TYPE_CODE.retired) expect(reached, `retired at ${b.age[i]} in ${year}`).toBe(true);
+        if (b.type[i] === TYPE_CODE.retired && b.sex[i] === SEX_MALE && b.age[i] === 60) retiredMenAt60++;
+      }
+      if (year === 2021) expect(retiredMenAt60).toBeGreaterThan(0);
+      else expect(retiredMenAt60).toBe(0);
+    }
   });
 
   const n = 40_000;
