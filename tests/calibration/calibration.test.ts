@@ -21,10 +21,16 @@ import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 /** Small: 20,000 members × 4 paths of one year, in this thread (a few seconds each). */
 const SMALL = { members: 20_000, paths: 4, workers: 0 };
 
-/** Within the tolerance, or within three standard errors where the sample is too small to tell. */
+/**
+ * Within the tolerance, or within three standard errors where the sample is too small to tell, but never
+ * beyond twice the tolerance: a standard error from 4 paths is itself uncertain (3 degrees of freedom), and
+ * for the small cells (employees' 一级及以下 cost per admission, chronic visits) three of them reach 10-15%
+ * at this size, so without the bound a 10% miscalibration there passed (see the test below).
+ */
+const NOISE_BOUND = 2;
 const misses = (rows: readonly CalibrationRow[]) =>
   rows
-    .filter((r) => !(Math.abs(r.deviation) <= Math.max(r.target.tolerance, 3 * r.relativeSe)))
+    .filter((r) => !(Math.abs(r.deviation) <= Math.max(r.target.tolerance, Math.min(3 * r.relativeSe, NOISE_BOUND * r.target.tolerance))))
     .map((r) => `${rowLabel(r)}: ${(r.deviation * 100).toFixed(1)}% (s.e. ${(r.relativeSe * 100).toFixed(1)}%)`);
 
 describe('calibration targets on the model definitions', () => {
@@ -120,6 +126,26 @@ describe('the default scenarios against the 2021 figures', () => {
     const report = await calibrate(loadScenario(defaultScenarioFile()), SMALL);
     expect(report.rows).toHaveLength(calibrationTargets().length);
     expect(misses(report.rows)).toEqual([]);
+  });
+
+  it('fails when a small cell is miscalibrated by 10% (employees: 一级及以下 cost per admission, chronic visits)', async () => {
+    const loaded = loadScenario(defaultScenarioFile());
+    const u = loaded.scenario.utilisation;
+    const cost = u.inpatient.cost.employee;
+    const off = {
+      ...loaded,
+      scenario: {
+        ...loaded.scenario,
+        utilisation: {
+          ...u,
+          inpatient: { ...u.inpatient, cost: { ...u.inpatient.cost, employee: { ...cost, community: cost.community * 1.1, primary: cost.primary * 1.1 } } },
+          chronic: { ...u.chronic, visitsPerEnrolled: { ...u.chronic.visitsPerEnrolled, employee: u.chronic.visitsPerEnrolled.employee * 1.1 } },
+        },
+      },
+    };
+    const found = misses((await calibrate(off, SMALL)).rows).join('\n');
+    expect(found).toMatch(/cost per admission, employee 一级及以下/);
+    expect(found).toMatch(/chronic visits per member, employee/);
   });
 });
 
