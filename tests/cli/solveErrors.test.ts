@@ -52,6 +52,18 @@ describe('yibao solve with a target out of reach', () => {
 
 // A target about a fund nobody is in is met at any value: an employer rate on a resident-only scenario answered
 // "already met" for the empty employee fund. Refused as sensitivity --scheme employee refuses it.
+describe('yibao solve answers', () => {
+  it('say whether the behavioural response is on, as every output does', async () => {
+    const out = join(dir, 'answered');
+    const run = await spawnYibao(bin.file, ['solve', ...SMALL, '--target', 'depletion<=50%', '--range', '0:3000', '--out', out]);
+    expect(run.code).toBe(0);
+    const statement = 'Behavioural response (induced demand): off; every policy variant settles the same claims.';
+    expect(readFileSync(join(out, 'answers.txt'), 'utf8').startsWith(`${statement}\n\n`)).toBe(true);
+    expect(run.out.startsWith(statement)).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).behaviouralResponse).toBe(statement);
+  });
+});
+
 describe('yibao solve for a fund without members', () => {
   it('refuses before simulating when the population has no one in the scheme', async () => {
     const out = join(dir, 'no-employees');

@@ -289,7 +289,8 @@ export function register(program: Command): void {
           .finally(progress.stop);
         const s = loaded.scenario;
         const years = `${s.baseYear}–${s.baseYear + (options.horizon ?? s.horizon) - 1}`;
-        const answer = solveAnswer(result, years);
+        // Like every output, the answers say whether the behavioural response is on (README, induced demand).
+        const answer = `${result.manifest.behaviouralResponse}\n\n${solveAnswer(result, years)}`;
         await writeDirectoryAtomic(
           out,
           async (temp) => {
