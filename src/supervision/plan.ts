@@ -124,7 +124,7 @@ export function planSupervision(
       if (found.length === 0) continue;
       const fraud = found.some((b) => BEHAVIOUR_INFO[INSTITUTION_BEHAVIOURS[b]!].article === '40');
       const intent = fraud || K[NIB]! < Math.max(...found.map((b) => c.intent[b]!));
-      const share = found.reduce((sum, b) => sum + c.claimShare[b]! * c.size[b]!, 0);
+      const share = plannedShare(c, found);
       const correctedInTime = K[NIB + 1]! < a.sanctions.correctedInTime;
       const refusedToCorrect = !correctedInTime && K[NIB + 2]! < a.sanctions.refusedToCorrect;
       const firstOffence = offences[i] === 0;
@@ -137,6 +137,17 @@ export function planSupervision(
     }
   });
   return plan;
+}
+
+/**
+ * The planned loss share of the behaviours found: Σ claimShare × size, rounded to 9 decimals. The bands it
+ * is put to sit on round numbers (seed 003 L57–L69, L111–L123: 0.2%, 0.5%, 1.5%, where 以下 includes the
+ * number, 第十一条 L203), and binary products miss them: 0.1 × 0.05 is 0.005000000000000001, which is
+ * 0.5%以上 (一般) when the assumptions wrote exactly 0.5%以下 (从轻).
+ */
+export function plannedShare(c: CompiledSupervision, found: readonly number[]): number {
+  const share = found.reduce((sum, b) => sum + c.claimShare[b]! * c.size[b]!, 0);
+  return Math.round(share * 1e9) / 1e9;
 }
 
 function actorFits(actor: number, type: number): boolean {

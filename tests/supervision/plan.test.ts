@@ -187,6 +187,12 @@ describe('cases and their feedback', () => {
     expect(p.engaged[1]!.length).toBe(2 * NIB);
   });
 
+  it('puts a planned share of exactly 0.5% in 从轻 (0.2%以上0.5%以下, L61), not above it: 0.1 × 0.05 is no more than 0.005', () => {
+    const a = only({ overCharging: { claimShare: 0.1, size: 0.05 } }, { ...always, sanctions: { correctedInTime: 1, deterrence: 1 } });
+    const { plan: p } = plan(a, pool(1, 0));
+    expect(p.cases[0]!.map((c) => [c.share, c.outcome.tier])).toEqual([[0.005, '38-Q']]);
+  });
+
   it('fills the gap of an offender not corrected in time with a small share from the statute (CN-38), and suspends on refusal', () => {
     const a = only({ overCharging: { claimShare: 0.01, size: 0.1 } }, { ...always, sanctions: { correctedInTime: 0, refusedToCorrect: 1, deterrence: 0 } });
     const { plan: p, pools } = plan(a, pool(1, 0));
