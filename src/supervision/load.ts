@@ -27,14 +27,17 @@ export function penaltyRulesFromDocument(doc: SourceDocument): PenaltyRules {
   const rules: PenaltyRules = { ...validateDocument(doc, penaltyRulesSchema), file: doc.file };
   const problems: Problem[] = [];
   if (rules.base !== undefined) {
-    rules.baseRules = loadPenaltyRules(resolve(dirname(doc.file), rules.base));
-    if (rules.baseRules.base !== undefined) {
-      problems.push({ file: doc.file, path: ['base'], value: rules.base, message: 'a base file must not have a base of its own' });
+    const base = baseRules(doc, rules.base);
+    if (base.base !== undefined) {
+      problems.push({ file: doc.file, path: ['base'], value: rules.base, message: `a base file must not have a base of its own (${rules.base} names ${base.base})` });
+    } else {
+      rules.baseRules = base;
     }
   }
   rules.articles.forEach((article) => {
     if (gapChoice(rules, article) !== 'statute') return;
     const path = ['choices', 'gaps', article.id in rules.choices.gaps ? article.id : 'default'];
+    if (rules.base !== undefined && !rules.baseRules) return; // its base is wrong, and said so above
     if (!rules.baseRules) {
       problems.push({ file: doc.file, path, value: 'statute', message: 'needs a "base" statute file to take the statutory ranges from' });
     } else if (!rules.baseRules.articles.some((a) => a.id === article.id)) {
@@ -43,6 +46,25 @@ export function penaltyRulesFromDocument(doc: SourceDocument): PenaltyRules {
   });
   if (problems.length > 0) throw new InputError(withLines(problems, doc));
   return rules;
+}
+
+/**
+ * The statute file a rule file names as its `base`, read one level only: a base of its own is the caller's
+ * problem to report, and following it could go round for ever (a file naming itself, or two naming each
+ * other). A base that cannot be opened is named at the `base` field that points to it.
+ */
+function baseRules(doc: SourceDocument, base: string): PenaltyRules {
+  const file = resolve(dirname(doc.file), base);
+  let baseDoc: SourceDocument;
+  try {
+    baseDoc = readDocument(file);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(err.problems.map((p) => (p.file === file && p.path.length === 0 && p.line === undefined ? { file: doc.file, path: ['base'], value: base, line: doc.lineOf(['base']), message: `${p.message}: ${file}` } : p)));
+  }
+  const parsed = validateDocument(baseDoc, penaltyRulesSchema);
+  // Without a base of its own it is checked as any rule file is (its choices.gaps too).
+  return parsed.base === undefined ? penaltyRulesFromDocument(baseDoc) : { ...parsed, file };
 }
 
 /** What fills a gap in an article: uncovered, statute, or a tier id. */

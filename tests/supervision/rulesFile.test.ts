@@ -1,4 +1,6 @@
 /** Bad rule files: every problem reported at once, with file, line, field path and what is allowed. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../src/input/document.js';
@@ -11,7 +13,7 @@ function problems(text: string): string[] {
   try {
     penaltyRulesFromDocument(parseDocumentText(text, join(dirname(jxFile), 'bad.yaml')));
   } catch (err) {
-    if (err instanceof InputError) return err.problems.map(formatProblem).map((l) => l.replace(dirname(jxFile), 'DIR'));
+    if (err instanceof InputError) return err.problems.map(formatProblem).map((l) => l.replaceAll(dirname(jxFile), 'DIR'));
     throw err;
   }
   throw new Error('expected the file to be rejected');
@@ -96,7 +98,26 @@ describe('rule file validation', () => {
     expect(problems(head + statuteGaps + article(tier('A', fine)))).toEqual([
       'DIR/bad.yaml:10: choices.gaps.default = "statute": needs a "base" statute file to take the statutory ranges from',
     ]);
-    expect(problems(`${head}base: nope.yaml\n${choices}${article(tier('A', fine))}`)).toEqual(['DIR/nope.yaml: file not found']);
+    // The missing base is named at the field that points to it.
+    expect(problems(`${head}base: nope.yaml\n${choices}${article(tier('A', fine))}`)).toEqual(['DIR/bad.yaml:7: base = "nope.yaml": file not found: DIR/nope.yaml']);
+  });
+
+  it('reports a base that has a base of its own, and a file that is its own base, without going round for ever', () => {
+    // bad.yaml names the Jiangxi file, whose base is CN-2021.yaml.
+    expect(problems(`${head}base: CN-JX-trial.yaml\n${choices}${article(tier('A', fine))}`)).toEqual([
+      'DIR/bad.yaml:7: base = "CN-JX-trial.yaml": a base file must not have a base of its own (CN-JX-trial.yaml names CN-2021.yaml)',
+    ]);
+    // A copy of the Jiangxi file that names itself (as a scenario would read it, from disk).
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    const self = join(dir, 'self.yaml');
+    writeFileSync(self, readFileSync(jxFile, 'utf8').replace('base: CN-2021.yaml', 'base: self.yaml'));
+    try {
+      loadPenaltyRules(self);
+      throw new Error('expected the file to be rejected');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).problems.map(formatProblem)).toEqual([`${self}:36: base = "self.yaml": a base file must not have a base of its own (self.yaml names self.yaml)`]);
+    }
   });
 
   it('reports a statute gap for an article the base file lacks', () => {
