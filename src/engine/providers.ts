@@ -41,14 +41,14 @@ export function providerSetup(spec: RunSpec): ProviderSetup {
   const dir = dirname(resolve(scenarioFile));
   const problems: Problem[] = [];
   /** Run `load`; its problems join the list, a file that cannot be read named at the scenario field pointing to it. */
-  const attempt = <T>(load: () => T, section: string, field: string | undefined, value: unknown): T | undefined => {
+  const attempt = <T>(load: () => T, section: string, field: string | readonly string[] | undefined, value: unknown): T | undefined => {
     try {
       return load();
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       for (const p of err.problems) {
         if (p.file === scenarioFile) problems.push({ ...p, path: [section, ...p.path] });
-        else if (p.path.length === 0 && p.line === undefined) problems.push({ file: scenarioFile, path: field === undefined ? [section] : [section, field], value, message: `${p.message}: ${p.file}` });
+        else if (p.path.length === 0 && p.line === undefined) problems.push({ file: scenarioFile, path: [section, ...(field === undefined ? [] : typeof field === 'string' ? [field] : field)], value, message: `${p.message}: ${p.file}` });
         else problems.push(p);
       }
       return undefined;
@@ -62,7 +62,8 @@ export function providerSetup(spec: RunSpec): ProviderSetup {
   const groups = attempt(() => loadCaseGroups(caseGroups === undefined ? undefined : resolve(dir, caseGroups)), 'payment', 'caseGroups', caseGroups);
   const compiled = groups && attempt(() => compilePayment(payment, groups, scenarioFile), 'payment', 'perDisease', undefined);
   const cashflow = attempt(() => resolveCashflow(scenario.cashflow, dir), 'cashflow', undefined, scenario.cashflow);
-  const supervision = attempt(() => supervisionSetup(scenario.supervision, dir, scenarioFile), 'supervision', 'sanctions', scenario.supervision.sanctions);
+  // The file that cannot be read is the one sanctions.rules names (the default file is always there).
+  const supervision = attempt(() => supervisionSetup(scenario.supervision, dir, scenarioFile), 'supervision', ['sanctions', 'rules'], scenario.supervision.sanctions.rules);
   if (problems.length > 0 || !rules || !groups || !compiled || !cashflow || supervision === undefined) throw new InputError(problems);
   return { institutions: inst, rules, groups, payment, compiled, cashflow, reformed: paymentReformed(payment), supervision };
 }

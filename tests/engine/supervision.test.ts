@@ -155,7 +155,8 @@ describe('supervision in the engine', () => {
     const bad = runSpec(scenario({ supervision: { enabled: true, sanctions: { rules: 'no-such-rules.yaml' } } }));
     const err = await simulate(bad, { workers: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems[0]).toMatchObject({ path: ['supervision', 'sanctions'] });
+    // The field that names it, with the name as written (not the whole sanctions section).
+    expect((err as InputError).problems[0]).toMatchObject({ path: ['supervision', 'sanctions', 'rules'], value: 'no-such-rules.yaml' });
     expect((err as InputError).problems[0]!.message).toMatch(/no-such-rules\.yaml/);
   });
 });
