@@ -5,10 +5,13 @@
  * (sanctions.dates).
  */
 import { resolve } from 'node:path';
-import { InputError } from '../input/inputError.js';
+import { readDocument } from '../input/document.js';
+import { InputError, type Problem } from '../input/inputError.js';
 import { jurisdictionText } from '../policy/jurisdiction.js';
 import type { SupervisionAssumptions } from './assumptions.js';
 import { defaultPenaltyRulesFile, gapChoice, loadPenaltyRules, type PenaltyRules } from './load.js';
+import type { Condition } from './schema.js';
+import type { Actor } from './vocabulary.js';
 
 /** The rules that sanction the cases of a year. */
 export type SanctionRules = (year: number) => PenaltyRules;
@@ -27,8 +30,75 @@ export function inForceOn(rules: PenaltyRules, day: string): boolean {
 export function sanctionRulesByYear(a: SupervisionAssumptions, scenarioDir: string, scenarioFile: string): SanctionRules {
   const rules = supervisionRules(a, scenarioDir, scenarioFile);
   const base = rules.baseRules;
+  // The base decides the years before the file is in force (dates: inForce) and fills gaps (gaps: statute).
+  const problems = [...simulatedCaseProblems(rules), ...(base && (a.sanctions.dates === 'inForce' || a.sanctions.gaps === 'statute') ? simulatedCaseProblems(base) : [])];
+  if (problems.length > 0) throw new InputError(problems);
   if (a.sanctions.dates === 'file' || !base) return () => rules;
   return (year) => (inForceOn(rules, `${year}-12-31`) ? rules : base);
+}
+
+/**
+ * The cases a simulation puts to the rules (cases.ts): designated institutions under Arts 38 and 40 with the
+ * amount and its share of last year's payments, insured persons under Art 41 ¶1 and ¶2 with the amount; no
+ * item (项) is ever given. What each article must accept.
+ */
+const SIMULATED: ReadonlyArray<{ article: string; actor: Actor; what: string; unknown: readonly ('items' | 'share')[] }> = [
+  { article: '38', actor: 'designatedInstitution', what: "institutions' misuse without intent to defraud (条例 Art 38)", unknown: ['items'] },
+  { article: '40', actor: 'designatedInstitution', what: "institutions' fraud (条例 Art 40)", unknown: ['items'] },
+  { article: '41.1', actor: 'insuredPerson', what: "insured persons' misuse (条例 Art 41 ¶1)", unknown: ['items', 'share'] },
+  { article: '41.2', actor: 'insuredPerson', what: "insured persons' fraud (条例 Art 41 ¶2)", unknown: ['items', 'share'] },
+];
+
+/**
+ * A rule file a run sanctions with must have the articles the simulation's cases are put to, for their
+ * actors, and no tier or sanction of them may depend on a fact the simulation does not give: otherwise the
+ * run would stop part way at its first such case, with a problem in the case's facts rather than the file.
+ */
+export function simulatedCaseProblems(rules: PenaltyRules): Problem[] {
+  const problems: Problem[] = [];
+  let lineOf: ((path: (string | number)[]) => number | undefined) | undefined; // read again only for a problem
+  const line = (path: (string | number)[]) => (lineOf ??= lineFinder(rules.file))(path);
+  const bad = (path: (string | number)[], value: unknown, message: string) => problems.push({ file: rules.file, path, value, line: line(path), message });
+  for (const need of SIMULATED) {
+    const i = rules.articles.findIndex((x) => x.id === need.article);
+    if (i < 0) {
+      bad(['articles'], rules.articles.map((x) => x.id), `needs article ${need.article}: a run sanctions ${need.what} under it (a run needs articles 38, 40, 41.1 and 41.2)`);
+      continue;
+    }
+    const article = rules.articles[i]!;
+    if (!article.actors.includes(need.actor)) bad(['articles', i, 'actors'], article.actors, `must include ${need.actor}: a run sanctions ${need.what} under article ${need.article}`);
+    const conditions: Array<[(string | number)[], Condition | undefined]> = [
+      ...article.tiers.flatMap((t, j): Array<[(string | number)[], Condition | undefined]> => [
+        [['articles', i, 'tiers', j, 'when'], t.when],
+        [['articles', i, 'tiers', j, 'asWritten'], t.asWritten],
+        ...t.sanctions.map((x, k): [(string | number)[], Condition | undefined] => [['articles', i, 'tiers', j, 'sanctions', k, 'onlyIf'], x.onlyIf]),
+      ]),
+      ...article.everyTier.map((x, k): [(string | number)[], Condition | undefined] => [['articles', i, 'everyTier', k, 'onlyIf'], x.onlyIf]),
+    ];
+    for (const [path, c] of conditions) {
+      for (const [at, field, value] of factsNamed(c, path, need.unknown)) {
+        const fact = field === 'items' ? 'an item (项)' : "a share of last year's payments";
+        bad(at, value, `a run's article ${need.article} cases, ${need.what}, give no ${fact.replace(/^an? /, '')}: no tier or sanction of the article can depend on ${fact}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Where a condition (and its anyOf branches) names one of `fields`. */
+function factsNamed(c: Condition | undefined, path: (string | number)[], fields: readonly ('items' | 'share')[]): Array<[(string | number)[], string, unknown]> {
+  if (!c) return [];
+  const here = fields.filter((f) => c[f] !== undefined).map((f): [(string | number)[], string, unknown] => [[...path, f], f, c[f]]);
+  return [...here, ...(c.anyOf ?? []).flatMap((b, k) => factsNamed(b, [...path, 'anyOf', k], fields))];
+}
+
+/** The line of a field in a rule file already read and checked (undefined if it cannot be read again). */
+function lineFinder(file: string): (path: (string | number)[]) => number | undefined {
+  try {
+    return readDocument(file).lineOf;
+  } catch {
+    return () => undefined;
+  }
 }
 
 /**

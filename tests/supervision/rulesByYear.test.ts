@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProblem, InputError } from '../../src/input/inputError.js';
 import { supervisionAssumptions } from '../../src/supervision/assumptions.js';
 import { personCase } from '../../src/supervision/cases.js';
 import { defaultPenaltyRulesFile } from '../../src/supervision/load.js';
@@ -77,5 +78,39 @@ describe('sanction rules by year', () => {
     writeFileSync(join(dir, 'no-base.yaml'), text);
     const rules = sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions: { rules: 'no-base.yaml', gaps: 'asRules' } }), dir, 'scenario.yaml');
     expect([2021, 2022].map((y) => rules(y).id)).toEqual(['CN-JX-trial', 'CN-JX-trial']);
+  });
+
+  it('rejects, before the run, a file without the articles, actors or facts the simulated cases need, naming the file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-rules-'));
+    const jxText = readFileSync(defaultPenaltyRulesFile(), 'utf8').replace(/^base: .*$/m, '');
+    const check = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      try {
+        sanctionRulesByYear(supervisionAssumptions.parse({ enabled: true, sanctions: { rules: name, gaps: 'asRules' } }), dir, 'scenario.yaml');
+      } catch (err) {
+        expect(err).toBeInstanceOf(InputError);
+        return (err as InputError).problems.map(formatProblem).map((l) => l.replaceAll(dir, 'DIR'));
+      }
+      return [];
+    };
+    // No 41.2 (a run opens 41.2 cases against insured persons who meant to defraud): it used to stop the run at its
+    // first such case with "facts: article = "41.2": must be one of …".
+    const i = jxText.indexOf("  - id: '41.2'");
+    const no412 = jxText.slice(0, i).replace(/^ {4}'41\.2': .*\n/m, '');
+    expect(check('no-41.2.yaml', no412)).toEqual([
+      'DIR/no-41.2.yaml:99: articles = ["37","38","39","40","41.1"]: needs article 41.2: a run sanctions insured persons\' fraud (条例 Art 41 ¶2) under it (a run needs articles 38, 40, 41.1 and 41.2)',
+    ]);
+    const uninsured = jxText.replace('statute: 条例 第四十一条第一款; 细则 第五条 (L127)\n    actors: [insuredPerson, uninsuredPerson]', 'statute: 条例 第四十一条第一款; 细则 第五条 (L127)\n    actors: [uninsuredPerson]');
+    expect(check('uninsured.yaml', uninsured)).toEqual([
+      'DIR/uninsured.yaml:299: articles[4].actors = ["uninsuredPerson"]: must include insuredPerson: a run sanctions insured persons\' misuse (条例 Art 41 ¶1) under article 41.1',
+    ]);
+    const byItem = jxText
+      .replace("source: seed 003 L57 (第二条(二))\n        when: { firstOffence: true,", "source: seed 003 L57 (第二条(二))\n        when: { items: [1], firstOffence: true,")
+      .replace("    actors: [designatedInstitution]\n    tiers:\n      - id: 38-N1", "    actors: [designatedInstitution]\n    items: { 1: 分解住院、挂床住院 }\n    tiers:\n      - id: 38-N1");
+    expect(check('by-item.yaml', byItem)).toEqual([
+      "DIR/by-item.yaml:165: articles[1].tiers[2].when.items = [1]: a run's article 38 cases, institutions' misuse without intent to defraud (条例 Art 38), give no item (项): no tier or sanction of the article can depend on an item (项)",
+    ]);
+    // The shipped files pass.
+    expect(check('jx.yaml', jxText)).toEqual([]);
   });
 });
