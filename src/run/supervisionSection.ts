@@ -1,10 +1,12 @@
 /**
  * The report's supervision section (医保基金监管), when the scenario's supervision is on: the answer in
- * words, the charts, and tables of the fund effect by year, the screens against the labels, and the
- * inspection effort and cases over the horizon, read from the run's supervision tables.
+ * words, the charts, and tables of the fund effect by year, the behaviours by what they cost, the screens
+ * against the labels, and the inspection effort and cases over the horizon, read from the run's supervision
+ * tables.
  */
 import { dirname, resolve } from 'node:path';
 import type { ReportSection, ReportTable } from '../report/index.js';
+import { BEHAVIOUR_INFO, BEHAVIOURS, behaviourWords } from '../supervision/behaviours.js';
 import { rulesByYearText, sanctionRulesByYear } from '../supervision/rules.js';
 import { screenLabel, type Screen } from '../supervision/screens.js';
 import { isSupervised } from '../supervision/tables.js';
@@ -41,6 +43,7 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
     columns: ['year', 'leakage', 'pooled leakage', 'recovered on review', 'returned in cases', 'fines', 'pooled net'],
     rows: r.spec.years.map((year) => [year, ...FUND_COLUMNS.map((metric) => mean(byYear, { scheme: 'all', metric, year }) * YI)]),
   };
+  const behaviourTable = behaviourCosts(r);
   const screens = rowsOf(r, 'supervision_screens_over_horizon');
   const screenNames = [...new Set(screens.map((x) => String(x.screen)))];
   const screenTable: ReportTable = {
@@ -68,9 +71,25 @@ export function supervisionSection(r: ScenarioResult): ReportSection[] {
         'Misuse is simulated with ground-truth labels (prevalences and intensities are the scenario’s assumptions); leakage is what the touched claims cost the fund beyond the claims they came from, settled under the same policy. ' +
         `${passesText(r.cube.passes ?? [], r.spec.years[0]!)}`,
       charts: [charts['supervision-money']!, charts['supervision-net']!, charts['supervision-screens']!],
-      tables: [fund, screenTable, effort],
+      tables: [fund, behaviourTable, screenTable, effort],
     },
   ];
+}
+
+/**
+ * Which behaviours cost the fund most, in words with their Chinese terms (the table is keyed by code:
+ * "overTreatment"), each with the 条例 article it is sanctioned under without intent to defraud: over the
+ * horizon, the claims it touched, its leakage and the share of those claims reviews found.
+ */
+function behaviourCosts(r: ScenarioResult): ReportTable {
+  const rows = rowsOf(r, 'supervision_behaviours_by_year');
+  const total = (behaviour: string, metric: string) => r.spec.years.reduce((t, year) => t + mean(rows, { behaviour, metric, year }), 0);
+  const costs = BEHAVIOURS.map((b) => ({ b, claims: total(b, 'claims'), leakage: total(b, 'leakage_yuan'), found: total(b, 'found_claims') })).sort((p, q) => q.leakage - p.leakage);
+  return {
+    caption: 'Misuse by behaviour over the horizon, most leakage first, mean across paths (claims: population-level; article: 条例 article without intent to defraud, 40 for fraud as such)',
+    columns: ['behaviour', 'article', 'claims touched', 'leakage (亿元)', 'share of its claims found on review'],
+    rows: costs.map(({ b, claims, leakage, found }) => [behaviourWords(b), BEHAVIOUR_INFO[b].article, claims, leakage * YI, claims > 0 ? found / claims : '—']),
+  };
 }
 
 /** How the top spenders were ranked, and what it took (engine/simulate.ts). */

@@ -12,6 +12,7 @@ import { resultCharts, writeOutputs } from '../../src/run/outputs.js';
 import { reportHtml } from '../../src/run/report.js';
 import { runScenario, type ScenarioResult } from '../../src/run/scenarioRun.js';
 import { passesText } from '../../src/run/supervisionSection.js';
+import { BEHAVIOUR_INFO, BEHAVIOURS, behaviourWords } from '../../src/supervision/behaviours.js';
 import { varied } from '../../src/run/sensitivity.js';
 import { defaultScenarioFile, loadScenario } from '../../src/scenario/load.js';
 import { tempDir } from '../cli/helpers.js';
@@ -78,6 +79,13 @@ describe('a run with supervision', () => {
     );
     expect(passesText([1, 1], 2021)).toMatch(/every path ranked them on its first pass\.$/);
     expect(reportHtml(on)).toContain('of which top spenders (篇五: the 5 the fund paid most the year before)');
+    // The behaviours by what they cost, in words with their Chinese terms and article, not the table's codes.
+    const html = reportHtml(on);
+    expect(html).toContain('Misuse by behaviour over the horizon, most leakage first');
+    for (const b of BEHAVIOURS) {
+      expect(html, b).toContain(`<td>${behaviourWords(b)}</td><td>${BEHAVIOUR_INFO[b].article}</td>`);
+      expect(html, b).not.toContain(`<td>${b}</td>`);
+    }
     const said = answers(on).filter((a) => a.startsWith('Over 2021–2022, misuse of benefits (欺诈骗保 and abuse) cost the funds'));
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/Net effect on the pooled funds' balance: -?[\d.]+ 亿元 \(5th–95th percentile across paths -?[\d.]+ 亿元 to -?[\d.]+ 亿元\)\.$/);
