@@ -4,6 +4,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { readDocument, validateDocument, withLines, type SourceDocument } from '../input/document.js';
+import { apparentKind, KIND_FIELDS } from '../input/documentKind.js';
 import { InputError, type Problem } from '../input/inputError.js';
 import { packageRoot } from '../cli/paths.js';
 import { penaltyRulesSchema, type PenaltyRuleFile, type RuleArticle } from './schema.js';
@@ -24,6 +25,8 @@ export function loadPenaltyRules(file: string): PenaltyRules {
 }
 
 export function penaltyRulesFromDocument(doc: SourceDocument): PenaltyRules {
+  const wrong = otherKindProblems(doc);
+  if (wrong.length > 0) throw new InputError(wrong);
   const rules: PenaltyRules = { ...validateDocument(doc, penaltyRulesSchema), file: doc.file };
   const problems: Problem[] = [];
   if (rules.base !== undefined) {
@@ -65,6 +68,21 @@ function baseRules(doc: SourceDocument, base: string): PenaltyRules {
   const parsed = validateDocument(baseDoc, penaltyRulesSchema);
   // Without a base of its own it is checked as any rule file is (its choices.gaps too).
   return parsed.base === undefined ? penaltyRulesFromDocument(baseDoc) : { ...parsed, file };
+}
+
+/**
+ * A scenario, policy, reform or manifest given as a rule file (sanctions.rules, --rules) is named for what it
+ * is, not reported as a rule file missing title, choices and articles. A policy shares `jurisdiction` and
+ * `effective` with a rule file, so only its schemes (`employee`, `resident`) tell it apart.
+ */
+function otherKindProblems(doc: SourceDocument): Problem[] {
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || 'articles' in data) return [];
+  const kind = apparentKind(data);
+  const fields = kind === undefined ? [] : KIND_FIELDS[kind].filter((f) => f in data && (kind !== 'policy' || f === 'employee' || f === 'resident'));
+  if (fields.length === 0) return [];
+  const message = `this is a ${kind} file (it has ${fields.map((f) => `\`${f}\``).join(', ')}), not a penalty rule file: one has \`articles\` with the tiers of 条例 Arts 37–41 (data/supervision/CN-JX-trial.yaml)`;
+  return [{ file: doc.file, path: [], line: doc.lineOf([fields[0]!]), message }];
 }
 
 /** What fills a gap in an article: uncovered, statute, or a tier id. */

@@ -120,6 +120,18 @@ describe('rule file validation', () => {
     }
   });
 
+  it('names a policy, scenario or reform given as a rule file for what it is, not as a rule file missing its fields', () => {
+    const policy = `id: p\njurisdiction: CN-XX\neffective: { from: 2021-01-01 }\nemployee: {}\nresident: {}\n`;
+    expect(problems(policy)).toEqual([
+      'DIR/bad.yaml:4: this is a policy file (it has `employee`, `resident`), not a penalty rule file: one has `articles` with the tiers of 条例 Arts 37–41 (data/supervision/CN-JX-trial.yaml)',
+    ]);
+    expect(problems('id: r\nchanges: []\n')).toEqual([
+      'DIR/bad.yaml:2: this is a reform file (it has `changes`), not a penalty rule file: one has `articles` with the tiers of 条例 Arts 37–41 (data/supervision/CN-JX-trial.yaml)',
+    ]);
+    // A rule file with its articles left out is still a rule file missing a field.
+    expect(problems(head + choices)).toEqual(['DIR/bad.yaml:1: articles: is required (array)']);
+  });
+
   it('reports a statute gap for an article the base file lacks', () => {
     const text = `${head}base: CN-2021.yaml\n${choices}  gaps: { default: statute }\n${article(tier('A', fine)).replace("id: '37'", "id: '36'")}`;
     expect(problems(text)).toEqual(['DIR/bad.yaml:11: choices.gaps.default = "statute": the base file CN-2021.yaml has no article 36']);
