@@ -107,7 +107,12 @@ export type CashflowSection = z.output<typeof cashflowSection>;
 export function resolveCashflow(section: CashflowSection, scenarioDir: string): CashflowAssumptions {
   if (typeof section !== 'string') return section;
   if (section === 'modern') return cashflowAssumptions.parse({});
-  return loadCashflowAssumptions(section === 'seed002' ? dataFile('institutions', 'channels-seed002.yaml') : resolve(scenarioDir, section));
+  return loadCashflowAssumptions(userCashflowFile(section, scenarioDir) ?? dataFile('institutions', 'channels-seed002.yaml'));
+}
+
+/** The user's own cash-flow file the section names (beside the scenario), or undefined for assumptions or a preset. */
+export function userCashflowFile(section: CashflowSection, scenarioDir: string): string | undefined {
+  return typeof section !== 'string' || (CASHFLOW_PRESETS as readonly string[]).includes(section) ? undefined : resolve(scenarioDir, section);
 }
 
 /** A file holding a `cashflowAssumptions` document (e.g. data/institutions/channels-seed002.yaml). */

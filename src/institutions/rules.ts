@@ -129,7 +129,12 @@ export const AGREEMENT_RULES: Record<string, () => string> = { 'CN-GX': defaultA
 
 /** The rule file a scenario names: a built-in one, or a file relative to the scenario's directory. */
 export function agreementRulesFile(choice: string, scenarioDir: string): string {
-  return Object.hasOwn(AGREEMENT_RULES, choice) ? AGREEMENT_RULES[choice]!() : resolve(scenarioDir, choice);
+  return userAgreementRulesFile(choice, scenarioDir) ?? AGREEMENT_RULES[choice]!();
+}
+
+/** The user's own rule file a choice names (beside the scenario), or undefined for a built-in rule set. */
+export function userAgreementRulesFile(choice: string, scenarioDir: string): string | undefined {
+  return Object.hasOwn(AGREEMENT_RULES, choice) ? undefined : resolve(scenarioDir, choice);
 }
 
 export function loadAgreementRules(file: string): AgreementRules {

@@ -17,8 +17,8 @@ import { policyFromDocument } from '../policy/load.js';
 import { reformSchema, type Reform } from '../policy/reform.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
-import { AGREEMENT_RULES } from '../institutions/rules.js';
-import { CASHFLOW_PRESETS } from '../cashflow/assumptions.js';
+import { userAgreementRulesFile } from '../institutions/rules.js';
+import { userCashflowFile } from '../cashflow/assumptions.js';
 
 export interface EmbeddedDocument {
   /** The path it was read from, as given. */
@@ -82,9 +82,9 @@ function namedFiles(scenario: Scenario, dir: string): NamedFile[] {
   const { cashflow, payment, institutions, supervision } = scenario;
   const own = (name: string | undefined) => (name === undefined ? undefined : resolve(dir, name));
   const named: [string, string | undefined][] = [
-    ['institutions.rules', Object.hasOwn(AGREEMENT_RULES, institutions.rules) ? undefined : own(institutions.rules)],
+    ['institutions.rules', userAgreementRulesFile(institutions.rules, dir)],
     ['payment.caseGroups', own(payment.caseGroups)],
-    ['cashflow', typeof cashflow !== 'string' || (CASHFLOW_PRESETS as readonly string[]).includes(cashflow) ? undefined : own(cashflow)],
+    ['cashflow', userCashflowFile(cashflow, dir)],
     ['supervision.sanctions.rules', own(supervision.sanctions.rules)],
   ];
   return named.flatMap(([field, file]) => {
@@ -150,6 +150,7 @@ export function manifestFor(
   extra?: Record<string, unknown>,
 ): Manifest {
   const s = loaded.scenario;
+  const dir = dirname(resolve(loaded.file));
   return {
     tool: 'yibao-sim',
     version: packageVersion(),
@@ -162,11 +163,11 @@ export function manifestFor(
     represents: s.sample.represents,
     horizon: s.horizon,
     baseYear: s.baseYear,
-    scenario: { ...embed(loaded.file, effectiveScenarioData(loaded)), dir: dirname(resolve(loaded.file)) },
+    scenario: { ...embed(loaded.file, effectiveScenarioData(loaded)), dir },
     policy: embed(loaded.policy.file, loaded.policy.raw),
     policyChanges: loaded.policyChanges.map((r) => embed(r.file, r.doc.data)),
     reforms: reforms.map((r) => embed(r.file, r.doc.data)),
-    files: namedFiles(s, dirname(resolve(loaded.file))),
+    files: namedFiles(s, dir),
     behaviouralResponse: behaviourStatement(s.behaviour),
     execution,
     ...(extra ? { extra } : {}),

@@ -11,6 +11,9 @@ import { formatProblem } from '../../src/input/inputError.js';
 import { problemsOf } from '../helpers/problems.js';
 import { loadPolicy, policyFromDocument } from '../../src/policy/load.js';
 
+/** The fields every test policy below starts with (4 lines: the line numbers asserted count them). */
+const POLICY_HEAD = 'id: t\nname: t\njurisdiction: CN-test\neffective: { from: 2021-01-01 }\n';
+
 const BAD = join(__dirname, 'fixtures', 'bad-policy.yaml');
 const badText = readFileSync(BAD, 'utf8');
 
@@ -74,11 +77,7 @@ describe('policy validation', () => {
   });
 
   it('places a consistency problem at the field as written: a single value, a default, or a key', () => {
-    const base = (cap: string) => `id: t
-name: t
-jurisdiction: CN-test
-effective: { from: 2021-01-01 }
-employee:
+    const base = (cap: string) => `${POLICY_HEAD}employee:
   outpatient: { deductible: 300, ratio: 0.6, cap: ${cap} }
   chronic: { ratio: 0.8 }
   inpatient: { deductible: 500, ratio: 0.9 }
@@ -92,11 +91,7 @@ employee:
 
   it('names the fields allowed beside a misspelt key, in a keyed table too', () => {
     const doc = parseDocumentText(
-      `id: t
-name: t
-jurisdiction: CN-test
-effective: { from: 2021-01-01 }
-employee:
+      `${POLICY_HEAD}employee:
   outpatient: { deductible: 300, ratio: { tertary: 0.5, default: 0.6 } }
   chronic: { ratio: 0.8 }
   inpatient: { deductible: 500, ratio: 0.9 }
@@ -111,11 +106,7 @@ employee:
 
   it('accepts a null cap for one person type beside a default (no fall-back to the default)', () => {
     const doc = parseDocumentText(
-      `id: t
-name: t
-jurisdiction: CN-test
-effective: { from: 2021-01-01 }
-employee:
+      `${POLICY_HEAD}employee:
   outpatient: { deductible: 300, ratio: 0.6, cap: { default: 2000, retired: null } }
   chronic: { ratio: 0.8 }
   inpatient: { deductible: 500, ratio: 0.9 }
@@ -129,11 +120,7 @@ employee:
   it('refuses a serious-illness or medical-assistance cap below its own deductible (a cap written in 万元)', () => {
     // Both were accepted: a 大病保险 cap of 30 (meant 30万) under a 15000 deductible paid at most 30 yuan a year.
     const doc = parseDocumentText(
-      `id: t
-name: t
-jurisdiction: CN-test
-effective: { from: 2021-01-01 }
-resident:
+      `${POLICY_HEAD}resident:
   outpatient: { ratio: 0.5 }
   chronic: { ratio: 0.6 }
   inpatient: { deductible: 500, ratio: 0.7 }
@@ -161,11 +148,7 @@ resident:
     // resident's 110000 admission at 三级 (burden 600 + 43360) it paid 60% × (600 + 2 × 43360 − 17000) = 42192
     // instead of 60% × 26960 = 16176, and the next admission left cash at −1312.00.
     const doc = parseDocumentText(
-      `id: t
-name: t
-jurisdiction: CN-test
-effective: { from: 2021-01-01 }
-resident:
+      `${POLICY_HEAD}resident:
   excludedCauses: [crime, crime]
   outpatient: { ratio: 0.5 }
   chronic: { ratio: 0.6 }
@@ -210,7 +193,7 @@ employee:
 
   it('reads a benefit year start as a day of every year (MM-DD), 1 January unless given', () => {
     const policyWith = (line: string) =>
-      parseDocumentText(`id: t\nname: t\njurisdiction: CN-test\neffective: { from: 2021-01-01 }\n${line}employee:\n  outpatient: { deductible: 300, ratio: 0.6 }\n  chronic: { ratio: 0.8 }\n  inpatient: { deductible: 500, ratio: 0.9 }\n  fundCap: { amount: 100000 }\n`, 't.yaml');
+      parseDocumentText(`${POLICY_HEAD}${line}employee:\n  outpatient: { deductible: 300, ratio: 0.6 }\n  chronic: { ratio: 0.8 }\n  inpatient: { deductible: 500, ratio: 0.9 }\n  fundCap: { amount: 100000 }\n`, 't.yaml');
     expect(policyFromDocument(policyWith('')).policy.benefitYearStart).toBe('01-01');
     expect(policyFromDocument(policyWith("benefitYearStart: '09-01'\n")).policy.benefitYearStart).toBe('09-01');
     const message = 'must be a day of the year written MM-DD, e.g. "09-01" (not "02-29")';
